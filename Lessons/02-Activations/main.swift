@@ -1,0 +1,98 @@
+// Lesson 2 · Activation functions
+//
+// The activation f is what makes a neuron more than a weighted sum. This lesson tabulates and
+// draws ReLU, sigmoid and tanh, checks numerically that tanh is a stretched sigmoid, and compares
+// each derivative with a finite-difference estimate (training needs those derivatives).
+import Foundation
+import DeepLearning
+import LessonSupport
+import Plotting
+
+let lesson = Lesson(
+    number: 2, title: "Activation functions",
+    summary: "ReLU, sigmoid and tanh: their values, their curves, and their derivatives.")
+
+// MARK: - Step 1: a table of values
+
+lesson.step("Three activation functions, in numbers")
+lesson.say("ReLU(x) = max(0, x)    σ(x) = eˣ / (1 + eˣ)    tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)\n")
+var values = Table(["x", "ReLU(x)", "σ(x)", "tanh(x)"])
+for x in [-3.0, -2, -1, -0.5, 0, 0.5, 1, 2, 3] {
+    values.add([fixed(x, 1), fixed(relu(x), 4), fixed(sigmoid(x), 4), fixed(tanh(x), 4)])
+}
+values.print()
+lesson.say("\nσ squeezes any number into (0, 1), tanh into (−1, 1); ReLU cuts negatives to 0.")
+
+// MARK: - Step 2: the curves
+
+lesson.step("The curves")
+lesson.show(
+    Chart(title: "ReLU, sigmoid and tanh", xLabel: "x", yLabel: "f(x)",
+          series: [Series("ReLU", from: -4, to: 4, relu),
+                   Series("sigmoid σ", from: -4, to: 4, sigmoid),
+                   Series("tanh", from: -4, to: 4, tanh)],
+          yRange: -1...4),
+    name: "activation-curves")
+
+// MARK: - Step 3: tanh is a stretched sigmoid
+
+lesson.step("tanh(x) = 2σ(2x) − 1")
+lesson.say("σ runs from 0 to 1. Squeeze it sideways (2x), stretch it to height 2 and move it down")
+lesson.say("by 1, and it runs from −1 to 1: that is tanh. Checked at a few points:\n")
+var stretch = Table(["x", "tanh(x)", "2σ(2x) − 1", "difference"])
+for x in [-2.0, -0.5, 0, 0.5, 2] {
+    let a = tanh(x), b = 2 * sigmoid(2 * x) - 1
+    stretch.add([fixed(x, 1), fixed(a, 6), fixed(b, 6), scientific(abs(a - b))])
+}
+stretch.print()
+let grid = (0...1600).map { -8 + Double($0) / 100 }
+let largestGap = grid.map { abs(tanh($0) - (2 * sigmoid(2 * $0) - 1)) }.max()!
+lesson.say("\nOver \(grid.count) points from −8 to 8 the largest difference is \(scientific(largestGap)):")
+lesson.say("rounding error only, the two formulas are the same function.")
+
+// MARK: - Step 4: derivatives
+
+lesson.step("Derivatives, and a check by finite differences")
+lesson.say("Training (lesson 6 on) needs f′. Each has a simple form:")
+lesson.say("  ReLU′(x) = 1 if x > 0, else 0    σ′(x) = σ(x)(1 − σ(x))    tanh′(x) = 1 − tanh²(x)")
+lesson.say("A finite difference estimates the slope without any formula: (f(x + h) − f(x − h)) / 2h.\n")
+var derivatives = Table(["f", "x", "formula f′(x)", "finite difference", "difference"])
+for activation in [Activation.relu, .sigmoid, .tanh] {
+    for x in [-1.5, 0.5, 2.0] {
+        let formula = activation.derivative(x)
+        let estimate = centralDifference(of: { activation($0) }, at: x)
+        derivatives.add([activation.rawValue, fixed(x, 1), fixed(formula, 6), fixed(estimate, 6), scientific(abs(formula - estimate))])
+    }
+}
+derivatives.print()
+var worst = 0.0
+for activation in [Activation.relu, .sigmoid, .tanh] {
+    for _ in 0..<1000 {
+        var x = lesson.random.uniform(-5, 5)
+        if abs(x) < 1e-3 { x += 0.01 }  // ReLU has a kink at 0 where no derivative exists
+        worst = max(worst, abs(activation.derivative(x) - centralDifference(of: { activation($0) }, at: x)))
+    }
+}
+lesson.say("\nAt 3000 random points (seed \(lesson.seed)) the largest difference is \(scientific(worst)).\n")
+lesson.show(
+    Chart(title: "The derivatives", xLabel: "x", yLabel: "f′(x)",
+          series: [Series("ReLU′", from: -4, to: 4, reluDerivative),
+                   Series("σ′", from: -4, to: 4, sigmoidDerivative),
+                   Series("tanh′", from: -4, to: 4, tanhDerivative)]),
+    name: "activation-derivatives")
+lesson.say("σ′ is at most 0.25 and tanh′ at most 1, both near 0 for large |x|: a saturated")
+lesson.say("neuron learns slowly. ReLU′ is 1 for every positive input.")
+
+// MARK: - Step 5: why these, and safe at the extremes
+
+lesson.step("Any non-linear, easy-to-differentiate function will do")
+lesson.say("Nothing is special about these three: a net needs f to be non-linear (lesson 3 shows")
+lesson.say("why) and f′ to be cheap, because training evaluates it for every neuron at every step.")
+lesson.say("They must also behave at the extremes, where a naive eˣ overflows:\n")
+var extremes = Table(["x", "σ(x)", "σ′(x)", "tanh(x)"])
+for x in [-1000.0, -1, 0, 1, 1000] {
+    extremes.add([fixed(x, 0), fixed(sigmoid(x), 4), fixed(sigmoidDerivative(x), 4), fixed(tanh(x), 4)])
+}
+extremes.print()
+lesson.say("\nσ(1000) is exactly 1 and σ(−1000) exactly 0: the core computes e⁻ˣ for x ≥ 0 and eˣ")
+lesson.say("otherwise, so the exponential never overflows into inf/inf = nan.")

@@ -1,0 +1,64 @@
+// swift-tools-version:6.0
+//
+// The deep-learning course: one package, read top to bottom.
+//
+//   DeepLearning    the tested core every lesson uses (matrices, activations, layers, losses,
+//                   gradients, optimisers, data)
+//   Plotting        terminal charts and SVG export; knows nothing about deep learning
+//   LessonSupport   what every lesson shares: flags, steps, --pause, --svg, number formatting
+//   lesson-1 … 9    the lessons, one executable each, under Lessons/NN-Name
+import PackageDescription
+
+/// The core is compiled with optimisation even in debug builds, so that the default
+/// `swift run lesson-9` trains on the digits in a few seconds. The core is tested code that a
+/// student reads but rarely steps through in a debugger; the lessons and exercises stay at -Onone.
+let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
+let lessons: [(number: Int, folder: String)] = [
+    (1, "01-Neuron"),
+    (2, "02-Activations"),
+    (3, "03-Layers"),
+]
+
+let package = Package(
+    name: "DeepLearningCourse",
+    products: [
+        .library(name: "DeepLearning", targets: ["DeepLearning"]),
+        .library(name: "Plotting", targets: ["Plotting"]),
+    ],
+    targets: [
+        // MARK: Core library
+        .target(
+            name: "DeepLearning",
+            resources: [.copy("Data")],
+            swiftSettings: optimisedInDebug
+        ),
+
+        // MARK: Pictures and lesson support
+        .target(name: "Plotting", swiftSettings: optimisedInDebug),
+        .target(name: "LessonSupport", dependencies: ["DeepLearning", "Plotting"]),
+
+        // MARK: Tools
+
+        // MARK: Tests
+        .testTarget(name: "DeepLearningTests", dependencies: ["DeepLearning"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(
+            name: "LessonTests",
+            dependencies: ["LessonSupport"] + lessons.map { .target(name: "lesson-\($0.number)") },
+            exclude: ["Transcripts"]
+        ),
+    ]
+)
+
+// MARK: Lessons: `swift run lesson-N` runs Lessons/NN-Name/main.swift
+for lesson in lessons {
+    package.targets.append(
+        .executableTarget(
+            name: "lesson-\(lesson.number)",
+            dependencies: ["DeepLearning", "Plotting", "LessonSupport"],
+            path: "Lessons/\(lesson.folder)",
+            exclude: ["README.md"]
+        )
+    )
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+// MARK: - The activation functions, one by one
+
+/// The rectified linear unit, ReLU(x) = max(0, x).
+public func relu(_ x: Double) -> Double {
+    x > 0 ? x : 0
+}
+
+/// ReLU′(x) = 1 for x > 0 and 0 for x < 0. At x = 0 the derivative does not exist; like most
+/// libraries the course uses 0 there.
+public func reluDerivative(_ x: Double) -> Double {
+    x > 0 ? 1 : 0
+}
+
+/// The sigmoid (logistic) function, σ(x) = eˣ / (1 + eˣ) = 1 / (1 + e⁻ˣ).
+///
+/// Computed as 1 / (1 + e⁻ˣ) for x ≥ 0 and as eˣ / (1 + eˣ) for x < 0, so the exponential
+/// never overflows: σ(1000) is exactly 1 and σ(−1000) is exactly 0, never `nan`.
+public func sigmoid(_ x: Double) -> Double {
+    if x >= 0 {
+        return 1 / (1 + exp(-x))
+    } else {
+        let e = exp(x)
+        return e / (1 + e)
+    }
+}
+
+/// σ′(x) = σ(x) · (1 − σ(x)).
+public func sigmoidDerivative(_ x: Double) -> Double {
+    let s = sigmoid(x)
+    return s * (1 - s)
+}
+
+/// tanh′(x) = 1 − tanh²(x).
+public func tanhDerivative(_ x: Double) -> Double {
+    let t = tanh(x)
+    return 1 - t * t
+}
+
+// MARK: - Activation as a value a layer holds
+
+/// The function f a neuron or a layer applies to its weighted sum, with its derivative f′.
+public enum Activation: String, CaseIterable, Sendable {
+    /// f(x) = x: no non-linearity at all.
+    case identity
+    /// f(x) = max(0, x).
+    case relu
+    /// f(x) = 1 / (1 + e⁻ˣ).
+    case sigmoid
+    /// f(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ).
+    case tanh
+
+    /// f(x).
+    public func callAsFunction(_ x: Double) -> Double {
+        switch self {
+        case .identity: return x
+        case .relu: return DeepLearning.relu(x)
+        case .sigmoid: return DeepLearning.sigmoid(x)
+        case .tanh: return Foundation.tanh(x)
+        }
+    }
+
+    /// f′(x), the derivative at x (backprop multiplies by it, from lesson 6 on).
+    public func derivative(_ x: Double) -> Double {
+        switch self {
+        case .identity: return 1
+        case .relu: return reluDerivative(x)
+        case .sigmoid: return sigmoidDerivative(x)
+        case .tanh: return tanhDerivative(x)
+        }
+    }
+
+    /// f applied to every element of a matrix.
+    public func callAsFunction(_ z: Matrix) -> Matrix {
+        z.map { self($0) }
+    }
+
+    /// f′ applied to every element of a matrix.
+    public func derivative(_ z: Matrix) -> Matrix {
+        z.map { derivative($0) }
+    }
+}

@@ -1,0 +1,57 @@
+/// One step of gradient descent: every parameter moves against its slope,
+///
+///     new pᵢ = old pᵢ − lr · ∂loss/∂pᵢ
+public func gradientDescentStep(parameters: [Double], gradient: [Double], learningRate: Double) -> [Double] {
+    precondition(parameters.count == gradient.count,
+                 "A step needs one gradient per parameter, got \(parameters.count) parameters and \(gradient.count) gradients")
+    return zip(parameters, gradient).map { $0 - learningRate * $1 }
+}
+
+/// How a run of gradient descent ended.
+public enum DescentOutcome: Equatable, Sendable {
+    /// Every step ran and the loss stayed finite.
+    case finished
+    /// The loss became `nan` or infinite, or grew past `divergenceFactor` times its start:
+    /// the learning rate is too big. `step` is the first step where that was seen.
+    case diverged(step: Int)
+}
+
+/// A record of a gradient-descent run: parameters and loss after every step (index 0 is the start).
+public struct DescentHistory: Sendable {
+    /// p after 0, 1, 2, … steps.
+    public var parameters: [[Double]]
+    /// loss(p) after 0, 1, 2, … steps.
+    public var losses: [Double]
+    /// Whether the run finished or was stopped because it diverged.
+    public var outcome: DescentOutcome
+    /// How many times the loss function was evaluated, gradient estimates included.
+    public var lossEvaluations: Int
+}
+
+/// A loss that grows to this many times its starting value is taken as diverging.
+public let divergenceFactor = 1e6
+
+/// Runs `steps` steps of gradient descent from `start`, with the gradient from `gradient` and
+/// the learning rate of step t from `learningRate(t)`. Stops early, and says so in `outcome`,
+/// if the loss stops being a finite number or grows past `divergenceFactor` × the starting loss,
+/// so a too-large learning rate is reported instead of filling the screen with `nan`.
+public func gradientDescent(start: [Double], steps: Int,
+                            learningRate: (Int) -> Double,
+                            loss: ([Double]) -> Double,
+                            gradient: ([Double]) -> [Double]) -> DescentHistory {
+    var p = start
+    let startLoss = loss(p)
+    var history = DescentHistory(parameters: [p], losses: [startLoss], outcome: .finished, lossEvaluations: 1)
+    for t in 0..<steps {
+        p = gradientDescentStep(parameters: p, gradient: gradient(p), learningRate: learningRate(t))
+        let value = loss(p)
+        history.lossEvaluations += 1
+        if !value.isFinite || p.contains(where: { !$0.isFinite }) || value > divergenceFactor * max(startLoss, 1) {
+            history.outcome = .diverged(step: t + 1)
+            return history
+        }
+        history.parameters.append(p)
+        history.losses.append(value)
+    }
+    return history
+}

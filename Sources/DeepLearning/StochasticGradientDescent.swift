@@ -1,0 +1,33 @@
+/// Stochastic gradient descent for a network: after each mini-batch, every weight and bias
+/// takes a step against its gradient,
+///
+///     W ← W − lr · (dW + λ·W),    B ← B − lr · dB
+///
+/// where λ ≥ 0 is the L2 weight decay (0 by default): adding λ/2·ΣW² to the loss pulls every
+/// weight a little towards 0 at each step, which keeps a large net from memorising its data.
+/// Biases are not decayed.
+public struct StochasticGradientDescent: Sendable {
+    /// lr.
+    public var learningRate: Double
+    /// λ, the L2 weight decay.
+    public var weightDecay: Double
+
+    /// An optimiser with the given learning rate and weight decay.
+    public init(learningRate: Double, weightDecay: Double = 0) {
+        self.learningRate = learningRate
+        self.weightDecay = weightDecay
+    }
+
+    /// Applies one update to every layer of `network`.
+    public func update(_ network: inout Network, with gradients: [LayerGradient]) {
+        precondition(gradients.count == network.layers.count,
+                     "\(network.layers.count) layers need \(network.layers.count) gradients, got \(gradients.count)")
+        for l in network.layers.indices {
+            let layer = network.layers[l]
+            var step = gradients[l].weights
+            if weightDecay != 0 { step = step + weightDecay * layer.weights }
+            network.layers[l].weights = layer.weights - learningRate * step
+            network.layers[l].bias = layer.bias - learningRate * gradients[l].bias
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+
+/// A number that remembers how it was computed, so the chain rule can be run backwards through
+/// the computation for us: a tiny reverse-mode gradient tracker for scalars.
+///
+/// Each operation creates a new `Value` holding its result, its inputs and the local
+/// derivative of the result with respect to each input (∂out/∂in). `backward()` walks the
+/// computation from the end to the start and applies the chain rule,
+///
+///     ∂loss/∂in += ∂loss/∂out · ∂out/∂in
+///
+/// adding into `gradient`. Gradients accumulate: run `backward()` twice without `zeroGradient()`
+/// and every gradient is doubled, as in PyTorch, which is why the training loop zeroes them after
+/// each update.
+public final class Value {
+    /// The number itself.
+    public var data: Double
+    /// ∂(output of the last backward)/∂(this value), summed over every `backward()` since the
+    /// last `zeroGradient()`.
+    public var gradient: Double = 0
+    /// The values this one was computed from.
+    public let inputs: [Value]
+    /// ∂self/∂input for each input, worked out when the operation ran.
+    public let localDerivatives: [Double]
+    /// What produced this value ("+", "×", "exp", … or "" for an input).
+    public let operation: String
+
+    /// A value with no history: an input or a parameter.
+    public init(_ data: Double) {
+        self.data = data
+        self.inputs = []
+        self.localDerivatives = []
+        self.operation = ""
+    }
+
+    private init(_ data: Double, inputs: [Value], localDerivatives: [Double], operation: String) {
+        self.data = data
+        self.inputs = inputs
+        self.localDerivatives = localDerivatives
+        self.operation = operation
+    }
+
+    // MARK: - Operations, each with its local derivatives
+
+    /// a + b: ∂/∂a = 1, ∂/∂b = 1.
+    public static func + (a: Value, b: Value) -> Value {
+        Value(a.data + b.data, inputs: [a, b], localDerivatives: [1, 1], operation: "+")
+    }
+
+    /// a − b: ∂/∂a = 1, ∂/∂b = −1.
+    public static func - (a: Value, b: Value) -> Value {
+        Value(a.data - b.data, inputs: [a, b], localDerivatives: [1, -1], operation: "−")
+    }
+
+    /// a · b: ∂/∂a = b, ∂/∂b = a.
+    public static func * (a: Value, b: Value) -> Value {
+        Value(a.data * b.data, inputs: [a, b], localDerivatives: [b.data, a.data], operation: "×")
+    }
+
+    /// a / b: ∂/∂a = 1/b, ∂/∂b = −a/b².
+    public static func / (a: Value, b: Value) -> Value {
+        Value(a.data / b.data, inputs: [a, b],
+              localDerivatives: [1 / b.data, -a.data / (b.data * b.data)], operation: "÷")
+    }
+
+    /// −a: ∂/∂a = −1.
+    public static prefix func - (a: Value) -> Value {
+        Value(-a.data, inputs: [a], localDerivatives: [-1], operation: "neg")
+    }
+
+    /// aⁿ for a constant exponent n: ∂/∂a = n·aⁿ⁻¹.
+    public func power(_ n: Double) -> Value {
+        Value(Foundation.pow(data, n), inputs: [self],
+              localDerivatives: [n * Foundation.pow(data, n - 1)], operation: "^\(n)")
+    }
+
+    /// eᵃ: ∂/∂a = eᵃ.
+    public func exp() -> Value {
+        let e = Foundation.exp(data)
+        return Value(e, inputs: [self], localDerivatives: [e], operation: "exp")
+    }
+
+    /// ln a (for a > 0): ∂/∂a = 1/a.
+    public func log() -> Value {
+        Value(Foundation.log(data), inputs: [self], localDerivatives: [1 / data], operation: "log")
+    }
+
+    /// tanh a: ∂/∂a = 1 − tanh²a.
+    public func tanh() -> Value {
+        let t = Foundation.tanh(data)
+        return Value(t, inputs: [self], localDerivatives: [1 - t * t], operation: "tanh")
+    }
+
+    /// σ(a): ∂/∂a = σ(a)(1 − σ(a)).
+    public func sigmoid() -> Value {
+        let s = DeepLearning.sigmoid(data)
+        return Value(s, inputs: [self], localDerivatives: [s * (1 - s)], operation: "σ")
+    }
+
+    /// ReLU(a): ∂/∂a = 1 if a > 0, else 0.
+    public func relu() -> Value {
+        Value(DeepLearning.relu(data), inputs: [self], localDerivatives: [reluDerivative(data)], operation: "ReLU")
+    }
+
+    // MARK: - Mixing with plain numbers (constants carry no gradient)
+
+    public static func + (a: Value, b: Double) -> Value { a + Value(b) }
+    public static func + (a: Double, b: Value) -> Value { Value(a) + b }
+    public static func - (a: Value, b: Double) -> Value { a - Value(b) }
+    public static func - (a: Double, b: Value) -> Value { Value(a) - b }
+    public static func * (a: Value, b: Double) -> Value { a * Value(b) }
+    public static func * (a: Double, b: Value) -> Value { Value(a) * b }
+    public static func / (a: Value, b: Double) -> Value { a / Value(b) }
+    public static func / (a: Double, b: Value) -> Value { Value(a) / b }
+
+    // MARK: - Backward
+
+    /// Every value this one depends on, each after all the values it depends on
+    /// (a topological order), ending with `self`.
+    public func topologicalOrder() -> [Value] {
+        var order: [Value] = []
+        var visited = Set<ObjectIdentifier>()
+        // Depth-first search with an explicit stack, so long chains cannot overflow the call stack.
+        var stack: [(value: Value, inputsPushed: Bool)] = [(self, false)]
+        while let (value, inputsPushed) = stack.popLast() {
+            if inputsPushed {
+                order.append(value)
+                continue
+            }
+            if visited.contains(ObjectIdentifier(value)) { continue }
+            visited.insert(ObjectIdentifier(value))
+            stack.append((value, true))
+            for input in value.inputs where !visited.contains(ObjectIdentifier(input)) {
+                stack.append((input, false))
+            }
+        }
+        return order
+    }
+
+    /// Runs the chain rule from this value back to every value it was computed from, and adds
+    /// ∂self/∂v into `v.gradient` for each of them (∂self/∂self = 1).
+    ///
+    /// The gradients of this pass are first gathered apart, in reverse topological order, then
+    /// added into `gradient`, so a second call adds exactly the same amounts again.
+    public func backward() {
+        let order = topologicalOrder()
+        var upstream: [ObjectIdentifier: Double] = [ObjectIdentifier(self): 1]
+        for value in order.reversed() {
+            let dOut = upstream[ObjectIdentifier(value), default: 0]
+            for (input, local) in zip(value.inputs, value.localDerivatives) {
+                upstream[ObjectIdentifier(input), default: 0] += dOut * local
+            }
+        }
+        for value in order {
+            value.gradient += upstream[ObjectIdentifier(value), default: 0]
+        }
+    }
+
+    /// Sets `gradient` back to 0 (call it on each parameter after an update).
+    public func zeroGradient() {
+        gradient = 0
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+import DeepLearning
+import Plotting
+
+/// What every lesson shares: its title, the common flags (`--seed`, `--pause`, `--svg`,
+/// `--ascii`, `--width`, `--no-animation`, `--help`) and its own, step headings, pictures in the
+/// terminal and as SVG files, and the one-line error with exit status 2 for bad input.
+public final class Lesson {
+    /// "lesson-4".
+    public let name: String
+    /// The random generator of this run, seeded by `--seed`. Pass it as `&lesson.random`.
+    public var random: SeededGenerator
+    /// The seed in use.
+    public let seed: UInt64
+    /// How pictures are drawn (width, Unicode or ASCII, colour).
+    public let render: RenderOptions
+    /// Whether charts animate in place (a terminal, and no `--no-animation`).
+    public let animates: Bool
+
+    private let number: Int
+    private let title: String
+    private let options: [LessonOption]
+    private var values: [String: String]
+    private let pauses: Bool
+    private let svgFolder: URL?
+    private var stepNumber = 0
+
+    /// The default seed of every lesson.
+    public static let defaultSeed: UInt64 = 42
+
+    /// Reads the command line, prints the lesson's banner, and stops with status 2 (or 0 for
+    /// `--help`) when the flags ask for it.
+    public init(number: Int, title: String, summary: String, options: [LessonOption] = [],
+                arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
+        self.number = number
+        self.title = title
+        self.name = "lesson-\(number)"
+        self.options = options
+        let common: [LessonOption] = [
+            LessonOption("seed", default: String(Lesson.defaultSeed), .integer(0...Int.max),
+                         help: "seed of the random generator; the same seed prints the same text"),
+            LessonOption("width", default: "80", .integer(40...300), help: "width of the pictures in characters"),
+            LessonOption("svg", default: "", .path, help: "also write every picture as an SVG file into this folder"),
+        ]
+        let all = common + options
+        var values = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0.defaultValue) })
+        var switches = Set<String>()
+        let switchHelp: [(String, String)] = [
+            ("pause", "wait for Enter between steps (for class; ignored when input is not a terminal)"),
+            ("ascii", "draw with plain ASCII characters"),
+            ("no-animation", "draw only the final picture of an animation"),
+            ("help", "show this help"),
+        ]
+
+        func stop(_ message: String) -> Never {
+            FileHandle.standardError.write(Data("lesson-\(number): \(message) (see --help)\n".utf8))
+            exit(2)
+        }
+
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            guard argument.hasPrefix("--") else { stop("unexpected argument '\(argument)'") }
+            var flag = String(argument.dropFirst(2))
+            var inlineValue: String?
+            if let equals = flag.firstIndex(of: "=") {
+                inlineValue = String(flag[flag.index(after: equals)...])
+                flag = String(flag[..<equals])
+            }
+            if switchHelp.contains(where: { $0.0 == flag }) {
+                if inlineValue != nil { stop("--\(flag) takes no value") }
+                switches.insert(flag)
+                continue
+            }
+            guard let option = all.first(where: { $0.name == flag }) else { stop("unknown flag '\(argument)'") }
+            let value: String
+            if let inlineValue {
+                value = inlineValue
+            } else {
+                guard index < arguments.count, !arguments[index].hasPrefix("--") else { stop("--\(flag) needs a value") }
+                value = arguments[index]
+                index += 1
+            }
+            if let problem = option.problem(with: value) { stop(problem) }
+            values[flag] = value
+        }
+
+        if switches.contains("help") {
+            var text = "lesson-\(number): \(title)\n\(summary)\n\nUsage: swift run lesson-\(number) [flags]\n\nFlags:\n"
+            let rows = all.map { ("--\($0.name) \($0.placeholder)", $0.help + ($0.defaultValue.isEmpty ? "" : " (default \($0.defaultValue))")) }
+                + switchHelp.map { ("--\($0.0)", $0.1) }
+            let width = rows.map(\.0.count).max() ?? 0
+            for (flag, help) in rows { text += "  " + padRight(flag, width) + "  " + help + "\n" }
+            print(text, terminator: "")
+            exit(0)
+        }
+
+        self.values = values
+        self.seed = UInt64(values["seed"]!)!
+        self.random = SeededGenerator(seed: seed)
+        let environment = ProcessInfo.processInfo.environment
+        let outputIsTerminal = isatty(STDOUT_FILENO) == 1
+        self.render = RenderOptions(
+            width: Int(values["width"]!)!,
+            height: 16,
+            ascii: switches.contains("ascii") || environment["TERM"] == "dumb",
+            color: outputIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb")
+        self.animates = outputIsTerminal && !switches.contains("no-animation")
+        self.pauses = switches.contains("pause") && isatty(STDIN_FILENO) == 1
+
+        if let folder = values["svg"], !folder.isEmpty {
+            let url = URL(fileURLWithPath: folder, isDirectory: true)
+            do {
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            } catch {
+                stop("cannot create the SVG folder '\(folder)'")
+            }
+            guard FileManager.default.isWritableFile(atPath: url.path) else { stop("cannot write into the SVG folder '\(folder)'") }
+            self.svgFolder = url
+        } else {
+            self.svgFolder = nil
+        }
+
+        let banner = "Lesson \(number) · \(title)"
+        print(render.color ? "\u{1B}[1m\(banner)\u{1B}[0m" : banner)
+        print(String(repeating: "═", count: banner.count))
+        print(summary)
+    }
+
+    // MARK: - Flag values
+
+    /// The value of an integer flag of this lesson.
+    public func integer(_ name: String) -> Int {
+        Int(values[name]!)!
+    }
+
+    /// The value of a number flag of this lesson.
+    public func number(_ name: String) -> Double {
+        Double(values[name]!)!
+    }
+
+    /// The value of a path flag, or nil if it was left empty.
+    public func path(_ name: String) -> String? {
+        let value = values[name]!
+        return value.isEmpty ? nil : value
+    }
+
+    /// Stops the lesson with one line on standard error and exit status 2: for input that is
+    /// wrong in a way only the lesson can see (a data folder that cannot be read, say).
+    public func stop(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("\(name): \(message)\n".utf8))
+        exit(2)
+    }
+
+    // MARK: - Steps
+
+    /// Starts the next step: waits for Enter first when `--pause` is on, then prints the
+    /// numbered heading.
+    public func step(_ heading: String) {
+        stepNumber += 1
+        if pauses && stepNumber > 1 {
+            print("\n[Enter for step \(stepNumber)] ", terminator: "")
+            fflush(nil)
+            _ = readLine()
+        }
+        let text = "Step \(stepNumber) · \(heading)"
+        print("")
+        print(render.color ? "\u{1B}[1m\(text)\u{1B}[0m" : text)
+        print(String(repeating: "─", count: text.count))
+    }
+
+    /// Prints a paragraph of explanation.
+    public func say(_ text: String) {
+        print(text)
+    }
+
+    /// Prints a matrix under a name with its shape, one row per line, numbers aligned.
+    public func show(_ name: String, _ matrix: Matrix, decimals: Int = 3) {
+        print("\(name)  (\(matrix.shape))")
+        for i in 0..<matrix.rows {
+            print("    " + matrix.row(i).map { padLeft(formatFixed($0, decimals: decimals), decimals + 4) }.joined(separator: " "))
+        }
+    }
+
+    // MARK: - Pictures
+
+    /// The SVG file name for a picture: "lesson-4-loss-along-a-equals-b.svg".
+    public func svgFileName(_ pictureName: String) -> String {
+        "\(name)-\(pictureName).svg"
+    }
+
+    private func writeSVG(_ svg: String, pictureName: String) {
+        guard let svgFolder else { return }
+        let url = svgFolder.appendingPathComponent(svgFileName(pictureName))
+        do {
+            try svg.write(to: url, atomically: true, encoding: .utf8)
+        } catch {
+            stop("cannot write \(url.path)")
+        }
+    }
+
+    /// Prints a chart, and writes it as `<lesson>-<name>.svg` when `--svg` is given.
+    public func show(_ chart: Chart, name pictureName: String) {
+        print(chart.renderText(render))
+        writeSVG(chart.svg(), pictureName: pictureName)
+    }
+
+    /// Prints a bar chart, and writes its SVG when `--svg` is given.
+    public func show(_ bars: BarChart, name pictureName: String) {
+        print(bars.renderText(render))
+        writeSVG(bars.svg(), pictureName: pictureName)
+    }
+
+    /// Prints small images side by side, and writes them as one SVG when `--svg` is given.
+    public func show(_ images: [GrayImage], title: String, name pictureName: String) {
+        print(renderImages(images, render))
+        writeSVG(imagesSVG(images, title: title), pictureName: pictureName)
+    }
+
+    /// Plays the charts as an animation on a terminal (only the last one otherwise) and writes
+    /// the last one as SVG when `--svg` is given.
+    public func animate(_ frames: [Chart], name pictureName: String) {
+        guard let last = frames.last else { return }
+        playAnimation(frames.map { $0.renderText(render) }, animate: animates)
+        writeSVG(last.svg(), pictureName: pictureName)
+    }
+}

@@ -1,0 +1,57 @@
+/// A flag a lesson accepts beyond the common ones, e.g. `--points 50`.
+public struct LessonOption: Sendable {
+    /// What kind of value the flag takes, and which values are allowed.
+    public enum Kind: Sendable {
+        /// A whole number in the range.
+        case integer(ClosedRange<Int>)
+        /// A decimal number in the range.
+        case number(ClosedRange<Double>)
+        /// A path to a folder or file.
+        case path
+    }
+
+    /// The flag's name without the dashes ("points").
+    public var name: String
+    /// The default value, as text (shown by --help).
+    public var defaultValue: String
+    /// One line for --help.
+    public var help: String
+    /// What it takes.
+    public var kind: Kind
+
+    /// An option `--name VALUE`.
+    public init(_ name: String, default defaultValue: String, _ kind: Kind, help: String) {
+        self.name = name
+        self.defaultValue = defaultValue
+        self.help = help
+        self.kind = kind
+    }
+
+    /// How the value is described in --help ("N", "X", "DIR").
+    var placeholder: String {
+        switch kind {
+        case .integer: return "N"
+        case .number: return "X"
+        case .path: return "DIR"
+        }
+    }
+
+    /// Checks `text` against the kind; returns the problem in words, or nil if it is fine.
+    func problem(with text: String) -> String? {
+        switch kind {
+        case .integer(let range):
+            guard let value = Int(text) else { return "--\(name) needs a whole number, got '\(text)'" }
+            guard range.contains(value) else {
+                return "--\(name) must be between \(range.lowerBound) and \(range.upperBound), got \(value)"
+            }
+        case .number(let range):
+            guard let value = Double(text), value.isFinite else { return "--\(name) needs a number, got '\(text)'" }
+            guard range.contains(value) else {
+                return "--\(name) must be between \(range.lowerBound) and \(range.upperBound), got \(text)"
+            }
+        case .path:
+            if text.isEmpty { return "--\(name) needs a path" }
+        }
+        return nil
+    }
+}

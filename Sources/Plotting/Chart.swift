@@ -1,0 +1,94 @@
+/// A point of a series.
+public struct Point: Sendable, Equatable {
+    public var x: Double
+    public var y: Double
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
+}
+
+/// A named list of points, drawn either as a connected line or as separate marks.
+public struct Series: Sendable {
+    /// How a series is drawn.
+    public enum Style: Sendable, Equatable {
+        /// Consecutive points joined by straight segments.
+        case line
+        /// Each point drawn on its own, as a mark.
+        case points
+    }
+
+    /// The name shown in the legend.
+    public var name: String
+    /// The points, in drawing order.
+    public var points: [Point]
+    /// Line or marks.
+    public var style: Style
+
+    /// A series from x and y coordinates (the shorter list decides the length).
+    public init(_ name: String, x: [Double], y: [Double], style: Style = .line) {
+        self.name = name
+        self.points = zip(x, y).map { Point(x: $0, y: $1) }
+        self.style = style
+    }
+
+    /// A series of y values at x = 0, 1, 2, … (a curve over steps or epochs).
+    public init(_ name: String, y: [Double], style: Style = .line) {
+        self.init(name, x: y.indices.map(Double.init), y: y, style: style)
+    }
+
+    /// A function sampled at `samples` evenly spaced x from `low` to `high`.
+    public init(_ name: String, from low: Double, to high: Double, samples: Int = 161,
+                style: Style = .line, _ f: (Double) -> Double) {
+        let xs = (0..<max(samples, 2)).map { low + (high - low) * Double($0) / Double(max(samples, 2) - 1) }
+        self.init(name, x: xs, y: xs.map(f), style: style)
+    }
+
+    /// The points whose coordinates are both finite numbers (`nan` and ±∞ are left out of drawings).
+    public var finitePoints: [Point] { points.filter { $0.x.isFinite && $0.y.isFinite } }
+}
+
+/// A chart of one or more series over shared axes: what the text renderer and the SVG writer draw.
+public struct Chart: Sendable {
+    /// The title above the chart.
+    public var title: String
+    /// The name of the horizontal axis.
+    public var xLabel: String
+    /// The name of the vertical axis.
+    public var yLabel: String
+    /// The series, drawn in order (later ones on top).
+    public var series: [Series]
+    /// The horizontal range to show; nil fits the data.
+    public var xRange: ClosedRange<Double>?
+    /// The vertical range to show; nil fits the data.
+    public var yRange: ClosedRange<Double>?
+
+    /// A chart; leave a range nil to fit it to the data.
+    public init(title: String, xLabel: String = "x", yLabel: String = "y", series: [Series],
+                xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil) {
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.series = series
+        self.xRange = xRange
+        self.yRange = yRange
+    }
+
+    /// How many coordinates were `nan` or infinite and so were left out.
+    public var nonFiniteCount: Int {
+        series.map { $0.points.count - $0.finitePoints.count }.reduce(0, +)
+    }
+
+    /// The axes after fitting to the data and rounding out to nice ticks.
+    public func axes(tickCount: Int = 5) -> (xTicks: [Double], yTicks: [Double]) {
+        let points = series.flatMap(\.finitePoints)
+        func span(_ values: [Double], _ fixed: ClosedRange<Double>?) -> (Double, Double) {
+            if let fixed { return (fixed.lowerBound, fixed.upperBound) }
+            guard let low = values.min(), let high = values.max() else { return (0, 1) }
+            return (low, high)
+        }
+        let (x0, x1) = span(points.map(\.x), xRange)
+        let (y0, y1) = span(points.map(\.y), yRange)
+        return (niceTicks(low: x0, high: x1, count: tickCount), niceTicks(low: y0, high: y1, count: tickCount))
+    }
+}

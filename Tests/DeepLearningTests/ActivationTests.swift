@@ -1,0 +1,60 @@
+import XCTest
+import Foundation
+import DeepLearning
+
+final class ActivationTests: XCTestCase {
+    func testValuesAtZeroAndPlusMinusOne() {
+        XCTAssertEqual(relu(0), 0)
+        XCTAssertEqual(relu(1), 1)
+        XCTAssertEqual(relu(-1), 0)
+        XCTAssertEqual(sigmoid(0), 0.5)
+        // σ(1) = e/(1+e) = 0.7310585786300049, σ(−1) = 1/(1+e) = 0.2689414213699951
+        assertClose(0.7310585786300049, sigmoid(1), tolerance: Tolerance.rounding)
+        assertClose(0.2689414213699951, sigmoid(-1), tolerance: Tolerance.rounding)
+        // tanh(1) = (e − 1/e)/(e + 1/e) = 0.7615941559557649
+        assertClose(0.7615941559557649, Activation.tanh(1), tolerance: Tolerance.rounding)
+        assertClose(-0.7615941559557649, Activation.tanh(-1), tolerance: Tolerance.rounding)
+        XCTAssertEqual(Activation.identity(-3.5), -3.5)
+    }
+
+    func testExtremeInputsStayFinite() {
+        XCTAssertEqual(sigmoid(1000), 1)
+        XCTAssertEqual(sigmoid(-1000), 0)
+        XCTAssertEqual(sigmoidDerivative(1000), 0)
+        XCTAssertEqual(sigmoidDerivative(-1000), 0)
+        XCTAssertEqual(Activation.tanh(1000), 1)
+        XCTAssertEqual(Activation.tanh(-1000), -1)
+        XCTAssertEqual(relu(1000), 1000)
+        XCTAssertEqual(relu(-1000), 0)
+        for x in [-1000.0, -745, -40, 40, 710, 1000] {
+            XCTAssertTrue(sigmoid(x).isFinite && sigmoidDerivative(x).isFinite, "σ at \(x)")
+        }
+    }
+
+    func testTanhIsAStretchedSigmoid() {
+        for k in 0...400 {
+            let x = -10 + Double(k) / 20
+            assertClose(Foundation.tanh(x), 2 * sigmoid(2 * x) - 1, tolerance: 1e-15, "at x = \(x)")
+        }
+    }
+
+    func testDerivativesMatchCentralDifferencesAtRandomPoints() {
+        var generator = SeededGenerator(seed: 123)
+        for activation in Activation.allCases {
+            for _ in 0..<500 {
+                let x = generator.uniform(-6, 6)
+                if activation == .relu && abs(x) < 1e-3 { continue }  // no derivative at the kink
+                let estimate = centralDifference(of: { activation($0) }, at: x)
+                assertClose(estimate, activation.derivative(x), tolerance: Tolerance.finiteDifference, "\(activation) at \(x)")
+            }
+        }
+    }
+
+    func testDerivativeValuesByHand() {
+        XCTAssertEqual(sigmoidDerivative(0), 0.25)            // σ(0)(1 − σ(0)) = ½·½
+        XCTAssertEqual(tanhDerivative(0), 1)                   // 1 − tanh²0
+        XCTAssertEqual(reluDerivative(2), 1)
+        XCTAssertEqual(reluDerivative(-2), 0)
+        XCTAssertEqual(Activation.identity.derivative(5), 1)
+    }
+}
