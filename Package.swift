@@ -18,6 +18,9 @@ let lessons: [(number: Int, folder: String)] = [
     (1, "01-Neuron"),
     (2, "02-Activations"),
     (3, "03-Layers"),
+    (4, "04-Loss"),
+    (5, "05-FiniteDifferences"),
+    (6, "06-AnalyticGradients"),
 ]
 
 let package = Package(

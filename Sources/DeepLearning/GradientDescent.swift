@@ -55,3 +55,18 @@ public func gradientDescent(start: [Double], steps: Int,
     }
     return history
 }
+
+extension DescentHistory {
+    /// The first step after which the loss is at most `threshold`, or nil if it never gets there.
+    public func firstStep(reachingLoss threshold: Double) -> Int? {
+        losses.firstIndex { $0 <= threshold }
+    }
+
+    /// Whether parameter `index` jumps from one side of `target` to the other at every one of
+    /// the last `count` steps: the zigzag of a learning rate close to its stability limit.
+    public func alternates(parameter index: Int, around target: Double, lastSteps count: Int) -> Bool {
+        let tail = parameters.suffix(count + 1).map { $0[index] - target }
+        guard tail.count == count + 1 else { return false }
+        return zip(tail, tail.dropFirst()).allSatisfy { $0 * $1 < 0 }
+    }
+}

@@ -109,3 +109,19 @@ public func leastSquaresLine(_ data: LineData) -> Line {
     let a = covariance / variance
     return Line(slope: a, intercept: meanY - a * meanX)
 }
+
+/// The largest constant learning rate for which gradient descent on the line's loss does not
+/// blow up: 2/λ_max, where λ_max is the largest eigenvalue of the loss's (constant) Hessian
+///
+///     H = (2/N) [[Σ xₖ², Σ xₖ], [Σ xₖ, N]]
+///
+/// Along the eigenvector of λ_max, each step multiplies the distance to the minimum by
+/// (1 − lr·λ_max): below 2/λ_max it shrinks, at 2/λ_max it flips sign forever (the parameters
+/// bounce between two places), above it grows (divergence).
+public func largestStableLearningRate(_ data: LineData) -> Double {
+    let n = Double(data.count)
+    let sxx = data.x.map { $0 * $0 }.reduce(0, +), sx = data.x.reduce(0, +)
+    let (p, q, r) = (2 * sxx / n, 2 * sx / n, 2.0)  // H = [[p, q], [q, r]]
+    let largest = (p + r) / 2 + (((p - r) / 2) * ((p - r) / 2) + q * q).squareRoot()
+    return 2 / largest
+}

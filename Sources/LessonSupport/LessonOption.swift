@@ -1,3 +1,5 @@
+import Foundation
+
 /// A flag a lesson accepts beyond the common ones, e.g. `--points 50`.
 public struct LessonOption: Sendable {
     /// What kind of value the flag takes, and which values are allowed.
@@ -47,7 +49,11 @@ public struct LessonOption: Sendable {
         case .number(let range):
             guard let value = Double(text), value.isFinite else { return "--\(name) needs a number, got '\(text)'" }
             guard range.contains(value) else {
-                return "--\(name) must be between \(range.lowerBound) and \(range.upperBound), got \(text)"
+                let upper = String(format: "%g", range.upperBound)
+                if range.lowerBound > 0 && range.lowerBound <= 1e-6 {
+                    return "--\(name) must be greater than 0 and at most \(upper), got \(text)"
+                }
+                return "--\(name) must be between \(String(format: "%g", range.lowerBound)) and \(upper), got \(text)"
             }
         case .path:
             if text.isEmpty { return "--\(name) needs a path" }

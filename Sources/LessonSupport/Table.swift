@@ -6,8 +6,8 @@ public struct Table {
     private let headers: [String]
     private var rows: [[String]] = []
 
-    /// A table with these column headers. Columns whose cells are all numbers are right-aligned,
-    /// the others left-aligned.
+    /// A table with these column headers. Columns whose cells are all numbers (or "—" or empty)
+    /// are right-aligned, the others left-aligned.
     public init(_ headers: [String]) {
         self.headers = headers
     }
@@ -25,7 +25,9 @@ public struct Table {
         }
         // A column of numbers is right-aligned, so the decimal points line up; text is left-aligned.
         let numeric = headers.indices.map { column in
-            !rows.isEmpty && rows.allSatisfy { Double($0[column].replacingOccurrences(of: "%", with: "")) != nil }
+            !rows.isEmpty && rows.allSatisfy { cell in
+                cell[column] == "—" || cell[column].isEmpty || Double(cell[column].replacingOccurrences(of: "%", with: "")) != nil
+            }
         }
         func line(_ cells: [String]) -> String {
             let text = cells.enumerated().map { column, cell in

@@ -41,9 +41,9 @@ extension Chart {
                     }
                     previous = d
                 }
-                // Without colour, every line after the first carries its legend mark every few
-                // columns, so the reader can tell the lines apart.
-                if !options.color && index > 0 {
+                // Without colour, when several lines share the chart, every line after the first
+                // carries its legend mark every few columns, so the reader can tell them apart.
+                if marksLine(index, options) {
                     let cellWidth = options.ascii ? 1 : 2
                     var lastMarkColumn = -1_000
                     for p in s.finitePoints {
@@ -103,7 +103,7 @@ extension Chart {
                 let symbol: String
                 switch s.style {
                 case .line where options.ascii: symbol = String(Self.asciiLineCharacters[index % Self.asciiLineCharacters.count])
-                case .line: symbol = !options.color && index > 0 ? "━" + String(marks[index % marks.count]) + "━" : "━━━"
+                case .line: symbol = marksLine(index, options) ? "━" + String(marks[index % marks.count]) + "━" : "━━━"
                 case .points: symbol = String(marks[index % marks.count])
                 }
                 return options.colored(symbol, series: index) + " " + s.name
@@ -119,6 +119,15 @@ extension Chart {
                          + "note: \(skipped) value\(skipped == 1 ? " was" : "s were") nan or infinite and \(skipped == 1 ? "is" : "are") not drawn")
         }
         return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n")
+    }
+}
+
+extension Chart {
+    /// Whether line series `index` is drawn with marks: only without colour, only when the
+    /// chart has more than one line, and never for the first line.
+    func marksLine(_ index: Int, _ options: RenderOptions) -> Bool {
+        let lines = series.indices.filter { series[$0].style == .line }
+        return !options.color && lines.count > 1 && lines.first != index
     }
 }
 

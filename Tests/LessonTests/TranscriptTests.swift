@@ -11,7 +11,11 @@ import XCTest
 /// (the recording run fails on purpose, to say what it wrote), then run `swift test` again and
 /// review the diff of the transcripts before committing.
 final class TranscriptTests: XCTestCase {
-    static let lessons = Array(1...3)
+    /// The lessons present, from the folders under Lessons/ ("01-Neuron" → 1).
+    static var lessons: [Int] {
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: LessonRunner.packageRoot.appendingPathComponent("Lessons").path)) ?? []
+        return folders.compactMap { Int($0.prefix(2)) }.sorted()
+    }
 
     static func transcriptURL(_ number: Int) -> URL {
         LessonRunner.packageRoot.appendingPathComponent("Tests/LessonTests/Transcripts/lesson-\(number).txt")

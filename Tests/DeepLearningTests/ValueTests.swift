@@ -1,0 +1,86 @@
+import XCTest
+import Foundation
+import DeepLearning
+
+final class ValueTests: XCTestCase {
+    /// Each operation's gradient against a central difference of the same expression, at many
+    /// random points. `build` makes the expression from two leaf values.
+    func check(_ name: String, domain: ClosedRange<Double> = -2...2,
+               _ build: (Value, Value) -> Value, file: StaticString = #filePath, line: UInt = #line) {
+        var generator = SeededGenerator(seed: UInt64(name.unicodeScalars.map(\.value).reduce(0, +)))
+        for _ in 0..<200 {
+            let x = generator.uniform(domain.lowerBound, domain.upperBound)
+            let y = generator.uniform(domain.lowerBound, domain.upperBound)
+            let a = Value(x), b = Value(y)
+            let out = build(a, b)
+            out.backward()
+            let numeric = centralDifferenceGradient(of: { p in build(Value(p[0]), Value(p[1])).data }, at: [x, y])
+            assertGradientsAgree([a.gradient, b.gradient], numeric, tolerance: 1e-6, name, file: file, line: line)
+        }
+    }
+
+    func testEveryOperationAgainstFiniteDifferences() {
+        check("+") { $0 + $1 }
+        check("−") { $0 - $1 }
+        check("×") { $0 * $1 }
+        check("÷", domain: 0.5...2) { $0 / $1 }
+        check("neg") { -$0 * $1 }
+        check("power") { $0.power(3) + $1.power(2) }
+        check("exp") { $0.exp() * $1 }
+        check("log", domain: 0.2...3) { $0.log() + $1.log() * $0 }
+        check("tanh") { ($0 * $1).tanh() }
+        check("sigmoid") { ($0 - $1).sigmoid() }
+        check("relu") { ($0 * 3 + 0.05).relu() * $1 }
+        check("mixed with constants") { 2 * $0 + $1 / 4 - 1 }
+    }
+
+    func testByHand() {
+        // f = a·b + a with a = 2, b = −3: f = −4, ∂f/∂a = b + 1 = −2, ∂f/∂b = a = 2.
+        let a = Value(2), b = Value(-3)
+        let f = a * b + a
+        XCTAssertEqual(f.data, -4)
+        f.backward()
+        XCTAssertEqual(a.gradient, -2)
+        XCTAssertEqual(b.gradient, 2)
+    }
+
+    func testReusedValueCollectsEveryPath() {
+        // f = x·x·x at 2: ∂f/∂x = 3x² = 12, found only if all three uses add up.
+        let x = Value(2)
+        let f = x * x * x
+        f.backward()
+        XCTAssertEqual(x.gradient, 12)
+    }
+
+    func testGradientsAccumulateAndZeroing() {
+        let a = Value(3)
+        let f = a * a  // ∂f/∂a = 6
+        f.backward()
+        XCTAssertEqual(a.gradient, 6)
+        f.backward()  // documented: a second backward adds the same amount again
+        XCTAssertEqual(a.gradient, 12)
+        a.zeroGradient()
+        XCTAssertEqual(a.gradient, 0)
+        f.backward()
+        XCTAssertEqual(a.gradient, 6)
+    }
+
+    func testTrackedLineLossMatchesTheAnalyticGradient() {
+        var generator = SeededGenerator(seed: 21)
+        let data = LineData.noisyLine(count: 50, using: &generator)
+        let a = Value(0.7), b = Value(-1.2)
+        let loss = trackedMeanSquaredError(slope: a, intercept: b, on: data)
+        let line = Line(slope: 0.7, intercept: -1.2)
+        assertClose(meanSquaredError(of: line, on: data), loss.data, tolerance: 1e-12)
+        loss.backward()
+        assertClose(meanSquaredErrorGradient(of: line, on: data), [a.gradient, b.gradient], tolerance: 1e-12)
+    }
+
+    func testLongChainsDoNotOverflowTheStack() {
+        let x = Value(1)
+        var total = Value(0)
+        for _ in 0..<20_000 { total = total + x }
+        total.backward()
+        XCTAssertEqual(x.gradient, 20_000)
+    }
+}
