@@ -21,6 +21,9 @@ let lessons: [(number: Int, folder: String)] = [
     (4, "04-Loss"),
     (5, "05-FiniteDifferences"),
     (6, "06-AnalyticGradients"),
+    (7, "07-MiniBatches"),
+    (8, "08-Backprop"),
+    (9, "09-Digits"),
 ]
 
 let package = Package(

@@ -36,3 +36,24 @@ public func centralDifferenceGradient(of f: ([Double]) -> Double, at parameters:
     }
     return gradient
 }
+
+/// A more accurate finite-difference gradient (Richardson extrapolation of two central
+/// differences), used where backprop is checked to many digits:
+///
+///     ∂f/∂pᵢ ≈ [8(f(p + h·eᵢ) − f(p − h·eᵢ)) − (f(p + 2h·eᵢ) − f(p − 2h·eᵢ))] / (12h)
+///
+/// The h² error terms of the two central differences cancel, leaving an error of order h⁴.
+/// With h = 10⁻³ that is about 10⁻¹², and rounding (≈ ε·|f|/h) about 10⁻¹³, where the plain
+/// central difference manages about 10⁻¹⁰. Cost: 4 evaluations of f per parameter.
+public func fourthOrderDifferenceGradient(of f: ([Double]) -> Double, at parameters: [Double],
+                                          step h: Double = 1e-3) -> [Double] {
+    var nudged = parameters
+    func value(_ i: Int, _ offset: Double) -> Double {
+        nudged[i] = parameters[i] + offset
+        defer { nudged[i] = parameters[i] }
+        return f(nudged)
+    }
+    return parameters.indices.map { i in
+        (8 * (value(i, h) - value(i, -h)) - (value(i, 2 * h) - value(i, -2 * h))) / (12 * h)
+    }
+}

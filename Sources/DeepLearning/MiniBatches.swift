@@ -12,3 +12,43 @@ public func miniBatches(count: Int, batchSize: Int, using generator: inout Seede
         Array(order[start..<min(start + batchSize, count)])
     }
 }
+
+/// What a run of mini-batch gradient descent recorded.
+public struct MiniBatchHistory: Sendable {
+    /// The parameters after the last update.
+    public var parameters: [Double]
+    /// The loss on all the data before training (index 0) and after each epoch.
+    public var epochLosses: [Double]
+    /// The loss on all the data after every single update.
+    public var updateLosses: [Double]
+    /// The batches of each epoch, in the order they were used.
+    public var batchesPerEpoch: [[[Int]]]
+}
+
+/// Mini-batch gradient descent: each epoch splits the samples into shuffled, non-overlapping
+/// batches (`miniBatches`), and after each batch every parameter takes a step against the
+/// gradient of the loss on that batch alone,
+///
+///     p ← p − lr · ∇ loss_batch(p),   loss_batch = (1/m) Σ_{k in batch} loss_k
+///
+/// A batch of all N samples is plain gradient descent; a batch of 1 is the original
+/// "stochastic" gradient descent. `batchGradient(p, indices)` returns the gradient on the
+/// samples at `indices`; `loss(p)` is the loss on all the data, recorded for the picture.
+public func miniBatchGradientDescent(start: [Double], count: Int, batchSize: Int, epochs: Int, learningRate: Double,
+                                     loss: ([Double]) -> Double,
+                                     batchGradient: ([Double], [Int]) -> [Double],
+                                     using generator: inout SeededGenerator) -> MiniBatchHistory {
+    var p = start
+    var history = MiniBatchHistory(parameters: p, epochLosses: [loss(p)], updateLosses: [], batchesPerEpoch: [])
+    for _ in 0..<epochs {
+        let batches = miniBatches(count: count, batchSize: batchSize, using: &generator)
+        for batch in batches {
+            p = gradientDescentStep(parameters: p, gradient: batchGradient(p, batch), learningRate: learningRate)
+            history.updateLosses.append(loss(p))
+        }
+        history.batchesPerEpoch.append(batches)
+        history.epochLosses.append(loss(p))
+    }
+    history.parameters = p
+    return history
+}

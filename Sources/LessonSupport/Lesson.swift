@@ -21,6 +21,7 @@ public final class Lesson {
     private let title: String
     private let options: [LessonOption]
     private var values: [String: String]
+    private let switches: Set<String>
     private let pauses: Bool
     private let svgFolder: URL?
     private var stepNumber = 0
@@ -31,6 +32,7 @@ public final class Lesson {
     /// Reads the command line, prints the lesson's banner, and stops with status 2 (or 0 for
     /// `--help`) when the flags ask for it.
     public init(number: Int, title: String, summary: String, options: [LessonOption] = [],
+                switches lessonSwitches: [(name: String, help: String)] = [],
                 arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
         self.number = number
         self.title = title
@@ -45,7 +47,7 @@ public final class Lesson {
         let all = common + options
         var values = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0.defaultValue) })
         var switches = Set<String>()
-        let switchHelp: [(String, String)] = [
+        let switchHelp: [(String, String)] = lessonSwitches.map { ($0.name, $0.help) } + [
             ("pause", "wait for Enter between steps (for class; ignored when input is not a terminal)"),
             ("ascii", "draw with plain ASCII characters"),
             ("no-animation", "draw only the final picture of an animation"),
@@ -97,6 +99,7 @@ public final class Lesson {
         }
 
         self.values = values
+        self.switches = switches
         self.seed = UInt64(values["seed"]!)!
         self.random = SeededGenerator(seed: seed)
         let environment = ProcessInfo.processInfo.environment
@@ -129,6 +132,11 @@ public final class Lesson {
     }
 
     // MARK: - Flag values
+
+    /// Whether a switch of this lesson (a flag without a value, like `--timing`) was given.
+    public func isOn(_ name: String) -> Bool {
+        switches.contains(name)
+    }
 
     /// The value of an integer flag of this lesson.
     public func integer(_ name: String) -> Int {
@@ -216,6 +224,23 @@ public final class Lesson {
     public func show(_ images: [GrayImage], title: String, name pictureName: String) {
         print(renderImages(images, render))
         writeSVG(imagesSVG(images, title: title), pictureName: pictureName)
+    }
+
+    /// Redraws a progress line in place on a terminal ("epoch 3  ███████▌     120/383"); prints
+    /// nothing when the output is not a terminal, so transcripts and pipes stay clean. Call
+    /// `endProgress()` when done to clear the line.
+    public func progress(_ label: String, done: Int, total: Int) {
+        guard animates else { return }
+        let bar = progressBar(done: done, total: total, width: 30, ascii: render.ascii)
+        print("\r\(label)  \(bar)  \(done)/\(total)", terminator: "")
+        fflush(nil)
+    }
+
+    /// Clears the progress line drawn by `progress`.
+    public func endProgress() {
+        guard animates else { return }
+        print("\r\u{1B}[2K", terminator: "")
+        fflush(nil)
     }
 
     /// Plays the charts as an animation on a terminal (only the last one otherwise) and writes

@@ -6,7 +6,7 @@ public struct Table {
     private let headers: [String]
     private var rows: [[String]] = []
 
-    /// A table with these column headers. Columns whose cells are all numbers (or "—" or empty)
+    /// A table with these column headers. Columns whose cells are all numbers (percentages, or "—", "." or empty)
     /// are right-aligned, the others left-aligned.
     public init(_ headers: [String]) {
         self.headers = headers
@@ -26,7 +26,8 @@ public struct Table {
         // A column of numbers is right-aligned, so the decimal points line up; text is left-aligned.
         let numeric = headers.indices.map { column in
             !rows.isEmpty && rows.allSatisfy { cell in
-                cell[column] == "—" || cell[column].isEmpty || Double(cell[column].replacingOccurrences(of: "%", with: "")) != nil
+                let text = cell[column].replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
+                return ["—", "", "."].contains(text) || Double(text) != nil
             }
         }
         func line(_ cells: [String]) -> String {

@@ -146,3 +146,17 @@ final class GradientDescentTests: XCTestCase {
         XCTAssertEqual(LearningRateSchedule.constant(0.7).rate(at: 12), 0.7)
     }
 }
+
+final class FourthOrderDifferenceTests: XCTestCase {
+    func testExactOnAQuartic() {
+        // Richardson's central formula is exact for polynomials up to degree 4:
+        // f = p₀⁴ − 3p₀p₁² + 2, ∇f = (4p₀³ − 3p₁², −6p₀p₁). Only rounding (≈ 1e−12) is left.
+        let f: ([Double]) -> Double = { p in p[0] * p[0] * p[0] * p[0] - 3 * p[0] * p[1] * p[1] + 2 }
+        var generator = SeededGenerator(seed: 44)
+        for _ in 0..<100 {
+            let p = [generator.uniform(-2, 2), generator.uniform(-2, 2)]
+            assertClose([4 * p[0] * p[0] * p[0] - 3 * p[1] * p[1], -6 * p[0] * p[1]],
+                        fourthOrderDifferenceGradient(of: f, at: p), tolerance: 1e-10)
+        }
+    }
+}
