@@ -7,6 +7,8 @@
 //   Plotting        terminal charts and SVG export; knows nothing about deep learning
 //   LessonSupport   what every lesson shares: flags, steps, --pause, --svg, number formatting
 //   lesson-1 … 9    the lessons, one executable each, under Lessons/NN-Name
+//   exercises       `swift run exercises`: the students' progress through Exercises/
+//   Exercises       the reference solutions, tested by the same checks the students run
 import PackageDescription
 
 /// The core is compiled with optimisation even in debug builds, so that the default
@@ -46,9 +48,17 @@ let package = Package(
 
         // MARK: Tools
 
+        // MARK: Tools
+        .executableTarget(name: "exercises", path: "Sources/exercises"),
+
+        // MARK: Reference solutions of the exercises, compiled as module `Exercises`, so that
+        // `swift test` runs every exercise's checks against a correct answer
+        .target(name: "Exercises", path: "Exercises/Solutions"),
+
         // MARK: Tests
         .testTarget(name: "DeepLearningTests", dependencies: ["DeepLearning"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(name: "ExercisesTests", dependencies: ["Exercises"], path: "Exercises/Tests/ExercisesTests"),
         .testTarget(
             name: "LessonTests",
             dependencies: ["LessonSupport"] + lessons.map { .target(name: "lesson-\($0.number)") },

@@ -1,0 +1,15 @@
+// Reference solution of exercise 8 · Gradient descent onto y = 3x + 8 (lesson 6).
+// The task is in Exercises/Sources/Exercises/E08_GradientDescent.swift.
+
+public func descentStep(a: Double, b: Double, x: [Double], y: [Double], learningRate: Double) -> (a: Double, b: Double) {
+    let gradient = lineLossGradient(a: a, b: b, x: x, y: y)
+    return (a - learningRate * gradient.da, b - learningRate * gradient.db)
+}
+
+public func fitLine(x: [Double], y: [Double], learningRate: Double, steps: Int) -> (a: Double, b: Double) {
+    var a = 0.0, b = 0.0
+    for _ in 0..<steps {
+        (a, b) = descentStep(a: a, b: b, x: x, y: y, learningRate: learningRate)
+    }
+    return (a, b)
+}

@@ -1,0 +1,21 @@
+// Reference solution of exercise 10 · A linear layer's backward pass (lesson 8).
+// The task is in Exercises/Sources/Exercises/E10_DenseBackward.swift.
+
+public func linearBackward(input: [[Double]], weights: [[Double]], outputGradient: [[Double]])
+    -> (inputGradient: [[Double]], weightGradient: [[Double]], biasGradient: [Double])
+{
+    let batch = input.count, nIn = weights.count, nOut = weights.first?.count ?? 0
+    var dX = Array(repeating: Array(repeating: 0.0, count: nIn), count: batch)
+    var dW = Array(repeating: Array(repeating: 0.0, count: nOut), count: nIn)
+    var dB = Array(repeating: 0.0, count: nOut)
+    for n in 0..<batch {
+        for i in 0..<nOut {
+            dB[i] += outputGradient[n][i]
+            for k in 0..<nIn {
+                dW[k][i] += input[n][k] * outputGradient[n][i]
+                dX[n][k] += outputGradient[n][i] * weights[k][i]
+            }
+        }
+    }
+    return (dX, dW, dB)
+}
