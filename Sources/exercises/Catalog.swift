@@ -30,13 +30,18 @@ func loadCatalog(package: URL, displayPrefix: String) throws -> [ExerciseInfo] {
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         .filter { $0.hasPrefix("E") && $0.hasSuffix(".swift") }
         .sorted()
-    return try files.compactMap { file in
+    return try files.compactMap { file -> ExerciseInfo? in
         let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard let first = lines.first, first.hasPrefix("// Exercise "),
-              let dot = first.range(of: " · ") else { return nil }
-        let number = Int(first.dropFirst("// Exercise ".count).prefix { $0.isNumber }) ?? 0
-        let title = String(first[dot.upperBound...])
+        // The number comes from the file name (E03_…), so an edited or deleted header cannot hide
+        // an exercise; the title falls back to the name.
+        guard let number = Int(file.dropFirst().prefix { $0.isNumber }) else { return nil }
+        let name = String(file.dropLast(".swift".count))
+        let first = lines.first ?? ""
+        var title = String(name.drop { $0 != "_" }.dropFirst())
+        if first.hasPrefix("// Exercise "), let dot = first.range(of: " · ") {
+            title = String(first[dot.upperBound...])
+        }
         let lesson = lines.first { $0.hasPrefix("// Lesson: ") }
             .flatMap { Int($0.dropFirst("// Lesson: ".count).prefix { $0.isNumber }) } ?? 0
         var hint: [String] = []
@@ -51,7 +56,7 @@ func loadCatalog(package: URL, displayPrefix: String) throws -> [ExerciseInfo] {
                 break
             }
         }
-        return ExerciseInfo(number: number, name: String(file.dropLast(".swift".count)), title: title, lesson: lesson,
+        return ExerciseInfo(number: number, name: name, title: title, lesson: lesson,
                             hint: hint.joined(separator: " "), path: displayPrefix + "Sources/Exercises/" + file)
     }
 }
