@@ -8,6 +8,7 @@
 //   LessonSupport   what every lesson shares: flags, steps, --pause, --svg, number formatting
 //   lesson-1 … 9    the lessons, one executable each, under Lessons/NN-Name
 //   exercises       `swift run exercises`: the students' progress through Exercises/
+//   benchmark       `swift run -c release benchmark`: the core against numpy
 //   Exercises       the reference solutions, tested by the same checks the students run
 import PackageDescription
 
@@ -50,6 +51,7 @@ let package = Package(
 
         // MARK: Tools
         .executableTarget(name: "exercises", path: "Sources/exercises"),
+        .executableTarget(name: "benchmark", dependencies: ["DeepLearning"], path: "Sources/benchmark"),
 
         // MARK: Reference solutions of the exercises, compiled as module `Exercises`, so that
         // `swift test` runs every exercise's checks against a correct answer

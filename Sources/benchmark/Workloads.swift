@@ -1,0 +1,114 @@
+import Foundation
+import DeepLearning
+
+/// Seconds taken by `body`.
+func seconds(_ body: () -> Void) -> Double {
+    let clock = ContinuousClock()
+    let elapsed = clock.measure(body)
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+}
+
+/// The median of some numbers.
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+// MARK: - line
+
+/// The `line` workload of shared/bench/gd_line.py: 50 points, x ~ U(0,1), y = 3x + 8 + 0.1·N(0,3);
+/// full-batch gradient descent on the MSE with the analytic gradient, lr 0.7, 1000 steps from
+/// (0, 0). Returns the final line and the median seconds per 1000 steps.
+func lineWorkload(runs: Int) -> (line: Line, seconds: Double) {
+    var generator = SeededGenerator(seed: 0)
+    let data = LineData.noisyLine(count: 50, using: &generator)
+    var result = Line(slope: 0, intercept: 0)
+    let times = (0..<runs).map { _ in
+        seconds {
+            var p = [0.0, 0.0]
+            for _ in 0..<1000 {
+                p = gradientDescentStep(parameters: p, gradient: meanSquaredErrorGradient(of: Line(parameters: p), on: data),
+                                        learningRate: 0.7)
+            }
+            result = Line(parameters: p)
+        }
+    }
+    return (result, median(times))
+}
+
+// MARK: - digits and mnist-shape
+
+/// The network of shared/bench/mlp_numpy.py (after Nielsen's network.py): sigmoid hidden and
+/// output layers, weights and biases from N(0, 1), cost C = 1/(2m) Σ‖a − y‖² on one-hot targets,
+/// and W ← W − (η/m) Σₓ ∂Cₓ/∂W after each mini-batch of m samples, shuffled every epoch, the last
+/// partial batch kept. With the output gradient dA = A − Y (not divided by m) the core's backward
+/// pass returns the sums Σₓ ∂Cₓ/∂W, so the optimiser's rate is η/m.
+func trainLikeNetworkPy(inputs: Matrix, labels: [Int], hidden: Int, batchSize: Int, epochs: Int, eta: Double,
+                        seed: UInt64) -> Network {
+    var generator = SeededGenerator(seed: seed)
+    var network = Network(sizes: [inputs.columns, hidden, 10], activations: [.sigmoid, .sigmoid],
+                          initialization: .standardNormal, using: &generator)
+    for l in network.layers.indices {
+        network.layers[l].bias = .random(rows: 1, columns: network.layers[l].outputSize, using: &generator)
+    }
+    let targets = oneHot(labels, classes: 10)
+    for _ in 0..<epochs {
+        for batch in miniBatches(count: inputs.rows, batchSize: batchSize, using: &generator) {
+            let x = inputs.rows(at: batch), y = targets.rows(at: batch)
+            let pass = network.forward(x)
+            let gradients = network.backward(pass, outputGradient: pass.output - y)
+            StochasticGradientDescent(learningRate: eta / Double(batch.count)).update(&network, with: gradients)
+        }
+    }
+    return network
+}
+
+/// Trains `runs` times from the same start and returns the last network's test accuracy and the
+/// median training time (data already in memory, no evaluation inside the timing).
+func mlpWorkload(train: DigitSet, test: DigitSet, hidden: Int, batchSize: Int, epochs: Int, runs: Int)
+    -> (accuracy: Double, seconds: Double)
+{
+    var network: Network?
+    let times = (0..<runs).map { _ in
+        seconds {
+            network = trainLikeNetworkPy(inputs: train.images, labels: train.labels, hidden: hidden,
+                                         batchSize: batchSize, epochs: epochs, eta: 3.0, seed: 0)
+        }
+    }
+    let score = accuracy(predicted: argmaxOfRows(network!(test.images)), expected: test.labels)
+    return (score, median(times))
+}
+
+/// Random data of MNIST's shape (60000 × 784 training, 10000 × 784 test, pixels U(0,1), random
+/// labels), as shared/bench/peerdata.py makes: training time does not depend on the values.
+func mnistShape() -> (train: DigitSet, test: DigitSet) {
+    var generator = SeededGenerator(seed: 0)
+    func set(_ rows: Int) -> DigitSet {
+        var images = Matrix(rows: rows, columns: 784)
+        for k in 0..<images.values.count { images.values[k] = generator.uniform() }
+        return DigitSet(images: images, labels: (0..<rows).map { _ in generator.index(below: 10) })
+    }
+    return (set(60_000), set(10_000))
+}
+
+// MARK: - matmul
+
+/// GFLOP/s of the core's n × n matrix product (2n³ flops), median of `batches` batches each
+/// lasting at least `minimumSeconds`, as shared/bench/matmul_bench.py measures numpy.
+func matmulWorkload(n: Int, batches: Int, minimumSeconds: Double) -> Double {
+    var generator = SeededGenerator(seed: 0)
+    let a = Matrix.random(rows: n, columns: n, using: &generator), b = Matrix.random(rows: n, columns: n, using: &generator)
+    var sink = 0.0
+    var repetitions = 1
+    while true {
+        let t = seconds { for _ in 0..<repetitions { sink += (a * b).values[0] } }
+        if t >= minimumSeconds { break }
+        repetitions *= 2
+    }
+    let rates = (0..<batches).map { _ in
+        let t = seconds { for _ in 0..<repetitions { sink += (a * b).values[0] } }
+        return 2 * pow(Double(n), 3) * Double(repetitions) / t / 1e9
+    }
+    if sink.isNaN { print("") }  // keeps the products from being optimised away
+    return median(rates)
+}
