@@ -71,13 +71,24 @@ public enum Activation: String, CaseIterable, Sendable {
         }
     }
 
-    /// f applied to every element of a matrix.
+    /// f applied to every element of a matrix. (The case is chosen once, outside the loop over
+    /// the elements.)
     public func callAsFunction(_ z: Matrix) -> Matrix {
-        z.map { self($0) }
+        switch self {
+        case .identity: return z
+        case .relu: return z.map(DeepLearning.relu)
+        case .sigmoid: return z.map(DeepLearning.sigmoid)
+        case .tanh: return z.map(Foundation.tanh)
+        }
     }
 
     /// f′ applied to every element of a matrix.
     public func derivative(_ z: Matrix) -> Matrix {
-        z.map { derivative($0) }
+        switch self {
+        case .identity: return z.map { _ in 1 }
+        case .relu: return z.map(reluDerivative)
+        case .sigmoid: return z.map(sigmoidDerivative)
+        case .tanh: return z.map(tanhDerivative)
+        }
     }
 }

@@ -66,15 +66,18 @@ public struct Dense: Sendable {
     ///     dW = Xᵀ · dZ              (n_in × n_out, like W)
     ///     dB = Σ over rows of dZ    (1 × n_out, like B)
     ///     dX = dZ · Wᵀ              (N × n_in, like X: what the previous layer receives)
-    public func backward(input: Matrix, preactivation: Matrix, outputGradient: Matrix)
+    ///
+    /// The first layer of a network has no previous layer, so `needsInputGradient: false` skips
+    /// dX (and returns an empty matrix for it), which saves a third of that layer's work.
+    public func backward(input: Matrix, preactivation: Matrix, outputGradient: Matrix, needsInputGradient: Bool = true)
         -> (inputGradient: Matrix, weightGradient: Matrix, biasGradient: Matrix)
     {
         precondition(outputGradient.rows == preactivation.rows && outputGradient.columns == preactivation.columns,
                      "The output gradient must have the output's shape \(preactivation.shape), got \(outputGradient.shape)")
         let dZ = outputGradient.multipliedElementwise(by: activation.derivative(preactivation))
-        let dW = input.transposed() * dZ
+        let dW = input.transposedTimes(dZ)
         let dB = dZ.columnSums()
-        let dX = dZ * weights.transposed()
+        let dX = needsInputGradient ? dZ * weights.transposed() : Matrix(rows: 0, columns: 0)
         return (dX, dW, dB)
     }
 }

@@ -26,31 +26,45 @@ extension Matrix {
         return result
     }
 
-    /// The same product as `naiveProduct`, reordered for speed: for each row i of A and each l,
-    /// row l of B scaled by Aᵢₗ is added into row i of C. Memory is read in the order it is
-    /// stored, and the inner loop is a plain "y += a·x" that the compiler vectorises. Columns of
-    /// B are taken in blocks so the part of C being built stays in the processor's cache.
+    /// The same product as `naiveProduct`, computed by the register-blocked kernel in
+    /// Matrix+BlockedKernel.swift.
     static func productKernel(_ lhs: Matrix, _ rhs: Matrix) -> Matrix {
         let m = lhs.rows, k = lhs.columns, n = rhs.columns
         var result = [Double](repeating: 0, count: m * n)
         guard m > 0, n > 0, k > 0 else { return Matrix(rows: m, columns: n, values: result) }
-        let blockWidth = 256
         result.withUnsafeMutableBufferPointer { c in
             lhs.values.withUnsafeBufferPointer { a in
                 rhs.values.withUnsafeBufferPointer { b in
-                    var jStart = 0
-                    while jStart < n {
-                        let jEnd = min(jStart + blockWidth, n)
-                        for i in 0..<m {
-                            let cRow = c.baseAddress! + i * n
-                            for l in 0..<k {
-                                let ail = a[i * k + l]
-                                let bRow = b.baseAddress! + l * n
-                                for j in jStart..<jEnd { cRow[j] += ail * bRow[j] }
-                            }
-                        }
-                        jStart = jEnd
-                    }
+                    blockedMultiplyAdd(left: a.baseAddress!, leftRowStride: k, leftColumnStride: 1,
+                                       right: b.baseAddress!, into: c.baseAddress!, m: m, n: n, k: k)
+                }
+            }
+        }
+        return Matrix(rows: m, columns: n, values: result)
+    }
+}
+
+// MARK: - The product with a transposed left factor
+
+extension Matrix {
+    /// AᵀB without forming Aᵀ: for A of shape k × m and B of shape k × n, the m × n matrix
+    ///
+    ///     (AᵀB)ᵢⱼ = Σₗ Aₗᵢ Bₗⱼ
+    ///
+    /// This is the weight gradient Xᵀ·dZ of a layer. It runs the blocked kernel with Aᵀ read in
+    /// place through strides; the tests check it against `transposed()` then `naiveProduct`.
+    public func transposedTimes(_ other: Matrix) -> Matrix {
+        precondition(rows == other.rows,
+                     "AᵀB needs A and B with the same number of rows, got \(shape) and \(other.shape)")
+        let k = rows, m = columns, n = other.columns
+        var result = [Double](repeating: 0, count: m * n)
+        guard k > 0, m > 0, n > 0 else { return Matrix(rows: m, columns: n, values: result) }
+        result.withUnsafeMutableBufferPointer { c in
+            values.withUnsafeBufferPointer { a in
+                other.values.withUnsafeBufferPointer { b in
+                    // Element (i, l) of Aᵀ is A[l][i], at l·m + i: row stride 1, column stride m.
+                    blockedMultiplyAdd(left: a.baseAddress!, leftRowStride: 1, leftColumnStride: m,
+                                       right: b.baseAddress!, into: c.baseAddress!, m: m, n: n, k: k)
                 }
             }
         }

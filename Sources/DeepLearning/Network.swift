@@ -91,13 +91,15 @@ public struct Network: Sendable {
     /// Backprop: starting from dX_L = ∂loss/∂output, each layer from last to first turns the
     /// gradient of its output into the gradients of its weights and biases and of its input,
     /// which is the previous layer's output gradient (`Dense.backward`). Returns one
-    /// `LayerGradient` per layer, first layer first.
+    /// `LayerGradient` per layer, first layer first. (The gradient of the network's input is not
+    /// needed by anything, so the first layer skips it.)
     public func backward(_ pass: ForwardPass, outputGradient: Matrix) -> [LayerGradient] {
         var gradients: [LayerGradient] = []
         var dOutput = outputGradient
         for l in stride(from: layers.count - 1, through: 0, by: -1) {
             let (dInput, dW, dB) = layers[l].backward(
-                input: pass.inputs[l], preactivation: pass.preactivations[l], outputGradient: dOutput)
+                input: pass.inputs[l], preactivation: pass.preactivations[l], outputGradient: dOutput,
+                needsInputGradient: l > 0)
             gradients.append(LayerGradient(weights: dW, bias: dB))
             dOutput = dInput
         }

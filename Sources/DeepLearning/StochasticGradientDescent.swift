@@ -23,11 +23,21 @@ public struct StochasticGradientDescent: Sendable {
         precondition(gradients.count == network.layers.count,
                      "\(network.layers.count) layers need \(network.layers.count) gradients, got \(gradients.count)")
         for l in network.layers.indices {
-            let layer = network.layers[l]
-            var step = gradients[l].weights
-            if weightDecay != 0 { step = step + weightDecay * layer.weights }
-            network.layers[l].weights = layer.weights - learningRate * step
-            network.layers[l].bias = layer.bias - learningRate * gradients[l].bias
+            precondition(gradients[l].weights.values.count == network.layers[l].weights.values.count
+                         && gradients[l].bias.values.count == network.layers[l].bias.values.count,
+                         "Layer \(l + 1) has weights \(network.layers[l].weights.shape) but got gradients \(gradients[l].weights.shape)")
+            // In place, element by element: W ← W − lr·(dW + λW), B ← B − lr·dB.
+            let (rate, decay) = (learningRate, weightDecay)
+            gradients[l].weights.values.withUnsafeBufferPointer { dW in
+                network.layers[l].weights.values.withUnsafeMutableBufferPointer { w in
+                    for k in 0..<w.count { w[k] -= rate * (dW[k] + decay * w[k]) }
+                }
+            }
+            gradients[l].bias.values.withUnsafeBufferPointer { dB in
+                network.layers[l].bias.values.withUnsafeMutableBufferPointer { b in
+                    for k in 0..<b.count { b[k] -= rate * dB[k] }
+                }
+            }
         }
     }
 }

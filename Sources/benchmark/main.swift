@@ -3,6 +3,7 @@
 //
 //     swift run -c release benchmark                         the Swift figures, several runs each
 //     swift run -c release benchmark --quick                 one run each (CI uses this)
+//     swift run -c release benchmark --only mnist-shape      one workload (line, digits, mnist-shape, matmul)
 //     swift run -c release benchmark --compare ../shared/bench
 //                                                            also run the numpy programs in the
 //                                                            same sitting and print Swift / numpy
@@ -11,11 +12,19 @@ import DeepLearning
 
 var quick = false
 var compareFolder: String?
+nonisolated(unsafe) var only: String?  // set once while reading the command line, then only read
 var argumentIndex = 1
 let commandLine = CommandLine.arguments
 while argumentIndex < commandLine.count {
     switch commandLine[argumentIndex] {
     case "--quick": quick = true
+    case "--only":
+        guard argumentIndex + 1 < commandLine.count else {
+            FileHandle.standardError.write(Data("benchmark: --only needs a workload name (line, digits, mnist-shape, matmul)\n".utf8))
+            exit(2)
+        }
+        argumentIndex += 1
+        only = commandLine[argumentIndex]
     case "--compare":
         guard argumentIndex + 1 < commandLine.count else {
             FileHandle.standardError.write(Data("benchmark: --compare needs a folder (see the header of Sources/benchmark/main.swift)\n".utf8))
@@ -69,15 +78,21 @@ func report(_ row: Row) {
 print("workload".padding(toLength: 14, withPad: " ", startingAt: 0) + "Swift (median)".padding(toLength: 26, withPad: " ", startingAt: 0)
       + "numpy (median)".padding(toLength: 26, withPad: " ", startingAt: 0) + "ratio   target")
 
+/// Whether a workload was asked for (all of them without --only).
+func wanted(_ name: String) -> Bool { only == nil || only == name }
+
 // line
+if wanted("line") {
 let line = lineWorkload(runs: quick ? 1 : 7)
 let numpyLine = peers?.line(runs: 7)
 report(Row(workload: "line", swift: String(format: "%.3f ms / 1000 steps", line.seconds * 1000),
            numpy: numpyLine.map { String(format: "%.3f ms", $0 * 1000) } ?? "—",
            ratio: numpyLine.map { line.seconds / $0 }, target: "≤ 0.05",
            met: numpyLine.map { line.seconds / $0 <= 0.05 }))
+}
 
 // digits
+if wanted("digits") {
 let folder = bundledDigitsFolder
 let digitsTrain = try! loadDigits(from: folder.appendingPathComponent("optdigits.tra"))
 let digitsTest = try! loadDigits(from: folder.appendingPathComponent("optdigits.tes"))
@@ -90,8 +105,10 @@ for (batch, target) in [(10, 0.25), (64, 0.5)] {
                ratio: numpy.map { swift.seconds / $0.seconds }, target: "≤ \(target)",
                met: numpy.map { swift.seconds / $0.seconds <= target && accuracyClose! }))
 }
+}
 
 // mnist-shape
+if wanted("mnist-shape") {
 let mnist = mnistShape()
 let mnistSwift = mlpWorkload(train: mnist.train, test: mnist.test, hidden: 30, batchSize: 10, epochs: 1, runs: quick ? 1 : 3)
 let mnistNumpy = peers?.mlp(["--data", "mnist-shape", "--hidden", "30", "--batch", "10", "--epochs", "1", "--runs", "3"])
@@ -99,8 +116,10 @@ report(Row(workload: "mnist-shape", swift: String(format: "%.3f s / epoch", mnis
            numpy: mnistNumpy.map { String(format: "%.3f s / epoch", $0.seconds) } ?? "—",
            ratio: mnistNumpy.map { mnistSwift.seconds / $0.seconds }, target: "≤ 1.0",
            met: mnistNumpy.map { mnistSwift.seconds / $0.seconds <= 1.0 }))
+}
 
 // matmul (the ratio here is numpy's time over Swift's, i.e. Swift's rate as a fraction of numpy's)
+if wanted("matmul") {
 let sizes = [64, 128, 256, 512]
 let numpyRates = peers?.matmul(sizes: sizes, batches: quick ? 1 : 5) ?? [:]
 for n in sizes {
@@ -110,5 +129,6 @@ for n in sizes {
                numpy: peer.map { String(format: "%.2f GFLOP/s", $0) } ?? "—",
                ratio: peer.map { rate / $0 }, target: n == 256 ? "≥ 0.25" : "",
                met: n == 256 ? peer.map { rate / $0 >= 0.25 } : nil))
+}
 }
 print("\n(ratio: Swift time / numpy time; for matmul, Swift GFLOP/s / numpy GFLOP/s)")

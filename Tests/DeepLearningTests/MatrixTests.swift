@@ -36,6 +36,18 @@ final class MatrixTests: XCTestCase {
         }
     }
 
+    func testTransposedTimesMatchesTransposeThenProduct() {
+        // By hand: [[1, 2], [3, 4]]ᵀ · [[5], [6]] = [[1·5 + 3·6], [2·5 + 4·6]] = [[23], [34]]
+        XCTAssertEqual(Matrix([[1, 2], [3, 4]]).transposedTimes(Matrix([[5], [6]])), Matrix([[23], [34]]))
+        var generator = SeededGenerator(seed: 78)
+        for _ in 0..<40 {
+            let k = 1 + generator.index(below: 30), m = 1 + generator.index(below: 100), n = 1 + generator.index(below: 60)
+            let a = Matrix.random(rows: k, columns: m, using: &generator)
+            let b = Matrix.random(rows: k, columns: n, using: &generator)
+            XCTAssertLessThan(a.transposedTimes(b).largestDifference(from: Matrix.naiveProduct(a.transposed(), b)), 1e-11)
+        }
+    }
+
     func testIdentityIsNeutral() {
         var generator = SeededGenerator(seed: 1)
         let a = Matrix.random(rows: 4, columns: 3, using: &generator)
