@@ -82,6 +82,17 @@ public enum Activation: String, CaseIterable, Sendable {
         }
     }
 
+    /// f′(z) computed from the output y = f(z) where that is cheaper, as backprop does:
+    /// σ′ = y(1 − y) and tanh′ = 1 − y² need no second exponential. ReLU′ and the identity's
+    /// derivative read z.
+    public func derivative(preactivation z: Matrix, output y: Matrix) -> Matrix {
+        switch self {
+        case .sigmoid: return y.map { $0 * (1 - $0) }
+        case .tanh: return y.map { 1 - $0 * $0 }
+        case .relu, .identity: return derivative(z)
+        }
+    }
+
     /// f′ applied to every element of a matrix.
     public func derivative(_ z: Matrix) -> Matrix {
         switch self {

@@ -68,13 +68,18 @@ public struct Dense: Sendable {
     ///     dX = dZ · Wᵀ              (N × n_in, like X: what the previous layer receives)
     ///
     /// The first layer of a network has no previous layer, so `needsInputGradient: false` skips
-    /// dX (and returns an empty matrix for it), which saves a third of that layer's work.
-    public func backward(input: Matrix, preactivation: Matrix, outputGradient: Matrix, needsInputGradient: Bool = true)
+    /// dX (and returns an empty matrix for it), which saves a third of that layer's work. When
+    /// the forward pass's output Y = f(Z) is passed too, f′ is computed from it (see
+    /// `Activation.derivative(preactivation:output:)`), which saves an exponential per element.
+    public func backward(input: Matrix, preactivation: Matrix, output: Matrix? = nil, outputGradient: Matrix,
+                         needsInputGradient: Bool = true)
         -> (inputGradient: Matrix, weightGradient: Matrix, biasGradient: Matrix)
     {
         precondition(outputGradient.rows == preactivation.rows && outputGradient.columns == preactivation.columns,
                      "The output gradient must have the output's shape \(preactivation.shape), got \(outputGradient.shape)")
-        let dZ = outputGradient.multipliedElementwise(by: activation.derivative(preactivation))
+        let slope = output.map { activation.derivative(preactivation: preactivation, output: $0) }
+            ?? activation.derivative(preactivation)
+        let dZ = outputGradient.multipliedElementwise(by: slope)
         let dW = input.transposedTimes(dZ)
         let dB = dZ.columnSums()
         let dX = needsInputGradient ? dZ * weights.transposed() : Matrix(rows: 0, columns: 0)

@@ -35,19 +35,19 @@ private func multiplyAddBlock(_ rowCount: Int, _ vectors: Int, i0: Int, j0: Int,
     for _ in 0..<k {
         let b0 = load4(b), b1 = vectors == 2 ? load4(b + 4) : SIMD4<Double>()
         let a0 = SIMD4(repeating: a[0])
-        acc.0.addProduct(a0, b0)
-        if vectors == 2 { acc.1.addProduct(a0, b1) }
+        acc.0 += a0 * b0
+        if vectors == 2 { acc.1 += a0 * b1 }
         if rowCount == 4 {
             let a1 = SIMD4(repeating: a[leftRowStride])
             let a2 = SIMD4(repeating: a[2 * leftRowStride])
             let a3 = SIMD4(repeating: a[3 * leftRowStride])
-            acc.2.addProduct(a1, b0)
-            acc.4.addProduct(a2, b0)
-            acc.6.addProduct(a3, b0)
+            acc.2 += a1 * b0
+            acc.4 += a2 * b0
+            acc.6 += a3 * b0
             if vectors == 2 {
-                acc.3.addProduct(a1, b1)
-                acc.5.addProduct(a2, b1)
-                acc.7.addProduct(a3, b1)
+                acc.3 += a1 * b1
+                acc.5 += a2 * b1
+                acc.7 += a3 * b1
             }
         }
         a += leftColumnStride
@@ -102,11 +102,11 @@ func blockedMultiplyAdd(left: UnsafePointer<Double>, leftRowStride: Int, leftCol
             var b = right + j
             for _ in 0..<k {
                 let bv = width == 2 ? UnsafeRawPointer(b).loadUnaligned(as: SIMD2<Double>.self) : SIMD2(b[0], 0)
-                sums.0.addProduct(SIMD2(repeating: a[0]), bv)
+                sums.0 += SIMD2(repeating: a[0]) * bv
                 if rowCount == 4 {
-                    sums.1.addProduct(SIMD2(repeating: a[leftRowStride]), bv)
-                    sums.2.addProduct(SIMD2(repeating: a[2 * leftRowStride]), bv)
-                    sums.3.addProduct(SIMD2(repeating: a[3 * leftRowStride]), bv)
+                    sums.1 += SIMD2(repeating: a[leftRowStride]) * bv
+                    sums.2 += SIMD2(repeating: a[2 * leftRowStride]) * bv
+                    sums.3 += SIMD2(repeating: a[3 * leftRowStride]) * bv
                 }
                 a += leftColumnStride
                 b += n

@@ -97,8 +97,9 @@ public struct Network: Sendable {
         var gradients: [LayerGradient] = []
         var dOutput = outputGradient
         for l in stride(from: layers.count - 1, through: 0, by: -1) {
+            let output = l + 1 < layers.count ? pass.inputs[l + 1] : pass.output
             let (dInput, dW, dB) = layers[l].backward(
-                input: pass.inputs[l], preactivation: pass.preactivations[l], outputGradient: dOutput,
+                input: pass.inputs[l], preactivation: pass.preactivations[l], output: output, outputGradient: dOutput,
                 needsInputGradient: l > 0)
             gradients.append(LayerGradient(weights: dW, bias: dB))
             dOutput = dInput

@@ -50,6 +50,15 @@ final class ActivationTests: XCTestCase {
         }
     }
 
+    func testDerivativeFromTheOutputEqualsTheDerivativeFromTheInput() {
+        var generator = SeededGenerator(seed: 9)
+        let z = Matrix.random(rows: 5, columns: 7, standardDeviation: 3, using: &generator)
+        for activation in Activation.allCases {
+            let fromOutput = activation.derivative(preactivation: z, output: activation(z))
+            XCTAssertLessThan(fromOutput.largestDifference(from: activation.derivative(z)), 1e-15, "\(activation)")
+        }
+    }
+
     func testDerivativeValuesByHand() {
         XCTAssertEqual(sigmoidDerivative(0), 0.25)            // σ(0)(1 − σ(0)) = ½·½
         XCTAssertEqual(tanhDerivative(0), 1)                   // 1 − tanh²0
