@@ -64,7 +64,7 @@ let package = Package(
         ),
 
         // MARK: Pictures and lesson support
-        .target(name: "Plotting", swiftSettings: optimisedInDebug),
+        .target(name: "Plotting", exclude: ["README.md"], swiftSettings: optimisedInDebug),
         .target(name: "LessonSupport", dependencies: ["DeepLearning", "Plotting"]),
 
         // MARK: Tools
