@@ -10,7 +10,7 @@ import Plotting
 let lesson = Lesson(
     number: 4, title: "Loss: the mean squared error",
     summary: "How wrong is a line? Square each error, take the mean, and look for the lowest value.",
-    options: [LessonOption("points", default: "50", .integer(2...100_000), help: "how many noisy points to draw")])
+    options: [.points()])
 
 // MARK: - Step 1: the data
 

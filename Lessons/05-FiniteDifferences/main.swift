@@ -12,8 +12,8 @@ let lesson = Lesson(
     number: 5, title: "Gradient descent with finite differences",
     summary: "Walk downhill on the loss: nudge each parameter to estimate its slope, then step against it.",
     options: [
-        LessonOption("points", default: "50", .integer(2...100_000), help: "how many noisy points to draw"),
-        LessonOption("learning-rate", default: "0.3", .number(1e-6...100), help: "the step size lr"),
+        .points(),
+        .learningRate(default: "0.3"),
         LessonOption("steps", default: "200", .integer(1...100_000), help: "how many steps of gradient descent"),
     ])
 

@@ -13,8 +13,8 @@ let lesson = Lesson(
     number: 6, title: "Analytic gradients, learning rates, tracking gradients",
     summary: "Exact slopes by the chain rule, how big a step to take, and a computer that does the chain rule for us.",
     options: [
-        LessonOption("points", default: "50", .integer(2...100_000), help: "how many noisy points to draw"),
-        LessonOption("learning-rate", default: "0.5", .number(1e-6...100), help: "the step size of the final training loop"),
+        .points(),
+        .learningRate(default: "0.5", help: "the step size of the final training loop"),
         LessonOption("steps", default: "50", .integer(1...100_000), help: "iterations of the final training loop"),
     ])
 

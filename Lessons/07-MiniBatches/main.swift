@@ -12,9 +12,9 @@ let lesson = Lesson(
     number: 7, title: "Mini-batches and epochs",
     summary: "Step after each small random batch; an epoch is one pass through all the batches.",
     options: [
-        LessonOption("points", default: "50", .integer(2...100_000), help: "how many noisy points to draw"),
-        LessonOption("learning-rate", default: "0.1", .number(1e-6...100), help: "the step size lr, the same for every batch size"),
-        LessonOption("epochs", default: "20", .integer(1...10_000), help: "passes through the data"),
+        .points(),
+        .learningRate(default: "0.1", help: "the step size lr, the same for every batch size"),
+        .epochs(default: 20),
     ],
     switches: [("timing", "also print the wall-clock time of each training run (it differs from run to run)")])
 let timing = lesson.isOn("timing")

@@ -13,8 +13,8 @@ let lesson = Lesson(
     summary: "The chain rule, backwards from the loss through each layer, gives every weight's gradient.",
     options: [
         LessonOption("hidden", default: "16", .integer(1...512), help: "hidden units of the network that learns the curve"),
-        LessonOption("learning-rate", default: "0.05", .number(1e-6...100), help: "the step size lr"),
-        LessonOption("epochs", default: "3000", .integer(1...100_000), help: "passes through the 40 points"),
+        .learningRate(default: "0.05"),
+        .epochs(default: 3000, help: "passes through the 40 points"),
     ])
 
 // MARK: - Step 1: a 2-2-1 network by hand

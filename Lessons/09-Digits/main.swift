@@ -12,9 +12,9 @@ let lesson = Lesson(
     number: 9, title: "A real classifier: handwritten digits",
     summary: "Train a network to read 8×8 handwritten digits, and watch for overfitting.",
     options: [
-        LessonOption("epochs", default: "12", .integer(1...1000), help: "passes through the training images"),
+        .epochs(default: 12, maximum: 1000, help: "passes through the training images"),
         LessonOption("hidden", default: "48", .integer(1...1024), help: "hidden units"),
-        LessonOption("learning-rate", default: "30", .number(1e-6...1000), help: "the step size lr"),
+        .learningRate(default: "30", maximum: 1000, help: "the peak of the cyclical learning rate"),
         LessonOption("batch-size", default: "10", .integer(1...10_000), help: "images per mini-batch"),
         LessonOption("train-size", default: "3823", .integer(1...3823), help: "how many training images to use"),
         LessonOption("data", default: "", .path, help: "a folder holding optdigits.tra and optdigits.tes (default: the copy in the course)"),

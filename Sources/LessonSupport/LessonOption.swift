@@ -61,3 +61,22 @@ public struct LessonOption: Sendable {
         return nil
     }
 }
+
+// MARK: - The flags several lessons share
+
+extension LessonOption {
+    /// `--points N`: how many noisy points around y = 3x + 8 to draw (lessons 4 to 7).
+    public static func points(default value: Int = 50) -> LessonOption {
+        LessonOption("points", default: String(value), .integer(2...100_000), help: "how many noisy points to draw")
+    }
+
+    /// `--learning-rate X`: a positive step size, at most `maximum`.
+    public static func learningRate(default value: String, maximum: Double = 100, help: String = "the step size lr") -> LessonOption {
+        LessonOption("learning-rate", default: value, .number(1e-6...maximum), help: help)
+    }
+
+    /// `--epochs N`: passes through the data.
+    public static func epochs(default value: Int, maximum: Int = 100_000, help: String = "passes through the data") -> LessonOption {
+        LessonOption("epochs", default: String(value), .integer(1...maximum), help: help)
+    }
+}
