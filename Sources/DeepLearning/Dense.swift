@@ -51,7 +51,7 @@ public struct Dense: Sendable {
     public func forward(_ input: Matrix) -> (preactivation: Matrix, output: Matrix) {
         precondition(input.columns == inputSize,
                      "A layer with \(weights.shape) weights needs inputs with \(inputSize) columns, got \(input.shape)")
-        let z = (input * weights).addingToEachRow(bias)
+        let z = input.times(weights, plusRow: bias)  // (input * weights).addingToEachRow(bias), in one pass
         return (z, activation(z))
     }
 
@@ -77,9 +77,12 @@ public struct Dense: Sendable {
     {
         precondition(outputGradient.rows == preactivation.rows && outputGradient.columns == preactivation.columns,
                      "The output gradient must have the output's shape \(preactivation.shape), got \(outputGradient.shape)")
-        let slope = output.map { activation.derivative(preactivation: preactivation, output: $0) }
-            ?? activation.derivative(preactivation)
-        let dZ = outputGradient.multipliedElementwise(by: slope)
+        let dZ: Matrix
+        if let output {
+            dZ = activation.backward(outputGradient, preactivation: preactivation, output: output)
+        } else {
+            dZ = outputGradient.multipliedElementwise(by: activation.derivative(preactivation))
+        }
         let dW = input.transposedTimes(dZ)
         let dB = dZ.columnSums()
         let dX = needsInputGradient ? dZ * weights.transposed() : Matrix(rows: 0, columns: 0)

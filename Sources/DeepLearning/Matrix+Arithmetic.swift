@@ -6,16 +6,28 @@ extension Matrix {
                      "\(operation) needs two matrices of the same shape, got \(shape) and \(other.shape)")
     }
 
+    /// The matrix whose elements are `combine(aᵢⱼ, bᵢⱼ)`: the loop behind +, − and ⊙.
+    @inline(__always)
+    private func combined(with other: Matrix, _ combine: (Double, Double) -> Double) -> Matrix {
+        var result = self
+        result.values.withUnsafeMutableBufferPointer { out in
+            other.values.withUnsafeBufferPointer { b in
+                for k in 0..<out.count { out[k] = combine(out[k], b[k]) }
+            }
+        }
+        return result
+    }
+
     /// Element-wise sum, (A + B)ᵢⱼ = Aᵢⱼ + Bᵢⱼ. Both shapes must be equal.
     public static func + (lhs: Matrix, rhs: Matrix) -> Matrix {
         lhs.requireSameShape(as: rhs, for: "Adding")
-        return Matrix(rows: lhs.rows, columns: lhs.columns, values: zip(lhs.values, rhs.values).map { $0 + $1 })
+        return lhs.combined(with: rhs, +)
     }
 
     /// Element-wise difference, (A − B)ᵢⱼ = Aᵢⱼ − Bᵢⱼ. Both shapes must be equal.
     public static func - (lhs: Matrix, rhs: Matrix) -> Matrix {
         lhs.requireSameShape(as: rhs, for: "Subtracting")
-        return Matrix(rows: lhs.rows, columns: lhs.columns, values: zip(lhs.values, rhs.values).map { $0 - $1 })
+        return lhs.combined(with: rhs, -)
     }
 
     /// Scaling, (cA)ᵢⱼ = c · Aᵢⱼ.
@@ -26,7 +38,7 @@ extension Matrix {
     /// The element-wise (Hadamard) product, (A ⊙ B)ᵢⱼ = Aᵢⱼ · Bᵢⱼ. Both shapes must be equal.
     public func multipliedElementwise(by other: Matrix) -> Matrix {
         requireSameShape(as: other, for: "The element-wise product")
-        return Matrix(rows: rows, columns: columns, values: zip(values, other.values).map { $0 * $1 })
+        return combined(with: other, *)
     }
 
     /// Adds the 1 × n row vector `row` to every row of this m × n matrix: (A + B)ᵢⱼ = Aᵢⱼ + Bⱼ.
@@ -64,8 +76,13 @@ extension Matrix {
     /// The 1 × n row of column sums, Sⱼ = Σᵢ Aᵢⱼ (how a bias gradient adds up over a batch).
     public func columnSums() -> Matrix {
         var sums = [Double](repeating: 0, count: columns)
-        for i in 0..<rows {
-            for j in 0..<columns { sums[j] += values[i * columns + j] }
+        let width = columns
+        sums.withUnsafeMutableBufferPointer { s in
+            values.withUnsafeBufferPointer { a in
+                for i in 0..<rows {
+                    for j in 0..<width { s[j] += a[i * width + j] }
+                }
+            }
         }
         return Matrix(row: sums)
     }

@@ -44,6 +44,34 @@ extension Matrix {
     }
 }
 
+// MARK: - The product plus a row, in one pass
+
+extension Matrix {
+    /// XW + B for a row B added to every row, as a layer computes it: the same numbers as
+    /// `(self * other).addingToEachRow(row)`, in one pass (each row of the result starts as B
+    /// and the products are added into it).
+    public func times(_ other: Matrix, plusRow row: Matrix) -> Matrix {
+        precondition(columns == other.rows,
+                     "A matrix product needs the left's columns to equal the right's rows, got \(shape) times \(other.shape)")
+        precondition(row.rows == 1 && row.columns == other.columns,
+                     "Adding a row to each row of a \(rows)×\(other.columns) product needs a 1×\(other.columns) row, got \(row.shape)")
+        let m = rows, k = columns, n = other.columns
+        var result = [Double]()
+        result.reserveCapacity(m * n)
+        for _ in 0..<m { result.append(contentsOf: row.values) }
+        guard m > 0, n > 0, k > 0 else { return Matrix(rows: m, columns: n, values: result) }
+        result.withUnsafeMutableBufferPointer { c in
+            values.withUnsafeBufferPointer { a in
+                other.values.withUnsafeBufferPointer { b in
+                    blockedMultiplyAdd(left: a.baseAddress!, leftRowStride: k, leftColumnStride: 1,
+                                       right: b.baseAddress!, into: c.baseAddress!, m: m, n: n, k: k)
+                }
+            }
+        }
+        return Matrix(rows: m, columns: n, values: result)
+    }
+}
+
 // MARK: - The product with a transposed left factor
 
 extension Matrix {

@@ -96,13 +96,17 @@ public struct Matrix: Equatable, Sendable {
     /// The rows at `indices`, in that order, as a new matrix (how a mini-batch is cut out of a
     /// data set).
     public func rows(at indices: [Int]) -> Matrix {
-        var result = [Double]()
-        result.reserveCapacity(indices.count * columns)
-        for i in indices {
-            precondition(i >= 0 && i < rows, "Row \(i) is outside a \(shape) matrix")
-            result.append(contentsOf: values[(i * columns)..<((i + 1) * columns)])
+        let width = columns
+        let result = [Double](unsafeUninitializedCapacity: indices.count * width) { buffer, initialized in
+            values.withUnsafeBufferPointer { source in
+                for (k, i) in indices.enumerated() {
+                    precondition(i >= 0 && i < rows, "Row \(i) is outside a \(shape) matrix")
+                    (buffer.baseAddress! + k * width).initialize(from: source.baseAddress! + i * width, count: width)
+                }
+            }
+            initialized = indices.count * width
         }
-        return Matrix(rows: indices.count, columns: columns, values: result)
+        return Matrix(rows: indices.count, columns: width, values: result)
     }
 
     /// The transpose Aᵀ, with (Aᵀ)ᵢⱼ = Aⱼᵢ: rows become columns.

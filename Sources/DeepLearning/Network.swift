@@ -69,8 +69,9 @@ public struct Network: Sendable {
 
     /// Runs X through every layer and keeps what backprop needs.
     public func forward(_ input: Matrix) -> ForwardPass {
-        var inputs: [Matrix] = []
-        var preactivations: [Matrix] = []
+        var inputs: [Matrix] = [], preactivations: [Matrix] = []
+        inputs.reserveCapacity(layers.count)
+        preactivations.reserveCapacity(layers.count)
         var x = input
         for layer in layers {
             inputs.append(x)
@@ -95,6 +96,7 @@ public struct Network: Sendable {
     /// needed by anything, so the first layer skips it.)
     public func backward(_ pass: ForwardPass, outputGradient: Matrix) -> [LayerGradient] {
         var gradients: [LayerGradient] = []
+        gradients.reserveCapacity(layers.count)
         var dOutput = outputGradient
         for l in stride(from: layers.count - 1, through: 0, by: -1) {
             let output = l + 1 < layers.count ? pass.inputs[l + 1] : pass.output

@@ -48,6 +48,19 @@ final class MatrixTests: XCTestCase {
         }
     }
 
+    func testProductPlusRowIsProductThenBroadcast() {
+        // By hand: [[1, 2]]·[[1, 0], [0, 1]] + [10, 20] = [[11, 22]]
+        XCTAssertEqual(Matrix([[1, 2]]).times(Matrix([[1, 0], [0, 1]]), plusRow: Matrix(row: [10, 20])), Matrix([[11, 22]]))
+        var generator = SeededGenerator(seed: 79)
+        for _ in 0..<30 {
+            let m = 1 + generator.index(below: 20), k = 1 + generator.index(below: 70), n = 1 + generator.index(below: 40)
+            let a = Matrix.random(rows: m, columns: k, using: &generator), b = Matrix.random(rows: k, columns: n, using: &generator)
+            let row = Matrix.random(rows: 1, columns: n, using: &generator)
+            let fused = a.times(b, plusRow: row), separate = Matrix.naiveProduct(a, b).addingToEachRow(row)
+            XCTAssertLessThan(fused.largestDifference(from: separate), 1e-11)
+        }
+    }
+
     func testIdentityIsNeutral() {
         var generator = SeededGenerator(seed: 1)
         let a = Matrix.random(rows: 4, columns: 3, using: &generator)
