@@ -51,6 +51,14 @@ struct Peers {
         return (accuracy, time)
     }
 
+    /// The mean test accuracy of mlp_numpy.py over `seeds` (one run each).
+    func mlpAccuracy(_ arguments: [String], seeds: Range<Int>) -> Double? {
+        let scores = seeds.compactMap { seed in
+            Peers.number(after: "final test acc", in: run(["mlp_numpy.py"] + arguments + ["--runs", "1", "--seed", String(seed)]).output)
+        }
+        return scores.count == seeds.count ? scores.reduce(0, +) / Double(scores.count) : nil
+    }
+
     /// matmul_bench.py: GFLOP/s by n.
     func matmul(sizes: [Int], batches: Int) -> [Int: Double] {
         let out = run(["matmul_bench.py", "--sizes"] + sizes.map(String.init) + ["--batches", String(batches)]).output

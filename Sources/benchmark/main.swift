@@ -44,6 +44,7 @@ print("note: this is a debug build; run `swift run -c release benchmark` for mea
 #endif
 
 let runs = quick ? 1 : 5
+let accuracySeeds = quick ? 0..<1 : 0..<10
 var peers: Peers?
 if let compareFolder {
     let candidate = Peers(folder: URL(fileURLWithPath: compareFolder, isDirectory: true))
@@ -97,8 +98,12 @@ let folder = bundledDigitsFolder
 let digitsTrain = try! loadDigits(from: folder.appendingPathComponent("optdigits.tra"))
 let digitsTest = try! loadDigits(from: folder.appendingPathComponent("optdigits.tes"))
 for (batch, target) in [(10, 0.25), (64, 0.5)] {
-    let swift = mlpWorkload(train: digitsTrain, test: digitsTest, hidden: 32, batchSize: batch, epochs: 10, runs: runs)
-    let numpy = peers?.mlp(["--batch", String(batch), "--runs", String(runs)])
+    let swift = mlpWorkload(train: digitsTrain, test: digitsTest, hidden: 32, batchSize: batch, epochs: 10, runs: runs,
+                            accuracySeeds: UInt64(accuracySeeds.lowerBound)..<UInt64(accuracySeeds.upperBound))
+    var numpy = peers?.mlp(["--batch", String(batch), "--runs", String(runs)])
+    if let peers, let meanAccuracy = peers.mlpAccuracy(["--batch", String(batch)], seeds: accuracySeeds) {
+        numpy?.accuracy = meanAccuracy
+    }
     let accuracyClose = numpy.map { abs($0.accuracy - swift.accuracy) <= 0.01 }
     report(Row(workload: "digits-b\(batch)", swift: String(format: "%.4f s, acc %.4f", swift.seconds, swift.accuracy),
                numpy: numpy.map { String(format: "%.4f s, acc %.4f", $0.seconds, $0.accuracy) } ?? "—",
@@ -110,7 +115,8 @@ for (batch, target) in [(10, 0.25), (64, 0.5)] {
 // mnist-shape
 if wanted("mnist-shape") {
 let mnist = mnistShape()
-let mnistSwift = mlpWorkload(train: mnist.train, test: mnist.test, hidden: 30, batchSize: 10, epochs: 1, runs: quick ? 1 : 3)
+let mnistSwift = mlpWorkload(train: mnist.train, test: mnist.test, hidden: 30, batchSize: 10, epochs: 1, runs: quick ? 1 : 3,
+                             accuracySeeds: 0..<1)
 let mnistNumpy = peers?.mlp(["--data", "mnist-shape", "--hidden", "30", "--batch", "10", "--epochs", "1", "--runs", "3"])
 report(Row(workload: "mnist-shape", swift: String(format: "%.3f s / epoch", mnistSwift.seconds),
            numpy: mnistNumpy.map { String(format: "%.3f s / epoch", $0.seconds) } ?? "—",
@@ -131,4 +137,5 @@ for n in sizes {
                met: n == 256 ? peer.map { rate / $0 >= 0.25 } : nil))
 }
 }
-print("\n(ratio: Swift time / numpy time; for matmul, Swift GFLOP/s / numpy GFLOP/s)")
+print("\n(ratio: Swift time / numpy time; for matmul, Swift GFLOP/s / numpy GFLOP/s. Times are medians at seed 0;")
+print(" digits accuracies are means over seeds \(accuracySeeds.lowerBound)–\(accuracySeeds.upperBound - 1), since one start moves them by several points.)")
