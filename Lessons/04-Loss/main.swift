@@ -56,8 +56,7 @@ lesson.say("for (1, 1) it is E[(2x + 7 + noise)²] = 8² + 4/12 + 0.09 = 64.42."
 let otherDraws = (0..<1000).map { _ in
     meanSquaredError(of: flat, on: LineData.noisyLine(count: data.count, using: &lesson.random))
 }
-let drawMean = otherDraws.reduce(0, +) / Double(otherDraws.count)
-let drawSpread = (otherDraws.map { ($0 - drawMean) * ($0 - drawMean) }.reduce(0, +) / Double(otherDraws.count - 1)).squareRoot()
+let drawMean = mean(otherDraws), drawSpread = standardDeviation(otherDraws)
 lesson.say("Over 1000 more draws of \(data.count) points, the loss of (0, 0) averages \(fixed(drawMean, 2)) and")
 lesson.say("varies by \(fixed(drawSpread, 2)) (one standard deviation): the post's 92.67 and our \(fixed(lossFlat, 2))")
 lesson.say("are both draws from that spread.\n")
@@ -71,13 +70,12 @@ lesson.show(
 // MARK: - Step 3: why square the errors
 
 lesson.step("Why square the errors?")
-let meanX = data.x.reduce(0, +) / Double(data.count), meanY = data.y.reduce(0, +) / Double(data.count)
-let tilted = Line(slope: -3, intercept: meanY + 3 * meanX)  // through the centre (x̄, ȳ) of the points
+let tilted = Line(slope: -3, intercept: mean(data.y) + 3 * mean(data.x))  // through the centre (x̄, ȳ) of the points
 let plainErrors = zip(tilted(data.x), data.y).map { $0 - $1 }
 lesson.say("Take the line y = −3x + \(fixed(tilted.intercept, 2)): it slopes the wrong way, yet it crosses")
 lesson.say("the cloud in the middle. Its errors above and below the points cancel out:\n")
 var why = Table(["measure", "value"])
-why.add(["mean of the errors (ŷ − y)", fixed(plainErrors.reduce(0, +) / Double(data.count), 4)])
+why.add(["mean of the errors (ŷ − y)", fixed(mean(plainErrors), 4)])
 why.add(["mean of the squared errors", fixed(meanSquaredError(of: tilted, on: data), 4)])
 why.print()
 lesson.say("\nThe plain mean says \"almost perfect\"; the squared one sees a bad line. An error of −4 is")

@@ -123,11 +123,12 @@ extension Chart {
 }
 
 extension Chart {
-    /// Whether line series `index` is drawn with marks: only without colour, only when the
-    /// chart has more than one line, and never for the first line.
+    /// Whether line series `index` is drawn with marks: only in Unicode without colour (ASCII
+    /// lines already differ by character), only when the chart has more than one line, and
+    /// never for the first line.
     func marksLine(_ index: Int, _ options: RenderOptions) -> Bool {
         let lines = series.indices.filter { series[$0].style == .line }
-        return !options.color && lines.count > 1 && lines.first != index
+        return !options.color && !options.ascii && lines.count > 1 && lines.first != index
     }
 }
 

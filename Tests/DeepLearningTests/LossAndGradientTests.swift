@@ -160,3 +160,13 @@ final class FourthOrderDifferenceTests: XCTestCase {
         }
     }
 }
+
+final class StatisticsTests: XCTestCase {
+    func testMeanAndStandardDeviationByHand() {
+        // 2, 4, 4, 4, 5, 5, 7, 9: mean 5, squared deviations sum to 32, s = √(32/7)
+        let values: [Double] = [2, 4, 4, 4, 5, 5, 7, 9]
+        XCTAssertEqual(mean(values), 5)
+        assertClose((32.0 / 7).squareRoot(), standardDeviation(values), tolerance: Tolerance.rounding)
+        XCTAssertEqual(standardDeviation([3, 3, 3]), 0)
+    }
+}
