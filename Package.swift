@@ -59,6 +59,7 @@ let package = Package(
         // MARK: Core library
         .target(
             name: "DeepLearning",
+            exclude: ["README.md"],
             resources: [.copy("Data")],
             swiftSettings: optimisedInDebug
         ),
