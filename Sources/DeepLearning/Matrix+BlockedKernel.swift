@@ -21,7 +21,7 @@ private func store4(_ value: SIMD4<Double>, _ pointer: UnsafeMutablePointer<Doub
 }
 
 /// C[i0..<i0+rowCount, j0..<j0+4·vectors] += L·B over all l, with the block held in registers.
-/// `rowCount` is 4 or 1 and `vectors` (4-wide vectors across the columns) is 2 or 1: the four
+/// `rowCount` is 4, 2 or 1 and `vectors` (4-wide vectors across the columns) is 2 or 1: the six
 /// shapes of block the kernel needs. The compiler specialises each call, since the counts are
 /// constants at every call site.
 @inline(__always)
@@ -37,15 +37,17 @@ private func multiplyAddBlock(_ rowCount: Int, _ vectors: Int, i0: Int, j0: Int,
         let a0 = SIMD4(repeating: a[0])
         acc.0 += a0 * b0
         if vectors == 2 { acc.1 += a0 * b1 }
-        if rowCount == 4 {
+        if rowCount >= 2 {
             let a1 = SIMD4(repeating: a[leftRowStride])
+            acc.2 += a1 * b0
+            if vectors == 2 { acc.3 += a1 * b1 }
+        }
+        if rowCount == 4 {
             let a2 = SIMD4(repeating: a[2 * leftRowStride])
             let a3 = SIMD4(repeating: a[3 * leftRowStride])
-            acc.2 += a1 * b0
             acc.4 += a2 * b0
             acc.6 += a3 * b0
             if vectors == 2 {
-                acc.3 += a1 * b1
                 acc.5 += a2 * b1
                 acc.7 += a3 * b1
             }
@@ -59,8 +61,8 @@ private func multiplyAddBlock(_ rowCount: Int, _ vectors: Int, i0: Int, j0: Int,
         if vectors == 2 { store4(load4(row + 4) + second, row + 4) }
     }
     add(0, acc.0, acc.1)
+    if rowCount >= 2 { add(1, acc.2, acc.3) }
     if rowCount == 4 {
-        add(1, acc.2, acc.3)
         add(2, acc.4, acc.5)
         add(3, acc.6, acc.7)
     }
@@ -74,25 +76,22 @@ func blockedMultiplyAdd(left: UnsafePointer<Double>, leftRowStride: Int, leftCol
     let fours = n - n % 4                      // … and then by one block 4 wide
     func rowBlock(_ i0: Int, _ rowCount: Int) {
         var j0 = 0
-        while j0 < eights {
-            if rowCount == 4 {
-                multiplyAddBlock(4, 2, i0: i0, j0: j0, left: left, leftRowStride: leftRowStride,
-                                 leftColumnStride: leftColumnStride, right: right, c: c, n: n, k: k)
-            } else {
-                multiplyAddBlock(1, 2, i0: i0, j0: j0, left: left, leftRowStride: leftRowStride,
-                                 leftColumnStride: leftColumnStride, right: right, c: c, n: n, k: k)
+        // Each count is spelled out as a constant so the compiler specialises every shape.
+        @inline(__always) func block(_ vectors: Int, _ j0: Int) {
+            switch rowCount {
+            case 4: multiplyAddBlock(4, vectors, i0: i0, j0: j0, left: left, leftRowStride: leftRowStride,
+                                     leftColumnStride: leftColumnStride, right: right, c: c, n: n, k: k)
+            case 2: multiplyAddBlock(2, vectors, i0: i0, j0: j0, left: left, leftRowStride: leftRowStride,
+                                     leftColumnStride: leftColumnStride, right: right, c: c, n: n, k: k)
+            default: multiplyAddBlock(1, vectors, i0: i0, j0: j0, left: left, leftRowStride: leftRowStride,
+                                      leftColumnStride: leftColumnStride, right: right, c: c, n: n, k: k)
             }
+        }
+        while j0 < eights {
+            block(2, j0)
             j0 += 8
         }
-        if j0 < fours {
-            if rowCount == 4 {
-                multiplyAddBlock(4, 1, i0: i0, j0: j0, left: left, leftRowStride: leftRowStride,
-                                 leftColumnStride: leftColumnStride, right: right, c: c, n: n, k: k)
-            } else {
-                multiplyAddBlock(1, 1, i0: i0, j0: j0, left: left, leftRowStride: leftRowStride,
-                                 leftColumnStride: leftColumnStride, right: right, c: c, n: n, k: k)
-            }
-        }
+        if j0 < fours { block(1, j0) }
         // The last 0–3 columns: two at a time in 2-wide vectors, then one.
         var j = fours
         while j < n {
@@ -103,8 +102,8 @@ func blockedMultiplyAdd(left: UnsafePointer<Double>, leftRowStride: Int, leftCol
             for _ in 0..<k {
                 let bv = width == 2 ? UnsafeRawPointer(b).loadUnaligned(as: SIMD2<Double>.self) : SIMD2(b[0], 0)
                 sums.0 += SIMD2(repeating: a[0]) * bv
+                if rowCount >= 2 { sums.1 += SIMD2(repeating: a[leftRowStride]) * bv }
                 if rowCount == 4 {
-                    sums.1 += SIMD2(repeating: a[leftRowStride]) * bv
                     sums.2 += SIMD2(repeating: a[2 * leftRowStride]) * bv
                     sums.3 += SIMD2(repeating: a[3 * leftRowStride]) * bv
                 }
@@ -125,8 +124,11 @@ func blockedMultiplyAdd(left: UnsafePointer<Double>, leftRowStride: Int, leftCol
         rowBlock(i0, 4)
         i0 += 4
     }
-    while i0 < m {
+    if i0 + 2 <= m {
+        rowBlock(i0, 2)
+        i0 += 2
+    }
+    if i0 < m {
         rowBlock(i0, 1)
-        i0 += 1
     }
 }
