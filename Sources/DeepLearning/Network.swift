@@ -73,9 +73,9 @@ public struct Network: Sendable {
         inputs.reserveCapacity(layers.count)
         preactivations.reserveCapacity(layers.count)
         var x = input
-        for layer in layers {
+        for l in layers.indices {
             inputs.append(x)
-            let (z, y) = layer.forward(x)
+            let (z, y) = layers[l].forward(x)
             preactivations.append(z)
             x = y
         }
