@@ -1,6 +1,6 @@
 // MARK: - A register-blocked kernel for the matrix products
 //
-// C (m × n) += L · B, where L is m × k and element (i, l) of L sits at
+// C (m × n) += L · B (or C = L · B, with `accumulate: false`), where L is m × k and element (i, l) of L sits at
 // `left[i * leftRowStride + l * leftColumnStride]`: strides (k, 1) read L = A as stored, strides
 // (1, m) read L = Aᵀ for A stored as k × m. B is k × n and C is m × n, both row-major.
 //
@@ -27,7 +27,8 @@ private func store4(_ value: SIMD4<Double>, _ pointer: UnsafeMutablePointer<Doub
 @inline(__always)
 private func multiplyAddBlock(_ rowCount: Int, _ vectors: Int, i0: Int, j0: Int,
                               left: UnsafePointer<Double>, leftRowStride: Int, leftColumnStride: Int,
-                              right: UnsafePointer<Double>, c: UnsafeMutablePointer<Double>, n: Int, k: Int) {
+                              right: UnsafePointer<Double>, c: UnsafeMutablePointer<Double>, n: Int, k: Int,
+                              accumulate: Bool) {
     var acc = (SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>(),
                SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>())
     var a = left + i0 * leftRowStride
@@ -57,8 +58,8 @@ private func multiplyAddBlock(_ rowCount: Int, _ vectors: Int, i0: Int, j0: Int,
     }
     @inline(__always) func add(_ r: Int, _ first: SIMD4<Double>, _ second: SIMD4<Double>) {
         let row = c + (i0 + r) * n + j0
-        store4(load4(row) + first, row)
-        if vectors == 2 { store4(load4(row + 4) + second, row + 4) }
+        store4(accumulate ? load4(row) + first : first, row)
+        if vectors == 2 { store4(accumulate ? load4(row + 4) + second : second, row + 4) }
     }
     add(0, acc.0, acc.1)
     if rowCount >= 2 { add(1, acc.2, acc.3) }
@@ -68,10 +69,11 @@ private func multiplyAddBlock(_ rowCount: Int, _ vectors: Int, i0: Int, j0: Int,
     }
 }
 
-/// C += L·B for the layout described above. `c` must hold m·n numbers.
+/// C += L·B for the layout described above, or C = L·B when `accumulate` is false (then C may
+/// start uninitialised: every element is written exactly once). `c` must hold m·n numbers.
 func blockedMultiplyAdd(left: UnsafePointer<Double>, leftRowStride: Int, leftColumnStride: Int,
                         right: UnsafePointer<Double>, into c: UnsafeMutablePointer<Double>,
-                        m: Int, n: Int, k: Int) {
+                        m: Int, n: Int, k: Int, accumulate: Bool = true) {
     let eights = n - n % 8                     // columns covered by blocks 8 wide
     let fours = n - n % 4                      // … and then by one block 4 wide
     func rowBlock(_ i0: Int, _ rowCount: Int) {
@@ -80,11 +82,11 @@ func blockedMultiplyAdd(left: UnsafePointer<Double>, leftRowStride: Int, leftCol
         @inline(__always) func block(_ vectors: Int, _ j0: Int) {
             switch rowCount {
             case 4: multiplyAddBlock(4, vectors, i0: i0, j0: j0, left: left, leftRowStride: leftRowStride,
-                                     leftColumnStride: leftColumnStride, right: right, c: c, n: n, k: k)
+                                     leftColumnStride: leftColumnStride, right: right, c: c, n: n, k: k, accumulate: accumulate)
             case 2: multiplyAddBlock(2, vectors, i0: i0, j0: j0, left: left, leftRowStride: leftRowStride,
-                                     leftColumnStride: leftColumnStride, right: right, c: c, n: n, k: k)
+                                     leftColumnStride: leftColumnStride, right: right, c: c, n: n, k: k, accumulate: accumulate)
             default: multiplyAddBlock(1, vectors, i0: i0, j0: j0, left: left, leftRowStride: leftRowStride,
-                                      leftColumnStride: leftColumnStride, right: right, c: c, n: n, k: k)
+                                      leftColumnStride: leftColumnStride, right: right, c: c, n: n, k: k, accumulate: accumulate)
             }
         }
         while j0 < eights {
@@ -113,8 +115,8 @@ func blockedMultiplyAdd(left: UnsafePointer<Double>, leftRowStride: Int, leftCol
             for r in 0..<rowCount {
                 let sum = r == 0 ? sums.0 : r == 1 ? sums.1 : r == 2 ? sums.2 : sums.3
                 let cell = c + (i0 + r) * n + j
-                cell[0] += sum[0]
-                if width == 2 { cell[1] += sum[1] }
+                cell[0] = accumulate ? cell[0] + sum[0] : sum[0]
+                if width == 2 { cell[1] = accumulate ? cell[1] + sum[1] : sum[1] }
             }
             j += width
         }

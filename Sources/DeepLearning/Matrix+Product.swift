@@ -30,15 +30,16 @@ extension Matrix {
     /// Matrix+BlockedKernel.swift.
     static func productKernel(_ lhs: Matrix, _ rhs: Matrix) -> Matrix {
         let m = lhs.rows, k = lhs.columns, n = rhs.columns
-        var result = [Double](repeating: 0, count: m * n)
-        guard m > 0, n > 0, k > 0 else { return Matrix(rows: m, columns: n, values: result) }
-        result.withUnsafeMutableBufferPointer { c in
+        guard m > 0, n > 0, k > 0 else { return Matrix(rows: m, columns: n) }
+        // The kernel writes every element once, so the result needs no zeroing first.
+        let result = [Double](unsafeUninitializedCapacity: m * n) { c, initialized in
             lhs.values.withUnsafeBufferPointer { a in
                 rhs.values.withUnsafeBufferPointer { b in
                     blockedMultiplyAdd(left: a.baseAddress!, leftRowStride: k, leftColumnStride: 1,
-                                       right: b.baseAddress!, into: c.baseAddress!, m: m, n: n, k: k)
+                                       right: b.baseAddress!, into: c.baseAddress!, m: m, n: n, k: k, accumulate: false)
                 }
             }
+            initialized = m * n
         }
         return Matrix(rows: m, columns: n, values: result)
     }
@@ -85,16 +86,16 @@ extension Matrix {
         precondition(rows == other.rows,
                      "AᵀB needs A and B with the same number of rows, got \(shape) and \(other.shape)")
         let k = rows, m = columns, n = other.columns
-        var result = [Double](repeating: 0, count: m * n)
-        guard k > 0, m > 0, n > 0 else { return Matrix(rows: m, columns: n, values: result) }
-        result.withUnsafeMutableBufferPointer { c in
+        guard k > 0, m > 0, n > 0 else { return Matrix(rows: m, columns: n) }
+        let result = [Double](unsafeUninitializedCapacity: m * n) { c, initialized in
             values.withUnsafeBufferPointer { a in
                 other.values.withUnsafeBufferPointer { b in
                     // Element (i, l) of Aᵀ is A[l][i], at l·m + i: row stride 1, column stride m.
                     blockedMultiplyAdd(left: a.baseAddress!, leftRowStride: 1, leftColumnStride: m,
-                                       right: b.baseAddress!, into: c.baseAddress!, m: m, n: n, k: k)
+                                       right: b.baseAddress!, into: c.baseAddress!, m: m, n: n, k: k, accumulate: false)
                 }
             }
+            initialized = m * n
         }
         return Matrix(rows: m, columns: n, values: result)
     }
