@@ -57,11 +57,12 @@ extension Matrix {
         precondition(row.rows == 1 && row.columns == other.columns,
                      "Adding a row to each row of a \(rows)×\(other.columns) product needs a 1×\(other.columns) row, got \(row.shape)")
         let m = rows, k = columns, n = other.columns
-        var result = [Double]()
-        result.reserveCapacity(m * n)
-        for _ in 0..<m { result.append(contentsOf: row.values) }
-        guard m > 0, n > 0, k > 0 else { return Matrix(rows: m, columns: n, values: result) }
-        result.withUnsafeMutableBufferPointer { c in
+        let result = [Double](unsafeUninitializedCapacity: m * n) { c, initialized in
+            row.values.withUnsafeBufferPointer { bias in
+                for i in 0..<m { (c.baseAddress! + i * n).initialize(from: bias.baseAddress!, count: n) }
+            }
+            initialized = m * n
+            guard m > 0, n > 0, k > 0 else { return }
             values.withUnsafeBufferPointer { a in
                 other.values.withUnsafeBufferPointer { b in
                     blockedMultiplyAdd(left: a.baseAddress!, leftRowStride: k, leftColumnStride: 1,
