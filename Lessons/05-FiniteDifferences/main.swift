@@ -28,27 +28,27 @@ let loss: ([Double]) -> Double = { p in meanSquaredError(of: Line(parameters: p)
 lesson.step("Which way is down? Nudge and look")
 let h = defaultFiniteDifferenceStep
 let start = [0.0, 0.0]
-lesson.say("We stand at a = 0, b = 0 on the \(data.count) points of lesson 4 (seed \(lesson.seed)), where the loss")
-lesson.say("is \(fixed(loss(start), 4)). Nudge a by h = \(scientific(h)) either way and watch the loss:\n")
+lesson.say("We stand at a = 0, b = 0 on the \(data.count) points of lesson 4 (seed \(lesson.seed)), where the loss is \(fixed(loss(start), 4)). Nudge a by h = \(scientific(h)) either way and watch the loss:\n")
 let up = loss([h, 0]), down = loss([-h, 0])
 var nudges = Table(["a", "b", "loss"])
 nudges.add([fixed(h, 5), "0", fixed(up, 8)])
 nudges.add([fixed(-h, 5), "0", fixed(down, 8)])
 nudges.print()
-lesson.say("\n∂loss/∂a ≈ (loss(a + h) − loss(a − h)) / 2h = (\(fixed(up, 8)) − \(fixed(down, 8))) / \(scientific(2 * h))")
+lesson.say("\n  ∂loss/∂a ≈ (loss(a + h) − loss(a − h)) / 2h")
+lesson.say("           = (\(fixed(up, 8)) − \(fixed(down, 8))) / \(scientific(2 * h))")
 let slope = centralDifferenceGradient(of: loss, at: start)
-lesson.say("         = \(fixed(slope[0], 4)); nudging b the same way gives ∂loss/∂b ≈ \(fixed(slope[1], 4)).")
-lesson.say("\nBoth slopes are negative: raising a or b lowers the loss. The gradient (\(fixed(slope[0], 2)), \(fixed(slope[1], 2)))")
-lesson.say("points uphill, the steepest way up; its opposite is the steepest way down.")
+lesson.say("           = \(fixed(slope[0], 4))")
+lesson.say("\nNudging b the same way gives ∂loss/∂b ≈ \(fixed(slope[1], 4)).")
+lesson.say("\nBoth slopes are negative: raising a or b lowers the loss. The gradient (\(fixed(slope[0], 2)), \(fixed(slope[1], 2))) points uphill, the steepest way up; its opposite is the steepest way down.")
 
 // MARK: - Step 2: the update rule
 
 lesson.step("Step against the slope")
 lesson.say("new p = old p − lr × ∂loss/∂p, for each parameter p, with learning rate lr = \(learningRate).\n")
 let first = gradientDescentStep(parameters: start, gradient: slope, learningRate: learningRate)
-lesson.say("a: 0 − \(learningRate) × (\(fixed(slope[0], 4))) = \(fixed(first[0], 4))")
-lesson.say("b: 0 − \(learningRate) × (\(fixed(slope[1], 4))) = \(fixed(first[1], 4))")
-lesson.say("loss: \(fixed(loss(start), 4)) → \(fixed(loss(first), 4))")
+lesson.say("  a: 0 − \(learningRate) × (\(fixed(slope[0], 4))) = \(fixed(first[0], 4))")
+lesson.say("  b: 0 − \(learningRate) × (\(fixed(slope[1], 4))) = \(fixed(first[1], 4))")
+lesson.say("  loss: \(fixed(loss(start), 4)) → \(fixed(loss(first), 4))")
 
 // MARK: - Step 3: repeat
 
@@ -62,9 +62,7 @@ let history = gradientDescent(
         return centralDifferenceGradient(of: loss, at: p)
     })
 if case .diverged(let step) = history.outcome {
-    lesson.say("At step \(step) the loss passed \(scientific(divergenceFactor, 0)) × its starting value: with lr = \(learningRate)")
-    lesson.say("each step overshoots the valley by more than it gained, and the parameters fly off.")
-    lesson.say("The largest rate that works for these points is \(fixed(largestStableLearningRate(data), 3)) (lesson 6 explains why).")
+    lesson.say("At step \(step) the loss passed \(scientific(divergenceFactor, 0)) × its starting value: with lr = \(learningRate) each step overshoots the valley by more than it gained, and the parameters fly off. The largest rate that works for these points is \(fixed(largestStableLearningRate(data), 3)) (lesson 6 explains why).")
     lesson.say("Try a smaller --learning-rate.")
     exit(0)
 }
@@ -98,14 +96,9 @@ check.add(["least squares", fixed(exact.slope, 4), fixed(exact.intercept, 4), fi
 check.add(["the rule behind the data", "3.0000", "8.0000", fixed(meanSquaredError(of: Line(slope: 3, intercept: 8), on: data), 6)])
 check.print()
 let gap = max(abs(found.slope - exact.slope), abs(found.intercept - exact.intercept))
-lesson.say("\nGradient descent is within \(scientific(gap)) of the least-squares line. Neither is exactly (3, 8):")
-lesson.say("with only \(data.count) noisy points, another line fits these particular points a little better.")
+lesson.say("\nGradient descent is within \(scientific(gap)) of the least-squares line. Neither is exactly (3, 8): with only \(data.count) noisy points, another line fits these particular points a little better.")
 
 // MARK: - Step 5: the cost
 
 lesson.step("What it cost")
-lesson.say("Every slope estimate needs two loss evaluations per parameter: \(evaluations) evaluations for")
-lesson.say("\(steps) steps of 2 parameters, each a pass over all \(data.count) points.")
-lesson.say("A network for images has millions of parameters: two million passes over the data for")
-lesson.say("ONE step. That is why nobody trains networks this way. Lesson 6 computes the exact")
-lesson.say("gradient with a single pass, by the chain rule.")
+lesson.say("Every slope estimate needs two loss evaluations per parameter: \(evaluations) evaluations for \(steps) steps of 2 parameters, each a pass over all \(data.count) points. A network for images has millions of parameters: two million passes over the data for ONE step. That is why nobody trains networks this way. Lesson 6 computes the exact gradient with a single pass, by the chain rule.")

@@ -29,8 +29,7 @@ let batchGradient: ([Double], [Int]) -> [Double] = { p, batch in
 // MARK: - Step 1: the loss on a mini-batch
 
 lesson.step("A mini-batch's gradient stands in for the full one")
-lesson.say("The loss on a batch of m samples is the mean of their losses, (1/m) Σ loss_k. Its gradient")
-lesson.say("is a noisy estimate of the full gradient. At (a, b) = (0, 0), for five batches of 10 points:\n")
+lesson.say("The loss on a batch of m samples is the mean of their losses, (1/m) Σ loss_k. Its gradient is a noisy estimate of the full gradient. At (a, b) = (0, 0), for five batches of 10 points:\n")
 var estimates = Table(["batch", "∂loss/∂a", "∂loss/∂b"])
 let batches = miniBatches(count: data.count, batchSize: 10, using: &lesson.random)
 var sum = [0.0, 0.0]
@@ -44,8 +43,7 @@ estimates.add(["all \(data.count) points", fixed(full[0], 3), fixed(full[1], 3)]
 estimates.print()
 let covered = batches.prefix(5).map(\.count).reduce(0, +)
 if covered == data.count {
-    lesson.say("\nEach batch points roughly the same way; their size-weighted mean, (\(fixed(sum[0] / Double(covered), 3)), \(fixed(sum[1] / Double(covered), 3))),")
-    lesson.say("is exactly the full gradient, because together the batches hold every point once.")
+    lesson.say("\nEach batch points roughly the same way; their size-weighted mean, (\(fixed(sum[0] / Double(covered), 3)), \(fixed(sum[1] / Double(covered), 3))), is exactly the full gradient, because together the batches hold every point once.")
 } else {
     lesson.say("\nEach batch points roughly the same way as the full gradient, at a fraction of the cost.")
 }
@@ -53,18 +51,15 @@ if covered == data.count {
 // MARK: - Step 2: an epoch
 
 lesson.step("An epoch: every sample once, in random batches")
-lesson.say("Shuffle the indices 0…\(data.count - 1), cut them into consecutive pieces, step after each piece.")
-lesson.say("When the pieces run out, every sample has been used exactly once: one epoch. Then shuffle")
-lesson.say("again. The first two epochs with batches of 10:\n")
+lesson.say("Shuffle the indices 0…\(data.count - 1), cut them into consecutive pieces, step after each piece. When the pieces run out, every sample has been used exactly once: one epoch. Then shuffle again. The first two epochs with batches of 10:\n")
 for epoch in 1...2 {
     lesson.say("epoch \(epoch):")
     for (k, batch) in miniBatches(count: data.count, batchSize: 10, using: &lesson.random).enumerated() {
         lesson.say("  batch \(k + 1): " + batch.map { padLeft(String($0), 2) }.joined(separator: " "))
     }
 }
-lesson.say("\nWith a batch size that does not divide the count, the last batch is smaller and is kept:")
-lesson.say("\(data.count) points in batches of 16 give sizes " +
-           miniBatches(count: data.count, batchSize: 16, using: &lesson.random).map { String($0.count) }.joined(separator: ", ") + ".")
+let unevenSizes = miniBatches(count: data.count, batchSize: 16, using: &lesson.random).map { String($0.count) }
+lesson.say("\nWith a batch size that does not divide the count, the last batch is smaller and is kept: \(data.count) points in batches of 16 give sizes \(unevenSizes.joined(separator: ", ")).")
 
 // MARK: - Step 3: batch sizes 1, 10 and 50
 
@@ -89,11 +84,10 @@ for size in sizes {
     results.add(row)
 }
 results.print()
-lesson.say("\nEvery run looked at each point \(epochs) times, so each did the same arithmetic: \(epochs * data.count) per-point")
-lesson.say("gradients. Small batches turn that work into many small, noisy steps; the full batch into")
-lesson.say("a few careful ones. With the same lr, more steps get further per epoch.")
-if !timing { lesson.say("(Add --timing to see the wall-clock time of each run; it is left out by default so the") }
-if !timing { lesson.say("output is the same on every run.)") }
+lesson.say("\nEvery run looked at each point \(epochs) times, so each did the same arithmetic: \(epochs * data.count) per-point gradients. Small batches turn that work into many small, noisy steps; the full batch into a few careful ones. With the same lr, more steps get further per epoch.")
+if !timing {
+    lesson.say("(Add --timing to see the wall-clock time of each run; it is left out by default so the output is the same on every run.)")
+}
 print("")
 lesson.show(
     Chart(title: "Loss on all points after each epoch (log₁₀)", xLabel: "epoch", yLabel: "log₁₀ loss",
@@ -104,8 +98,7 @@ lesson.show(
 
 lesson.step("Noisy steps and smooth steps")
 let lastEpochs = 3
-lesson.say("The loss after every update during the last \(lastEpochs) epochs. Each step of batch size 1 follows a")
-lesson.say("single point, so the loss jitters; the full batch moves smoothly but rarely.\n")
+lesson.say("The loss after every update during the last \(lastEpochs) epochs. Each step of batch size 1 follows a single point, so the loss jitters; the full batch moves smoothly but rarely.\n")
 lesson.show(
     Chart(title: "Loss after each update, last \(lastEpochs) epochs", xLabel: "epochs (the last \(lastEpochs))", yLabel: "loss",
           series: runs.map { run in
@@ -114,5 +107,4 @@ lesson.show(
               return Series("batch \(run.size)", x: tail.indices.map { Double($0 + 1) / Double(perEpoch) }, y: tail)
           }),
     name: "loss-per-update")
-lesson.say("In practice batches of 32 to 256 are common: small enough to step often, large enough")
-lesson.say("for the computer to handle each batch as one matrix product (lesson 9).")
+lesson.say("In practice batches of 32 to 256 are common: small enough to step often, large enough for the computer to handle each batch as one matrix product (lesson 9).")

@@ -128,7 +128,7 @@ public final class Lesson {
         let banner = "Lesson \(number) · \(title)"
         print(render.color ? "\u{1B}[1m\(banner)\u{1B}[0m" : banner)
         print(String(repeating: "═", count: banner.count))
-        print(summary)
+        print(wrapped(summary, width: render.width))
     }
 
     // MARK: - Flag values
@@ -178,9 +178,10 @@ public final class Lesson {
         print(String(repeating: "─", count: text.count))
     }
 
-    /// Prints a paragraph of explanation.
+    /// Prints a paragraph of explanation, broken into lines that fit the width (80 columns by
+    /// default), so the lessons' text reads well on any terminal.
     public func say(_ text: String) {
-        print(text)
+        print(wrapped(text, width: render.width))
     }
 
     /// Prints a matrix under a name with its shape, one row per line, numbers aligned.

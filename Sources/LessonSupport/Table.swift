@@ -78,3 +78,24 @@ public func sumText(_ terms: [Double], _ decimals: Int = 2) -> String {
     }
     return text
 }
+
+/// `text` with every line longer than `width` broken at spaces into lines of at most `width`
+/// characters (a single word longer than that stays whole). A broken line's continuation keeps
+/// its indentation; lines that fit, and explicit line breaks, are kept as they are.
+public func wrapped(_ text: String, width: Int) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+        guard line.count > width else { return String(line) }
+        let indent = String(line.prefix { $0 == " " })
+        var lines: [String] = []
+        var current = indent
+        for word in line.dropFirst(indent.count).split(separator: " ") {
+            if current.count > indent.count && current.count + 1 + word.count > width {
+                lines.append(current)
+                current = indent
+            }
+            current += (current.count > indent.count ? " " : "") + word
+        }
+        lines.append(current)
+        return lines.joined(separator: "\n")
+    }.joined(separator: "\n")
+}
