@@ -16,7 +16,10 @@ let lesson = Lesson(
 lesson.step("Inputs meet weights")
 let inputs = [0.5, -1.0, 2.0]
 let neuron = Neuron(weights: [0.8, 0.2, 0.4], bias: 0.3, activation: .relu)
-lesson.say("Our neuron has three inputs x₁…x₃ and one weight per input. Each input is multiplied by its weight:\n")
+lesson.say("""
+    Our neuron has three inputs x₁…x₃ and one weight per input. Each input is multiplied by its \
+    weight:\n
+    """)
 var products = Table(["i", "input xᵢ", "weight wᵢ", "product wᵢxᵢ"])
 let productList = neuron.products(inputs)
 for i in inputs.indices {
@@ -45,7 +48,10 @@ activations.print()
 
 lesson.step("For ReLU, −b is the threshold")
 let gate = Neuron(weights: [1.0, 1.0], bias: -1.5, activation: .relu)
-lesson.say("A ReLU neuron with weights (1, 1) and bias b = \(fixed(gate.bias, 1)) outputs max(0, s + b), where s is the weighted sum. It stays at 0 until s passes −b = \(fixed(-gate.bias, 1)).\n")
+lesson.say("""
+    A ReLU neuron with weights (1, 1) and bias b = \(fixed(gate.bias, 1)) outputs max(0, s + b), \
+    where s is the weighted sum. It stays at 0 until s passes −b = \(fixed(-gate.bias, 1)).\n
+    """)
 var gateTable = Table(["inputs", "weighted sum s", "s + b", "output y"])
 for pair in [[0.0, 0.0], [1.0, 0.0], [0.5, 1.0], [1.0, 1.0], [2.0, 1.0]] {
     let s = gate.products(pair).reduce(0, +)
@@ -65,5 +71,7 @@ lesson.say("Training starts from random weights. With seed \(lesson.seed), N(0, 
 let randomNeuron = Neuron(weights: (0..<3).map { _ in lesson.random.normal() }, bias: lesson.random.normal(), activation: .sigmoid)
 lesson.say("  weights \(randomNeuron.weights.map { signed($0, 4) }.joined(separator: ", ")), bias \(signed(randomNeuron.bias, 4))")
 lesson.say("  on the inputs above: y = σ(\(fixed(randomNeuron.preactivation(inputs), 4))) = \(fixed(randomNeuron(inputs), 4))")
-lesson.say("\nThis output means nothing yet: learning the weights is what the next lessons build up to.")
+lesson.say("""
+    \nThis output means nothing yet: learning the weights is what the next lessons build up to.
+    """)
 lesson.say("Try another seed: swift run lesson-1 --seed 7")

@@ -37,7 +37,10 @@ lesson.show(
 // MARK: - Step 3: tanh is a stretched sigmoid
 
 lesson.step("tanh(x) = 2σ(2x) − 1")
-lesson.say("σ runs from 0 to 1. Squeeze it sideways (2x), stretch it to height 2 and move it down by 1, and it runs from −1 to 1: that is tanh. Checked at a few points:\n")
+lesson.say("""
+    σ runs from 0 to 1. Squeeze it sideways (2x), stretch it to height 2 and move it down by 1, \
+    and it runs from −1 to 1: that is tanh. Checked at a few points:\n
+    """)
 var stretch = Table(["x", "tanh(x)", "2σ(2x) − 1", "difference"])
 for x in [-2.0, -0.5, 0, 0.5, 2] {
     let a = tanh(x), b = 2 * sigmoid(2 * x) - 1
@@ -46,7 +49,10 @@ for x in [-2.0, -0.5, 0, 0.5, 2] {
 stretch.print()
 let grid = (0...1600).map { -8 + Double($0) / 100 }
 let largestGap = grid.map { abs(tanh($0) - (2 * sigmoid(2 * $0) - 1)) }.max()!
-lesson.say("\nOver \(grid.count) points from −8 to 8 the largest difference is \(scientific(largestGap)): rounding error only, the two formulas are the same function.")
+lesson.say("""
+    \nOver \(grid.count) points from −8 to 8 the largest difference is \(scientific(largestGap)): \
+    rounding error only, the two formulas are the same function.
+    """)
 
 // MARK: - Step 4: derivatives
 
@@ -72,22 +78,35 @@ for activation in [Activation.relu, .sigmoid, .tanh] {
         worst = max(worst, abs(activation.derivative(x) - centralDifference(of: { activation($0) }, at: x)))
     }
 }
-lesson.say("\nAt 3000 random points (seed \(lesson.seed)) the largest difference is \(scientific(worst)).\n")
+lesson.say("""
+    \nAt 3000 random points (seed \(lesson.seed)) the largest difference is \
+    \(scientific(worst)).\n
+    """)
 lesson.show(
     Chart(title: "The derivatives", xLabel: "x", yLabel: "f′(x)",
           series: [Series("ReLU′", from: -4, to: 4, reluDerivative),
                    Series("σ′", from: -4, to: 4, sigmoidDerivative),
                    Series("tanh′", from: -4, to: 4, tanhDerivative)]),
     name: "activation-derivatives")
-lesson.say("σ′ is at most 0.25 and tanh′ at most 1, both near 0 for large |x|: a saturated neuron learns slowly. ReLU′ is 1 for every positive input.")
+lesson.say("""
+    σ′ is at most 0.25 and tanh′ at most 1, both near 0 for large |x|: a saturated neuron learns \
+    slowly. ReLU′ is 1 for every positive input.
+    """)
 
 // MARK: - Step 5: why these, and safe at the extremes
 
 lesson.step("Any non-linear, easy-to-differentiate function will do")
-lesson.say("Nothing is special about these three: a net needs f to be non-linear (lesson 3 shows why) and f′ to be cheap, because training evaluates it for every neuron at every step. They must also behave at the extremes, where a naive eˣ overflows:\n")
+lesson.say("""
+    Nothing is special about these three: a net needs f to be non-linear (lesson 3 shows why) and \
+    f′ to be cheap, because training evaluates it for every neuron at every step. They must also \
+    behave at the extremes, where a naive eˣ overflows:\n
+    """)
 var extremes = Table(["x", "σ(x)", "σ′(x)", "tanh(x)"])
 for x in [-1000.0, -1, 0, 1, 1000] {
     extremes.add([fixed(x, 0), fixed(sigmoid(x), 4), fixed(sigmoidDerivative(x), 4), fixed(tanh(x), 4)])
 }
 extremes.print()
-lesson.say("\nσ(1000) is exactly 1 and σ(−1000) exactly 0: the core computes e⁻ˣ for x ≥ 0 and eˣ otherwise, so the exponential never overflows into inf/inf = nan.")
+lesson.say("""
+    \nσ(1000) is exactly 1 and σ(−1000) exactly 0: the core computes e⁻ˣ for x ≥ 0 and eˣ \
+    otherwise, so the exponential never overflows into inf/inf = nan.
+    """)

@@ -14,7 +14,11 @@ let lesson = Lesson(
 // MARK: - Step 1: one layer
 
 lesson.step("A layer: n_out neurons, each with n_in weights")
-lesson.say("A layer of 2 neurons reading 3 inputs has 2 × 3 weights. Put neuron i's weights in column i of W (3 rows = n_in, 2 columns = n_out) and its bias in B (1 × 2). For an input row X (1 × 3), the weighted sums of all neurons at once are the product XW.\n")
+lesson.say("""
+    A layer of 2 neurons reading 3 inputs has 2 × 3 weights. Put neuron i's weights in column i of \
+    W (3 rows = n_in, 2 columns = n_out) and its bias in B (1 × 2). For an input row X (1 × 3), \
+    the weighted sums of all neurons at once are the product XW.\n
+    """)
 let layer = Dense(inputSize: 3, outputSize: 2, activation: .sigmoid, initialization: .standardNormal, using: &lesson.random)
 let x = Matrix([[0.5, -1.0, 2.0]])
 lesson.show("X", x)
@@ -27,7 +31,10 @@ lesson.say("\nShape rule: (1 × 3) · (3 × 2) = (1 × 2); the inner sizes must 
 // MARK: - Step 2: a batch
 
 lesson.step("Many samples at once: one per row")
-lesson.say("Stack N inputs as the rows of X (N × n_in): XW is N × n_out, B is added to every row, and row k of Y is the layer's answer for sample k.\n")
+lesson.say("""
+    Stack N inputs as the rows of X (N × n_in): XW is N × n_out, B is added to every row, and row \
+    k of Y is the layer's answer for sample k.\n
+    """)
 let batch = Matrix.random(rows: 4, columns: 3, using: &lesson.random)
 lesson.show("X (4 samples)", batch)
 lesson.show("Y = σ(XW + B)", layer(batch))
@@ -36,7 +43,10 @@ lesson.show("Y = σ(XW + B)", layer(batch))
 
 lesson.step("A network: X_l = f_l(X_{l−1} W_l + B_l)")
 let network = Network(sizes: [3, 4, 4, 2], activations: [.relu, .relu, .sigmoid], using: &lesson.random)
-lesson.say("Three layers 3 → 4 → 4 → 2. Each W_l has as many rows as the previous layer has outputs; the network checks this when it is built. Shapes for our batch of 4:\n")
+lesson.say("""
+    Three layers 3 → 4 → 4 → 2. Each W_l has as many rows as the previous layer has outputs; the \
+    network checks this when it is built. Shapes for our batch of 4:\n
+    """)
 let pass = network.forward(batch)
 var shapes = Table(["", "input", "W", "B", "output", "activation"])
 for (l, layer) in network.layers.enumerated() {
@@ -50,7 +60,10 @@ lesson.say("\n\(network.parameterCount) parameters in all: " +
 // MARK: - Step 4: random weights mean nothing
 
 lesson.step("Random weights give meaningless answers")
-lesson.say("Fresh from the generator, the network answers something for every input, but nothing connects the answers to what we would want. Training (lessons 5 to 9) fixes that.\n")
+lesson.say("""
+    Fresh from the generator, the network answers something for every input, but nothing connects \
+    the answers to what we would want. Training (lessons 5 to 9) fixes that.\n
+    """)
 lesson.show("network(X)", pass.output)
 
 // MARK: - Step 5: two linear layers collapse into one
@@ -60,7 +73,10 @@ let first = Dense(inputSize: 3, outputSize: 4, activation: .identity, initializa
 var second = Dense(inputSize: 4, outputSize: 2, activation: .identity, initialization: .standardNormal, using: &lesson.random)
 let firstWithBias = Dense(weights: first.weights, bias: .random(rows: 1, columns: 4, using: &lesson.random), activation: .identity)
 second.bias = .random(rows: 1, columns: 2, using: &lesson.random)
-lesson.say("With f(x) = x, the second layer computes (X W₁ + B₁) W₂ + B₂ = X (W₁W₂) + (B₁W₂ + B₂). So W′ = W₁W₂ and B′ = B₁W₂ + B₂ make ONE layer that does the same:\n")
+lesson.say("""
+    With f(x) = x, the second layer computes (X W₁ + B₁) W₂ + B₂ = X (W₁W₂) + (B₁W₂ + B₂). So W′ = \
+    W₁W₂ and B′ = B₁W₂ + B₂ make ONE layer that does the same:\n
+    """)
 let wPrime = firstWithBias.weights * second.weights
 let bPrime = firstWithBias.bias * second.weights + second.bias
 lesson.show("W′ = W₁W₂", wPrime)
@@ -69,7 +85,10 @@ let twoLayers = Network([firstWithBias, second])
 let oneLayer = Dense(weights: wPrime, bias: bPrime, activation: .identity)
 let inputs = Matrix.random(rows: 5, columns: 3, using: &lesson.random)
 let collapseGap = twoLayers(inputs).largestDifference(from: oneLayer(inputs))
-lesson.say("\nOn 5 random inputs, the largest difference between the two-layer and the one-layer outputs is \(scientific(collapseGap)): the same function, up to rounding.")
+lesson.say("""
+    \nOn 5 random inputs, the largest difference between the two-layer and the one-layer outputs \
+    is \(scientific(collapseGap)): the same function, up to rounding.
+    """)
 
 // MARK: - Step 6: a non-linearity breaks the collapse
 
@@ -77,4 +96,9 @@ lesson.step("Put ReLU between them and the shortcut fails")
 var bent = twoLayers
 bent.layers[0].activation = .relu
 let bentGap = bent(inputs).largestDifference(from: oneLayer(inputs))
-lesson.say("Same weights, ReLU on the first layer: the largest difference is now \(fixed(bentGap, 3)). No single W′, B′ can copy it. Non-linearity is what makes depth worth having: with enough neurons and a non-linear f, a network can approximate any continuous function as closely as we like (the universal approximation theorem). Lesson 8 shows it happen.")
+lesson.say("""
+    Same weights, ReLU on the first layer: the largest difference is now \(fixed(bentGap, 3)). No \
+    single W′, B′ can copy it. Non-linearity is what makes depth worth having: with enough neurons \
+    and a non-linear f, a network can approximate any continuous function as closely as we like \
+    (the universal approximation theorem). Lesson 8 shows it happen.
+    """)

@@ -16,7 +16,10 @@ let lesson = Lesson(
 
 lesson.step("50 points around y = 3x + 8")
 let data = LineData.noisyLine(count: lesson.integer("points"), using: &lesson.random)
-lesson.say("x is drawn uniformly from [0, 1); y = 3x + 8 + 0.1·N(0, 3), a little noise of standard deviation 0.3 around the line. The first five of \(data.count) points (seed \(lesson.seed)):\n")
+lesson.say("""
+    x is drawn uniformly from [0, 1); y = 3x + 8 + 0.1·N(0, 3), a little noise of standard \
+    deviation 0.3 around the line. The first five of \(data.count) points (seed \(lesson.seed)):\n
+    """)
 var firstPoints = Table(["k", "x", "y", "3x + 8"])
 for k in 0..<min(5, data.count) {
     firstPoints.add(["\(k + 1)", fixed(data.x[k], 3), fixed(data.y[k], 3), fixed(3 * data.x[k] + 8, 3)])
@@ -33,7 +36,10 @@ lesson.say("Our task from now on: find a and b of y = ax + b from the points alo
 // MARK: - Step 2: the loss of a line
 
 lesson.step("How wrong is the line a = 0, b = 0?")
-lesson.say("For each point the line predicts ŷ = ax + b; the error is ŷ − y. Square it, then average over all points: MSE = (1/N) Σ (a·xₖ + b − yₖ)².\n")
+lesson.say("""
+    For each point the line predicts ŷ = ax + b; the error is ŷ − y. Square it, then average over \
+    all points: MSE = (1/N) Σ (a·xₖ + b − yₖ)².\n
+    """)
 let flat = Line(slope: 0, intercept: 0)
 var working = Table(["k", "prediction ŷ", "y", "error ŷ − y", "squared"])
 for k in 0..<min(5, data.count) {
@@ -48,12 +54,20 @@ var losses = Table(["line (a, b)", "our loss", "the post's draw", "expected valu
 losses.add(["(0, 0)", fixed(lossFlat, 2), "92.67", "91.09"])
 losses.add(["(1, 1)", fixed(lossOne, 2), "65.36", "64.42"])
 losses.print()
-lesson.say("\nEach draw of the points gives a different loss. The expected value comes from the distributions: for (0, 0) it is E[y²] = (E y)² + Var y = 9.5² + 9/12 + 0.09 = 91.09; for (1, 1) it is E[(2x + 7 + noise)²] = 8² + 4/12 + 0.09 = 64.42.")
+lesson.say("""
+    \nEach draw of the points gives a different loss. The expected value comes from the \
+    distributions: for (0, 0) it is E[y²] = (E y)² + Var y = 9.5² + 9/12 + 0.09 = 91.09; for (1, \
+    1) it is E[(2x + 7 + noise)²] = 8² + 4/12 + 0.09 = 64.42.
+    """)
 let otherDraws = (0..<1000).map { _ in
     meanSquaredError(of: flat, on: LineData.noisyLine(count: data.count, using: &lesson.random))
 }
 let drawMean = mean(otherDraws), drawSpread = standardDeviation(otherDraws)
-lesson.say("Over 1000 more draws of \(data.count) points, the loss of (0, 0) averages \(fixed(drawMean, 2)) and varies by \(fixed(drawSpread, 2)) (one standard deviation): the post's 92.67 and our \(fixed(lossFlat, 2)) are both draws from that spread.\n")
+lesson.say("""
+    Over 1000 more draws of \(data.count) points, the loss of (0, 0) averages \
+    \(fixed(drawMean, 2)) and varies by \(fixed(drawSpread, 2)) (one standard deviation): the \
+    post's 92.67 and our \(fixed(lossFlat, 2)) are both draws from that spread.\n
+    """)
 lesson.show(
     Chart(title: "Two guesses, both far from the points", xLabel: "x", yLabel: "y",
           series: [Series("points", x: data.x, y: data.y, style: .points),
@@ -66,12 +80,18 @@ lesson.show(
 lesson.step("Why square the errors?")
 let tilted = Line(slope: -3, intercept: mean(data.y) + 3 * mean(data.x))  // through the centre (x̄, ȳ) of the points
 let plainErrors = zip(tilted(data.x), data.y).map { $0 - $1 }
-lesson.say("Take the line y = −3x + \(fixed(tilted.intercept, 2)): it slopes the wrong way, yet it crosses the cloud in the middle. Its errors above and below the points cancel out:\n")
+lesson.say("""
+    Take the line y = −3x + \(fixed(tilted.intercept, 2)): it slopes the wrong way, yet it crosses \
+    the cloud in the middle. Its errors above and below the points cancel out:\n
+    """)
 var why = Table(["measure", "value"])
 why.add(["mean of the errors (ŷ − y)", fixed(mean(plainErrors), 4)])
 why.add(["mean of the squared errors", fixed(meanSquaredError(of: tilted, on: data), 4)])
 why.print()
-lesson.say("\nThe plain mean says \"almost perfect\"; the squared one sees a bad line. An error of −4 is as bad as +4, and squaring makes both count as 16.")
+lesson.say("""
+    \nThe plain mean says \"almost perfect\"; the squared one sees a bad line. An error of −4 is \
+    as bad as +4, and squaring makes both count as 16.
+    """)
 
 // MARK: - Step 4: what a loss must satisfy
 
@@ -79,14 +99,27 @@ lesson.step("What a loss must satisfy")
 let perfect = meanSquaredError(predicted: data.y, expected: data.y)
 let bestLine = leastSquaresLine(data)
 lesson.say("1. Never negative: a sum of squares is ≥ 0, so a lower loss always means a better fit.")
-lesson.say("2. Zero only when every prediction is right: predicting each y exactly gives \(fixed(perfect, 4)), while even the best straight line, a = \(fixed(bestLine.slope, 3)), b = \(fixed(bestLine.intercept, 3)), keeps \(fixed(meanSquaredError(of: bestLine, on: data), 4)): the noise no line can explain.")
-lesson.say("3. Easy to differentiate: (ŷ − y)² has the derivative 2(ŷ − y), which lesson 6 will use.")
-lesson.say("\nFor many samples the total loss is the mean of each sample's loss, so it does not grow just because we have more data.")
+lesson.say("""
+    2. Zero only when every prediction is right: predicting each y exactly gives \
+    \(fixed(perfect, 4)), while even the best straight line, a = \(fixed(bestLine.slope, 3)), b = \
+    \(fixed(bestLine.intercept, 3)), keeps \(fixed(meanSquaredError(of: bestLine, on: data), 4)): \
+    the noise no line can explain.
+    """)
+lesson.say("""
+    3. Easy to differentiate: (ŷ − y)² has the derivative 2(ŷ − y), which lesson 6 will use.
+    """)
+lesson.say("""
+    \nFor many samples the total loss is the mean of each sample's loss, so it does not grow just \
+    because we have more data.
+    """)
 
 // MARK: - Step 5: the loss along a = b
 
 lesson.step("The loss as a function of the parameters")
-lesson.say("The loss depends on two numbers, a and b: a surface over a plane. To draw it as a curve, look only at lines with a = b = t, that is y = t·x + t, for t from 0 to 12:\n")
+lesson.say("""
+    The loss depends on two numbers, a and b: a surface over a plane. To draw it as a curve, look \
+    only at lines with a = b = t, that is y = t·x + t, for t from 0 to 12:\n
+    """)
 let ts = (0...240).map { Double($0) / 20 }
 let lossAlong = ts.map { t in meanSquaredError(of: Line(slope: t, intercept: t), on: data) }
 let best = lossAlong.indices.min { lossAlong[$0] < lossAlong[$1] }!
@@ -95,7 +128,11 @@ lesson.show(
           series: [Series("loss", x: ts, y: lossAlong),
                    Series("lowest", x: [ts[best]], y: [lossAlong[best]], style: .points)]),
     name: "loss-along-a-equals-b")
-lesson.say("The lowest point of the scan is t = \(fixed(ts[best], 2)) with a loss of \(fixed(lossAlong[best], 4)). (From the distributions the minimum is at t = E[y(x+1)] / E[(x+1)²] = 14.5 / (7/3) ≈ 6.21.)")
+lesson.say("""
+    The lowest point of the scan is t = \(fixed(ts[best], 2)) with a loss of \
+    \(fixed(lossAlong[best], 4)). (From the distributions the minimum is at t = E[y(x+1)] / \
+    E[(x+1)²] = 14.5 / (7/3) ≈ 6.21.)
+    """)
 
 // MARK: - Step 6: the best line with a = b
 
@@ -106,4 +143,8 @@ lesson.show(
           series: [Series("points", x: data.x, y: data.y, style: .points),
                    Series("a = b = \(fixed(ts[best], 2))", from: 0, to: 1) { tLine($0) }]),
     name: "best-line-a-equals-b")
-lesson.say("Much better than (0, 0) and (1, 1), but not right: the points want a ≈ 3 and b ≈ 8, which a = b cannot give. Scanning every (a, b) would cost a grid in two dimensions, and millions of dimensions for a real network. Lesson 5 walks downhill instead.")
+lesson.say("""
+    Much better than (0, 0) and (1, 1), but not right: the points want a ≈ 3 and b ≈ 8, which a = \
+    b cannot give. Scanning every (a, b) would cost a grid in two dimensions, and millions of \
+    dimensions for a real network. Lesson 5 walks downhill instead.
+    """)

@@ -29,7 +29,10 @@ let batchGradient: ([Double], [Int]) -> [Double] = { p, batch in
 // MARK: - Step 1: the loss on a mini-batch
 
 lesson.step("A mini-batch's gradient stands in for the full one")
-lesson.say("The loss on a batch of m samples is the mean of their losses, (1/m) Σ loss_k. Its gradient is a noisy estimate of the full gradient. At (a, b) = (0, 0), for five batches of 10 points:\n")
+lesson.say("""
+    The loss on a batch of m samples is the mean of their losses, (1/m) Σ loss_k. Its gradient is \
+    a noisy estimate of the full gradient. At (a, b) = (0, 0), for five batches of 10 points:\n
+    """)
 var estimates = Table(["batch", "∂loss/∂a", "∂loss/∂b"])
 let batches = miniBatches(count: data.count, batchSize: 10, using: &lesson.random)
 var sum = [0.0, 0.0]
@@ -43,15 +46,25 @@ estimates.add(["all \(data.count) points", fixed(full[0], 3), fixed(full[1], 3)]
 estimates.print()
 let covered = batches.prefix(5).map(\.count).reduce(0, +)
 if covered == data.count {
-    lesson.say("\nEach batch points roughly the same way; their size-weighted mean, (\(fixed(sum[0] / Double(covered), 3)), \(fixed(sum[1] / Double(covered), 3))), is exactly the full gradient, because together the batches hold every point once.")
+    lesson.say("""
+        \nEach batch points roughly the same way; their size-weighted mean, \
+        (\(fixed(sum[0] / Double(covered), 3)), \(fixed(sum[1] / Double(covered), 3))), is exactly \
+        the full gradient, because together the batches hold every point once.
+        """)
 } else {
-    lesson.say("\nEach batch points roughly the same way as the full gradient, at a fraction of the cost.")
+    lesson.say("""
+        \nEach batch points roughly the same way as the full gradient, at a fraction of the cost.
+        """)
 }
 
 // MARK: - Step 2: an epoch
 
 lesson.step("An epoch: every sample once, in random batches")
-lesson.say("Shuffle the indices 0…\(data.count - 1), cut them into consecutive pieces, step after each piece. When the pieces run out, every sample has been used exactly once: one epoch. Then shuffle again. The first two epochs with batches of 10:\n")
+lesson.say("""
+    Shuffle the indices 0…\(data.count - 1), cut them into consecutive pieces, step after each \
+    piece. When the pieces run out, every sample has been used exactly once: one epoch. Then \
+    shuffle again. The first two epochs with batches of 10:\n
+    """)
 for epoch in 1...2 {
     lesson.say("epoch \(epoch):")
     for (k, batch) in miniBatches(count: data.count, batchSize: 10, using: &lesson.random).enumerated() {
@@ -59,7 +72,10 @@ for epoch in 1...2 {
     }
 }
 let unevenSizes = miniBatches(count: data.count, batchSize: 16, using: &lesson.random).map { String($0.count) }
-lesson.say("\nWith a batch size that does not divide the count, the last batch is smaller and is kept: \(data.count) points in batches of 16 give sizes \(unevenSizes.joined(separator: ", ")).")
+lesson.say("""
+    \nWith a batch size that does not divide the count, the last batch is smaller and is kept: \
+    \(data.count) points in batches of 16 give sizes \(unevenSizes.joined(separator: ", ")).
+    """)
 
 // MARK: - Step 3: batch sizes 1, 10 and 50
 
@@ -84,9 +100,17 @@ for size in sizes {
     results.add(row)
 }
 results.print()
-lesson.say("\nEvery run looked at each point \(epochs) times, so each did the same arithmetic: \(epochs * data.count) per-point gradients. Small batches turn that work into many small, noisy steps; the full batch into a few careful ones. With the same lr, more steps get further per epoch.")
+lesson.say("""
+    \nEvery run looked at each point \(epochs) times, so each did the same arithmetic: \
+    \(epochs * data.count) per-point gradients. Small batches turn that work into many small, \
+    noisy steps; the full batch into a few careful ones. With the same lr, more steps get further \
+    per epoch.
+    """)
 if !timing {
-    lesson.say("(Add --timing to see the wall-clock time of each run; it is left out by default so the output is the same on every run.)")
+    lesson.say("""
+        (Add --timing to see the wall-clock time of each run; it is left out by default so the \
+        output is the same on every run.)
+        """)
 }
 print("")
 lesson.show(
@@ -98,7 +122,10 @@ lesson.show(
 
 lesson.step("Noisy steps and smooth steps")
 let lastEpochs = 3
-lesson.say("The loss after every update during the last \(lastEpochs) epochs. Each step of batch size 1 follows a single point, so the loss jitters; the full batch moves smoothly but rarely.\n")
+lesson.say("""
+    The loss after every update during the last \(lastEpochs) epochs. Each step of batch size 1 \
+    follows a single point, so the loss jitters; the full batch moves smoothly but rarely.\n
+    """)
 lesson.show(
     Chart(title: "Loss after each update, last \(lastEpochs) epochs", xLabel: "epochs (the last \(lastEpochs))", yLabel: "loss",
           series: runs.map { run in
@@ -107,4 +134,7 @@ lesson.show(
               return Series("batch \(run.size)", x: tail.indices.map { Double($0 + 1) / Double(perEpoch) }, y: tail)
           }),
     name: "loss-per-update")
-lesson.say("In practice batches of 32 to 256 are common: small enough to step often, large enough for the computer to handle each batch as one matrix product (lesson 9).")
+lesson.say("""
+    In practice batches of 32 to 256 are common: small enough to step often, large enough for the \
+    computer to handle each batch as one matrix product (lesson 9).
+    """)

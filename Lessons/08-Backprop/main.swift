@@ -25,7 +25,10 @@ let tiny = Network([
     Dense(weights: Matrix([[1], [-2]]), bias: Matrix(row: [0.5]), activation: .identity),
 ])
 let x = Matrix([[1, 0.5]]), target = Matrix([[1]])
-lesson.say("Input x = (1, 0.5), target 1. Hidden layer: W₁ = [[0.5, −1], [1, 0.5]], B₁ = (0, 0.25), σ. Output layer: W₂ = [[1], [−2]], B₂ = 0.5, no activation. Loss = (y − 1)².\n")
+lesson.say("""
+    Input x = (1, 0.5), target 1. Hidden layer: W₁ = [[0.5, −1], [1, 0.5]], B₁ = (0, 0.25), σ. \
+    Output layer: W₂ = [[1], [−2]], B₂ = 0.5, no activation. Loss = (y − 1)².\n
+    """)
 let z1 = (x * tiny.layers[0].weights).addingToEachRow(tiny.layers[0].bias)
 let h = Activation.sigmoid(z1)
 let y = (h * tiny.layers[1].weights).addingToEachRow(tiny.layers[1].bias)
@@ -47,7 +50,10 @@ lesson.say("  dh  = dy·W₂ᵀ                   = (\(fixed(dh[0, 0])), \(fixed
 lesson.say("  dz₁ = dh ⊙ σ′(z₁), σ′ = σ(1 − σ) = (\(fixed(dz1[0, 0])), \(fixed(dz1[0, 1])))")
 lesson.say("  dW₁ = xᵀ·dz₁                   = [[\(fixed(dW1[0, 0])), \(fixed(dW1[0, 1]))], [\(fixed(dW1[1, 0])), \(fixed(dW1[1, 1]))]]")
 lesson.say("  dB₁ = dz₁                      = (\(fixed(dz1[0, 0])), \(fixed(dz1[0, 1])))")
-lesson.say("\nEach layer turns the gradient of its output into the gradients of its weights, its biases and its input; the input's gradient is what the layer before it receives.")
+lesson.say("""
+    \nEach layer turns the gradient of its output into the gradients of its weights, its biases \
+    and its input; the input's gradient is what the layer before it receives.
+    """)
 
 // MARK: - Step 2: the same numbers from the core
 
@@ -70,11 +76,21 @@ let checked = Network(sizes: [3, 6, 4, 2], activations: [.tanh, .sigmoid, .ident
 let checkInputs = Matrix.random(rows: 5, columns: 3, using: &lesson.random)
 let checkTargets = Matrix.random(rows: 5, columns: 2, using: &lesson.random)
 let report = gradientCheck(checked, input: checkInputs, target: checkTargets)
-lesson.say("A 3-6-4-2 network (tanh, sigmoid, identity) with random weights, on 5 random samples. Each of its \(report.parametersChecked) parameters is nudged both ways to estimate ∂loss/∂p, and compared with backprop: relative difference |g − ĝ| / (|g| + |ĝ|).\n")
+lesson.say("""
+    A 3-6-4-2 network (tanh, sigmoid, identity) with random weights, on 5 random samples. Each of \
+    its \(report.parametersChecked) parameters is nudged both ways to estimate ∂loss/∂p, and \
+    compared with backprop: relative difference |g − ĝ| / (|g| + |ĝ|).\n
+    """)
 let where_ = report.worstLocation
-lesson.say("worst relative difference: \(scientific(report.worstRelativeDifference)), at layer \(where_.layer), \(where_.kind) (\(where_.row), \(where_.column))")
+lesson.say("""
+    worst relative difference: \(scientific(report.worstRelativeDifference)), at layer \
+    \(where_.layer), \(where_.kind) (\(where_.row), \(where_.column))
+    """)
 lesson.say(report.worstRelativeDifference <= 1e-6 ? "Below 1e-6 everywhere: backprop is right." : "Above 1e-6: something is wrong in backprop!")
-lesson.say("\nThe check costs 4 loss evaluations per parameter; backprop costs about two forward passes for all of them together. That is the whole point of backprop.")
+lesson.say("""
+    \nThe check costs 4 loss evaluations per parameter; backprop costs about two forward passes \
+    for all of them together. That is the whole point of backprop.
+    """)
 
 // MARK: - Step 4: a curve no line can fit
 
@@ -82,7 +98,10 @@ lesson.step("A curve no straight line can fit")
 let xs = (0..<40).map { Double($0) / 39 }
 let inputs = Matrix(column: xs), targets = Matrix(column: xs.map { sin(2 * Double.pi * $0) })
 let hidden = lesson.integer("hidden"), learningRate = lesson.number("learning-rate"), epochs = lesson.integer("epochs")
-lesson.say("40 points of y = sin(2πx) on [0, 1]. A 1-\(hidden)-1 network with tanh hidden units, trained with mini-batches of 10 for \(epochs) epochs at lr = \(learningRate):\n")
+lesson.say("""
+    40 points of y = sin(2πx) on [0, 1]. A 1-\(hidden)-1 network with tanh hidden units, trained \
+    with mini-batches of 10 for \(epochs) epochs at lr = \(learningRate):\n
+    """)
 
 /// Trains a fresh 1-h-1 network on the sine points and returns it with its loss per epoch.
 func trainCurve(hidden: Int, activation: Activation, generator: inout SeededGenerator) -> (Network, [Double]) {
@@ -125,7 +144,10 @@ collapse.add(["1-\(hidden)-1, tanh", fixed(curveLosses.last!, 5)])
 collapse.add(["1-\(hidden)-1, identity", fixed(linearLosses.last!, 5)])
 collapse.add(["best straight line", fixed(lineLoss, 5)])
 collapse.print()
-lesson.say("\nWith f(x) = x the \(hidden) hidden units collapse into one linear layer (lesson 3): however long it trains, it can do no better than the best straight line, and it gets there.")
+lesson.say("""
+    \nWith f(x) = x the \(hidden) hidden units collapse into one linear layer (lesson 3): however \
+    long it trains, it can do no better than the best straight line, and it gets there.
+    """)
 
 // MARK: - Step 6: more hidden units
 
@@ -142,4 +164,8 @@ bySize.print()
 print("")
 lesson.show(BarChart(title: "Final loss by number of hidden units", labels: sizes.map { "\($0) hidden" }, values: finalLosses, decimals: 4),
             name: "hidden-units")
-lesson.say("\nOne tanh unit makes one S-shaped step; a wave needs a few of them, added up. The universal approximation theorem says that enough hidden units can follow any continuous curve as closely as we like; training still has to find the weights, which takes time.")
+lesson.say("""
+    \nOne tanh unit makes one S-shaped step; a wave needs a few of them, added up. The universal \
+    approximation theorem says that enough hidden units can follow any continuous curve as closely \
+    as we like; training still has to find the weights, which takes time.
+    """)

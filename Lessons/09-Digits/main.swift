@@ -32,7 +32,14 @@ do {
     lesson.stop("\(error)")
 }
 let training = fullTraining.prefix(lesson.integer("train-size"))
-lesson.say("The UCI \"Optical Recognition of Handwritten Digits\" set (Alpaydin and Kaynak, 1998, CC BY 4.0): each digit was scanned at 32×32, cut into 4×4 blocks, and the ink in each block counted, giving 8×8 images with pixels 0–16. Thirty people wrote the \(fullTraining.count) training digits and thirteen others the \(test.count) test digits, so the test measures reading a stranger's handwriting. We train on \(training.count) of the training digits. Pixels are scaled to 0…1. The first ten:\n")
+lesson.say("""
+    The UCI \"Optical Recognition of Handwritten Digits\" set (Alpaydin and Kaynak, 1998, CC BY \
+    4.0): each digit was scanned at 32×32, cut into 4×4 blocks, and the ink in each block counted, \
+    giving 8×8 images with pixels 0–16. Thirty people wrote the \(fullTraining.count) training \
+    digits and thirteen others the \(test.count) test digits, so the test measures reading a \
+    stranger's handwriting. We train on \(training.count) of the training digits. Pixels are \
+    scaled to 0…1. The first ten:\n
+    """)
 func image(_ set: DigitSet, _ k: Int, caption: String) -> GrayImage {
     GrayImage(width: 8, height: 8, pixels: set.images.row(k), caption: caption)
 }
@@ -44,9 +51,17 @@ lesson.show((0..<min(10, training.count)).map { image(training, $0, caption: "a 
 lesson.step("A 64-\(lesson.integer("hidden"))-10 network")
 let hidden = lesson.integer("hidden")
 var network = Network(sizes: [64, hidden, 10], activations: [.sigmoid, .sigmoid], using: &lesson.random)
-lesson.say("64 inputs (one per pixel), \(hidden) sigmoid hidden units, 10 sigmoid outputs (one per digit): \(network.parameterCount) parameters, drawn at random (scaled normal). The target for a 3 is the one-hot row (0, 0, 0, 1, 0, 0, 0, 0, 0, 0); the loss is the mean squared error against it, and the network's answer is the output with the largest value (argmax).")
+lesson.say("""
+    64 inputs (one per pixel), \(hidden) sigmoid hidden units, 10 sigmoid outputs (one per digit): \
+    \(network.parameterCount) parameters, drawn at random (scaled normal). The target for a 3 is \
+    the one-hot row (0, 0, 0, 1, 0, 0, 0, 0, 0, 0); the loss is the mean squared error against it, \
+    and the network's answer is the output with the largest value (argmax).
+    """)
 let guesses = argmaxOfRows(network(test.images))
-lesson.say("Untrained, it gets \(fixed(100 * accuracy(predicted: guesses, expected: test.labels), 1)) % of the test digits right: about chance (10 %).")
+lesson.say("""
+    Untrained, it gets \(fixed(100 * accuracy(predicted: guesses, expected: test.labels), 1)) % of \
+    the test digits right: about chance (10 %).
+    """)
 
 // MARK: - Step 3: training
 
@@ -54,7 +69,14 @@ let epochs = lesson.integer("epochs"), batchSize = lesson.integer("batch-size"),
 let schedule = LearningRateSchedule.cyclical(low: peakRate / 10, high: peakRate, steps: max(epochs - 1, 1))
 var optimizer = StochasticGradientDescent(learningRate: peakRate)
 lesson.step("Training: \(epochs) epochs, batches of \(batchSize), lr up to \(peakRate)")
-lesson.say("Each epoch shuffles the \(training.count) images into batches of \(batchSize) and takes one step per batch. The learning rate follows lesson 6's cyclical schedule, one cycle over the epochs: from \(fixed(peakRate / 10, 2)) up to \(fixed(peakRate, 2)) and back, so the last epochs settle instead of bouncing. (Our loss averages over the 10 outputs too, so its gradients are 5× smaller than with the ½Σ(a − y)² convention of many books, and the rates are 5× larger.)\n")
+lesson.say("""
+    Each epoch shuffles the \(training.count) images into batches of \(batchSize) and takes one \
+    step per batch. The learning rate follows lesson 6's cyclical schedule, one cycle over the \
+    epochs: from \(fixed(peakRate / 10, 2)) up to \(fixed(peakRate, 2)) and back, so the last \
+    epochs settle instead of bouncing. (Our loss averages over the 10 outputs too, so its \
+    gradients are 5× smaller than with the ½Σ(a − y)² convention of many books, and the rates are \
+    5× larger.)\n
+    """)
 let trainingTargets = training.oneHotLabels
 var table = Table(["epoch", "lr", "training loss", "training accuracy", "test accuracy"])
 var trainAccuracy: [Double] = [], testAccuracy: [Double] = []
@@ -81,7 +103,10 @@ lesson.show(Chart(title: "Accuracy after each epoch", xLabel: "epoch", yLabel: "
                   series: [Series("training", x: (1...epochs).map(Double.init), y: trainAccuracy),
                            Series("test", x: (1...epochs).map(Double.init), y: testAccuracy)]),
             name: "accuracy")
-lesson.say("Final test accuracy: \(fixed(testAccuracy.last!, 2)) % of \(test.count) digits the network never saw.")
+lesson.say("""
+    Final test accuracy: \(fixed(testAccuracy.last!, 2)) % of \(test.count) digits the network \
+    never saw.
+    """)
 
 // MARK: - Step 4: which digits it confuses
 
@@ -104,7 +129,10 @@ lesson.show(wrong.prefix(8).map { image(test, $0, caption: "said \(predictions[$
 // MARK: - Step 5: what the hidden units look for
 
 lesson.step("What the first layer learned")
-lesson.say("Column j of W₁ holds hidden unit j's 64 weights, one per pixel. Drawn as 8×8 images (dark: large positive weight, light: negative), they show the strokes each unit reacts to:\n")
+lesson.say("""
+    Column j of W₁ holds hidden unit j's 64 weights, one per pixel. Drawn as 8×8 images (dark: \
+    large positive weight, light: negative), they show the strokes each unit reacts to:\n
+    """)
 lesson.show((0..<min(6, hidden)).map { j in
     GrayImage.heatMap(width: 8, height: 8, values: network.layers[0].weights.column(j), caption: "unit \(j + 1)")
 }, title: "Hidden units' weights", name: "hidden-weights")
@@ -115,7 +143,10 @@ lesson.step("Overfitting: a big net on few examples")
 let few = fullTraining.prefix(200)
 let validation = fullTraining.subset(Array(200..<min(700, fullTraining.count)))
 let overfitEpochs = 150
-lesson.say("Train a 64-128-10 net on only 200 digits for \(overfitEpochs) epochs (lr 5, batches of 10). Training loss and test loss after every 10 epochs:\n")
+lesson.say("""
+    Train a 64-128-10 net on only 200 digits for \(overfitEpochs) epochs (lr 5, batches of 10). \
+    Training loss and test loss after every 10 epochs:\n
+    """)
 var big = Network(sizes: [64, 128, 10], activations: [.sigmoid, .sigmoid], using: &lesson.random)
 var earlyStopped = big
 let bigOptimizer = StochasticGradientDescent(learningRate: 5)
@@ -147,10 +178,19 @@ lesson.show(Chart(title: "Loss on the 200 training digits and on the test digits
                   series: [Series("training", x: lossEpochs, y: trainLosses.map { log10($0) }),
                            Series("test", x: lossEpochs, y: testLosses.map { log10($0) })]),
             name: "overfitting")
-lesson.say("The training loss keeps falling; the test loss stops improving early. After that the net is learning these 200 images, not digits: it overfits.\n")
-lesson.say("A cure: early stopping. Hold out 500 other training digits as a validation set, check its accuracy after each epoch, keep the best net, and stop after 15 epochs without progress.")
+lesson.say("""
+    The training loss keeps falling; the test loss stops improving early. After that the net is \
+    learning these 200 images, not digits: it overfits.\n
+    """)
+lesson.say("""
+    A cure: early stopping. Hold out 500 other training digits as a validation set, check its \
+    accuracy after each epoch, keep the best net, and stop after 15 epochs without progress.
+    """)
 let best = stopping.best!
-lesson.say("Here the best validation accuracy came at epoch \(best.epoch)\(stoppedAt.map { " and training stopped at epoch \($0)" } ?? ""):\n")
+lesson.say("""
+    Here the best validation accuracy came at epoch \
+    \(best.epoch)\(stoppedAt.map { " and training stopped at epoch \($0)" } ?? ""):\n
+    """)
 var overfit = Table(["net", "training accuracy", "test accuracy", "gap"])
 var gaps: [Double] = []
 for (name, net) in [("after \(overfitEpochs) epochs", big), ("early-stopped at epoch \(best.epoch)", earlyStopped)] {
@@ -159,7 +199,13 @@ for (name, net) in [("after \(overfitEpochs) epochs", big), ("early-stopped at e
     overfit.add([name, fixed(trainPercent, 2) + " %", fixed(testPercent, 2) + " %", fixed(trainPercent - testPercent, 2)])
 }
 overfit.print()
-lesson.say("\nEarly stopping \(gaps[1] < gaps[0] ? "narrows" : "does not narrow") the gap between what the net knows and how it generalises (\(fixed(gaps[0], 1)) → \(fixed(gaps[1], 1)) points) and needs \(stoppedAt ?? overfitEpochs) epochs instead of \(overfitEpochs). The best cure is more data: the net trained on all \(training.count) digits above has a gap of \(fixed(trainAccuracy.last! - testAccuracy.last!, 1)) points.")
+lesson.say("""
+    \nEarly stopping \(gaps[1] < gaps[0] ? "narrows" : "does not narrow") the gap between what the \
+    net knows and how it generalises (\(fixed(gaps[0], 1)) → \(fixed(gaps[1], 1)) points) and \
+    needs \(stoppedAt ?? overfitEpochs) epochs instead of \(overfitEpochs). The best cure is more \
+    data: the net trained on all \(training.count) digits above has a gap of \
+    \(fixed(trainAccuracy.last! - testAccuracy.last!, 1)) points.
+    """)
 
 // MARK: - Step 7: the practitioner's choices
 
@@ -170,4 +216,6 @@ lesson.say("  learning rate  too small crawls, too big diverges (--learning-rate
 lesson.say("  batch size     many noisy steps or few smooth ones (--batch-size, lesson 7)")
 lesson.say("  epochs         until the test accuracy stops improving (--epochs)")
 lesson.say("  generalisation watch the gap between training and test; more data, weight decay")
-lesson.say("Try: swift run lesson-9 --hidden 8, --learning-rate 20, --batch-size 100, --train-size 500.")
+lesson.say("""
+    Try: swift run lesson-9 --hidden 8, --learning-rate 20, --batch-size 100, --train-size 500.
+    """)
