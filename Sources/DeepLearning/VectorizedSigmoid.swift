@@ -61,8 +61,8 @@ func sigmoidOfEveryElement(_ z: Matrix) -> Matrix {
             let magnitude = x.replacing(with: -x, where: x .< 0)
             let e = exponential((-magnitude).replacing(with: -708, where: magnitude .> 708))
                 .replacing(with: 0, where: magnitude .> 708)
-            let positive = 1 / (1 + e), negative = e / (1 + e)
-            let s = positive.replacing(with: negative, where: x .< 0)
+            // 1/(1 + e) for x ≥ 0 and e/(1 + e) for x < 0: one division with the numerator chosen.
+            let s = SIMD4<Double>(repeating: 1).replacing(with: e, where: x .< 0) / (1 + e)
             UnsafeMutableRawPointer(out.baseAddress! + k).storeBytes(of: s, as: SIMD4<Double>.self)
             k += 4
         }
