@@ -46,6 +46,7 @@ public struct DigitFileError: Error, CustomStringConvertible, Equatable {
     /// What was wrong.
     public var reason: String
 
+    /// "file:line: reason", or "file: reason" for the file as a whole.
     public var description: String {
         if let line { return "\(file):\(line): \(reason)" }
         return "\(file): \(reason)"

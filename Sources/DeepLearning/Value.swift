@@ -104,13 +104,21 @@ public final class Value {
 
     // MARK: - Mixing with plain numbers (constants carry no gradient)
 
+    /// a + c for a constant c: ∂/∂a = 1.
     public static func + (a: Value, b: Double) -> Value { a + Value(b) }
+    /// c + b for a constant c: ∂/∂b = 1.
     public static func + (a: Double, b: Value) -> Value { Value(a) + b }
+    /// a − c for a constant c: ∂/∂a = 1.
     public static func - (a: Value, b: Double) -> Value { a - Value(b) }
+    /// c − b for a constant c: ∂/∂b = −1.
     public static func - (a: Double, b: Value) -> Value { Value(a) - b }
+    /// a · c for a constant c: ∂/∂a = c.
     public static func * (a: Value, b: Double) -> Value { a * Value(b) }
+    /// c · b for a constant c: ∂/∂b = c.
     public static func * (a: Double, b: Value) -> Value { Value(a) * b }
+    /// a / c for a constant c: ∂/∂a = 1/c.
     public static func / (a: Value, b: Double) -> Value { a / Value(b) }
+    /// c / b for a constant c: ∂/∂b = −c/b².
     public static func / (a: Double, b: Value) -> Value { Value(a) / b }
 
     // MARK: - Backward

@@ -1,7 +1,10 @@
 /// A point of a series.
 public struct Point: Sendable, Equatable {
+    /// The horizontal coordinate.
     public var x: Double
+    /// The vertical coordinate.
     public var y: Double
+    /// The point (x, y).
     public init(x: Double, y: Double) {
         self.x = x
         self.y = y
