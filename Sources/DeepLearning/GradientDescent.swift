@@ -26,6 +26,14 @@ public struct DescentHistory: Sendable {
     public var outcome: DescentOutcome
     /// How many times the loss function was evaluated, gradient estimates included.
     public var lossEvaluations: Int
+
+    /// A history from its records (`gradientDescent` makes these; tests and lessons may too).
+    public init(parameters: [[Double]], losses: [Double], outcome: DescentOutcome, lossEvaluations: Int) {
+        self.parameters = parameters
+        self.losses = losses
+        self.outcome = outcome
+        self.lossEvaluations = lossEvaluations
+    }
 }
 
 /// A loss that grows to this many times its starting value is taken as diverging.

@@ -170,3 +170,19 @@ final class StatisticsTests: XCTestCase {
         XCTAssertEqual(standardDeviation([3, 3, 3]), 0)
     }
 }
+
+final class DescentHistoryTests: XCTestCase {
+    func testFirstStepAndAlternation() {
+        // Parameters bouncing around 8 with shrinking steps: 10, 6.5, 9, 7.5, 8.4, 7.8
+        let history = DescentHistory(parameters: [[10], [6.5], [9], [7.5], [8.4], [7.8]],
+                                     losses: [4, 2.25, 1, 0.25, 0.16, 0.04], outcome: .finished, lossEvaluations: 6)
+        XCTAssertEqual(history.firstStep(reachingLoss: 0.2), 4)
+        XCTAssertNil(history.firstStep(reachingLoss: 0.01))
+        XCTAssertTrue(history.alternates(parameter: 0, around: 8, lastSteps: 5))
+        // Approaching from one side never alternates.
+        let monotone = DescentHistory(parameters: [[10], [9], [8.5], [8.2]], losses: [4, 1, 0.25, 0.04],
+                                      outcome: .finished, lossEvaluations: 4)
+        XCTAssertFalse(monotone.alternates(parameter: 0, around: 8, lastSteps: 3))
+        XCTAssertFalse(monotone.alternates(parameter: 0, around: 8, lastSteps: 10), "too few steps to tell")
+    }
+}

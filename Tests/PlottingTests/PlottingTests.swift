@@ -109,6 +109,14 @@ final class ChartTextTests: XCTestCase {
         XCTAssertTrue(text.unicodeScalars.allSatisfy { $0.isASCII }, text)
     }
 
+    func testHeatMapScalesToTheUnitRangeAndProgressBar() {
+        let map = GrayImage.heatMap(width: 3, height: 1, values: [-2, 0, 2])
+        XCTAssertEqual(map.pixels, [0, 0.5, 1])
+        XCTAssertEqual(progressBar(done: 1, total: 2, width: 4, ascii: true), "##..")
+        XCTAssertEqual(progressBar(done: 3, total: 8, width: 2), "▊ ")   // 3/8 of 2 cells = 6 eighths
+        XCTAssertEqual(progressBar(done: 5, total: 5, width: 3), "███")
+    }
+
     func testBarChartAndImages() {
         let bars = BarChart(title: "b", labels: ["a", "bb"], values: [1, 2]).renderText(RenderOptions(width: 30))
         let lines = bars.split(separator: "\n")
