@@ -25,10 +25,9 @@ let tiny = Network([
     Dense(weights: Matrix([[1], [-2]]), bias: Matrix(row: [0.5]), activation: .identity),
 ])
 let x = Matrix([[1, 0.5]]), target = Matrix([[1]])
-lesson.say("""
-    Input x = (1, 0.5), target 1. Hidden layer: W₁ = [[0.5, −1], [1, 0.5]], B₁ = (0, 0.25), σ. \
-    Output layer: W₂ = [[1], [−2]], B₂ = 0.5, no activation. Loss = (y − 1)².\n
-    """)
+lesson.say("Input x = (1, 0.5), target 1, loss = (y − 1)².")
+lesson.say("  hidden layer  W₁ = [[0.5, −1], [1, 0.5]], B₁ = (0, 0.25), activation σ")
+lesson.say("  output layer  W₂ = [[1], [−2]], B₂ = 0.5, no activation\n")
 let z1 = (x * tiny.layers[0].weights).addingToEachRow(tiny.layers[0].bias)
 let h = Activation.sigmoid(z1)
 let y = (h * tiny.layers[1].weights).addingToEachRow(tiny.layers[1].bias)

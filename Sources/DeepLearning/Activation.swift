@@ -82,20 +82,9 @@ public enum Activation: String, CaseIterable, Sendable {
         }
     }
 
-    /// f′(z) computed from the output y = f(z) where that is cheaper, as backprop does:
-    /// σ′ = y(1 − y) and tanh′ = 1 − y² need no second exponential. ReLU′ and the identity's
-    /// derivative read z.
-    public func derivative(preactivation z: Matrix, output y: Matrix) -> Matrix {
-        switch self {
-        case .sigmoid: return y.map { $0 * (1 - $0) }
-        case .tanh: return y.map { 1 - $0 * $0 }
-        case .relu, .identity: return derivative(z)
-        }
-    }
-
-    /// dY ⊙ f′(Z) in one pass, with f′ taken from the output Y = f(Z) as in
-    /// `derivative(preactivation:output:)`: the step of backprop that goes back through the
-    /// activation.
+    /// dY ⊙ f′(Z) in one pass: the step of backprop that goes back through the activation.
+    /// f′ is taken from the output Y = f(Z) where that is cheaper: σ′ = Y(1 − Y) and
+    /// tanh′ = 1 − Y² need no second exponential; ReLU′ and the identity's derivative read Z.
     public func backward(_ outputGradient: Matrix, preactivation z: Matrix, output y: Matrix) -> Matrix {
         var result = outputGradient
         result.values.withUnsafeMutableBufferPointer { d in

@@ -70,7 +70,7 @@ public struct Dense: Sendable {
     /// The first layer of a network has no previous layer, so `needsInputGradient: false` skips
     /// dX (and returns an empty matrix for it), which saves a third of that layer's work. When
     /// the forward pass's output Y = f(Z) is passed too, f′ is computed from it (see
-    /// `Activation.derivative(preactivation:output:)`), which saves an exponential per element.
+    /// `Activation.backward(_:preactivation:output:)`), which saves an exponential per element.
     public func backward(input: Matrix, preactivation: Matrix, output: Matrix? = nil, outputGradient: Matrix,
                          needsInputGradient: Bool = true)
         -> (inputGradient: Matrix, weightGradient: Matrix, biasGradient: Matrix)

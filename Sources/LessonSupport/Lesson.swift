@@ -17,9 +17,6 @@ public final class Lesson {
     /// Whether charts animate in place (a terminal, and no `--no-animation`).
     public let animates: Bool
 
-    private let number: Int
-    private let title: String
-    private let options: [LessonOption]
     private var values: [String: String]
     private let switches: Set<String>
     private let pauses: Bool
@@ -34,10 +31,7 @@ public final class Lesson {
     public init(number: Int, title: String, summary: String, options: [LessonOption] = [],
                 switches lessonSwitches: [(name: String, help: String)] = [],
                 arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
-        self.number = number
-        self.title = title
         self.name = "lesson-\(number)"
-        self.options = options
         let common: [LessonOption] = [
             LessonOption("seed", default: String(Lesson.defaultSeed), .integer(0...Int.max),
                          help: "seed of the random generator; the same seed prints the same text"),

@@ -15,25 +15,22 @@ var compareFolder: String?
 nonisolated(unsafe) var only: String?  // set once while reading the command line, then only read
 var argumentIndex = 1
 let commandLine = CommandLine.arguments
+/// The value after a flag such as `--only NAME`, or a one-line error and exit status 2.
+@MainActor func valueAfterFlag(_ what: String) -> String {
+    guard argumentIndex + 1 < commandLine.count else {
+        FileHandle.standardError.write(Data("benchmark: \(commandLine[argumentIndex]) needs \(what)\n".utf8))
+        exit(2)
+    }
+    argumentIndex += 1
+    return commandLine[argumentIndex]
+}
 while argumentIndex < commandLine.count {
     switch commandLine[argumentIndex] {
     case "--quick": quick = true
-    case "--only":
-        guard argumentIndex + 1 < commandLine.count else {
-            FileHandle.standardError.write(Data("benchmark: --only needs a workload name (line, digits, mnist-shape, matmul)\n".utf8))
-            exit(2)
-        }
-        argumentIndex += 1
-        only = commandLine[argumentIndex]
-    case "--compare":
-        guard argumentIndex + 1 < commandLine.count else {
-            FileHandle.standardError.write(Data("benchmark: --compare needs a folder (see the header of Sources/benchmark/main.swift)\n".utf8))
-            exit(2)
-        }
-        argumentIndex += 1
-        compareFolder = commandLine[argumentIndex]
+    case "--only": only = valueAfterFlag("a workload name (line, digits, mnist-shape, matmul)")
+    case "--compare": compareFolder = valueAfterFlag("the folder of the numpy programs")
     default:
-        FileHandle.standardError.write(Data("benchmark: unknown argument '\(commandLine[argumentIndex])' (use --quick or --compare DIR)\n".utf8))
+        FileHandle.standardError.write(Data("benchmark: unknown argument '\(commandLine[argumentIndex])' (use --quick, --only NAME or --compare DIR)\n".utf8))
         exit(2)
     }
     argumentIndex += 1
