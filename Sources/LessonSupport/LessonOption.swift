@@ -65,9 +65,10 @@ public struct LessonOption: Sendable {
 // MARK: - The flags several lessons share
 
 extension LessonOption {
-    /// `--points N`: how many noisy points around y = 3x + 8 to draw (lessons 4 to 7).
-    public static func points(default value: Int = 50) -> LessonOption {
-        LessonOption("points", default: String(value), .integer(2...100_000), help: "how many noisy points to draw")
+    /// `--points N`: how many noisy points around y = 3x + 8 to draw (lessons 4 to 7), from 2 up
+    /// to `maximum` (a lesson lowers it to what it can draw and compute in a few seconds).
+    public static func points(default value: Int = 50, maximum: Int = 100_000) -> LessonOption {
+        LessonOption("points", default: String(value), .integer(2...maximum), help: "how many noisy points to draw")
     }
 
     /// `--learning-rate X`: a positive step size, at most `maximum`.

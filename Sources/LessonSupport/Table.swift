@@ -18,8 +18,12 @@ public struct Table {
         rows.append(cells)
     }
 
-    /// The table as text.
-    public func rendered(indent: Int = 2) -> String {
+    /// How many rows the table holds.
+    public var rowCount: Int { rows.count }
+
+    /// The table as text. With more than `maxRows` rows, only the first and last rows are shown
+    /// (half of `maxRows` each) with a line between them saying how many were left out.
+    public func rendered(indent: Int = 2, maxRows: Int = .max) -> String {
         let widths = headers.indices.map { column in
             ([headers[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
         }
@@ -39,11 +43,19 @@ public struct Table {
             return trimmed
         }
         let rule = String(repeating: " ", count: indent) + String(repeating: "─", count: widths.reduce(0, +) + 2 * (widths.count - 1))
-        return ([line(headers), rule] + rows.map(line)).joined(separator: "\n")
+        guard rows.count > max(maxRows, 2) else {
+            return ([line(headers), rule] + rows.map(line)).joined(separator: "\n")
+        }
+        let head = max(maxRows, 2) / 2, tail = max(maxRows, 2) - head
+        let omitted = rows.count - head - tail
+        let gap = String(repeating: " ", count: indent) + "… \(omitted) more row\(omitted == 1 ? "" : "s") not shown …"
+        return ([line(headers), rule] + rows.prefix(head).map(line) + [gap] + rows.suffix(tail).map(line))
+            .joined(separator: "\n")
     }
 
-    /// Prints the table.
-    public func print() {
-        Swift.print(rendered())
+    /// Prints the table; with more than `maxRows` rows, only the first and last ones and a line
+    /// saying how many were left out.
+    public func print(maxRows: Int = .max) {
+        Swift.print(rendered(maxRows: maxRows))
     }
 }

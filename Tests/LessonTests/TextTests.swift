@@ -37,4 +37,19 @@ final class TextTests: XCTestCase {
               bbb   -10.25
             """)
     }
+
+    func testLongTablesAreTrimmedWithACount() {
+        var table = Table(["k"])
+        for k in 1...10 { table.add(["\(k)"]) }
+        XCTAssertEqual(table.rendered(maxRows: 4), """
+               k
+              ──
+               1
+               2
+              … 6 more rows not shown …
+               9
+              10
+            """)
+        XCTAssertEqual(table.rendered(maxRows: 10), table.rendered())
+    }
 }
