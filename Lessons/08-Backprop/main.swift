@@ -209,7 +209,7 @@ case .diverged(let epoch):
 if curve.outcome == .finished, linear.outcome == .finished {
     lesson.say(curve.finalLoss < 0.5 * min(linear.finalLoss, lineLoss)
         ? "With tanh, the same network ended far below the line, at \(fixed(curve.finalLoss, 5)): the non-linearity is what lets it bend."
-        : "With tanh it ended at \(fixed(curve.finalLoss, 5)), not yet far below the line: in \(epochs) epochs it has not yet made much use of its bends.")
+        : "With tanh it ended at \(fixed(curve.finalLoss, 5)), not far below the line: in \(epochs) epochs it has not yet made much use of its bends.")
 }
 
 // MARK: - Step 6: more hidden units
