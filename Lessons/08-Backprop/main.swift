@@ -104,9 +104,10 @@ lesson.step("A curve no straight line can fit")
 let xs = (0..<40).map { Double($0) / 39 }
 let inputs = Matrix(column: xs), targets = Matrix(column: xs.map { sin(2 * Double.pi * $0) })
 let hidden = lesson.integer("hidden"), learningRate = lesson.number("learning-rate"), epochs = lesson.integer("epochs")
+let epochText = epochs == 1 ? "1 epoch" : "\(epochs) epochs"
 lesson.say("""
     40 points of y = sin(2πx) on [0, 1]. A 1-\(hidden)-1 network with tanh hidden units, trained \
-    with mini-batches of 10 for \(epochs) epochs at lr = \(learningRate):\n
+    with mini-batches of 10 for \(epochText) at lr = \(learningRate):\n
     """)
 
 /// Trains a fresh 1-h-1 network on the sine points, watching for divergence.
@@ -156,19 +157,19 @@ if case .diverged(let epoch) = curveVerdict {
     switch curveVerdict {
     case .followsCurve:
         lesson.say("""
-            After \(epochs) epochs the network follows the wave closely: its loss, \
+            After \(epochText) the network follows the wave closely: its loss, \
             \(fixed(curve.finalLoss, 5)), is under 2 % of the points' variance. \(reference)
             """)
     case .betterThanLine:
         lesson.say("""
-            After \(epochs) epochs the network does better than the best straight line but does \
+            After \(epochText) the network does better than the best straight line but does \
             not follow the wave closely: its loss, \(fixed(curve.finalLoss, 5)), is \
             \(fixed(100 * curve.finalLoss / lineLoss, 0)) % of the line's, and above 2 % of the \
             points' variance. \(reference)
             """)
     default:
         lesson.say("""
-            After \(epochs) epochs the network does no better than the best straight line (loss \
+            After \(epochText) the network does no better than the best straight line (loss \
             \(fixed(curve.finalLoss, 5))): it has not found the wave yet. \(reference)
             """)
     }
@@ -196,9 +197,9 @@ lesson.say("""
     """)
 switch linearNetVerdict(outcome: linear.outcome, finalLoss: linear.finalLoss, lineLoss: lineLoss) {
 case .reachedLine:
-    lesson.say("After \(epochs) epochs it is there, within 1 % of the line's loss.")
+    lesson.say("After \(epochText) it is there, within 1 % of the line's loss.")
 case .aboveLine:
-    lesson.say("After \(epochs) epochs it is still more than 1 % above the line's loss: it has not finished getting there.")
+    lesson.say("After \(epochText) it is still more than 1 % above the line's loss: it has not finished getting there.")
 case .diverged(let epoch):
     lesson.say("""
         Here it diverged in epoch \(epoch) (the loss grew past \(grewPast) its start or stopped \
@@ -209,7 +210,7 @@ case .diverged(let epoch):
 if curve.outcome == .finished, linear.outcome == .finished {
     lesson.say(curve.finalLoss < 0.5 * min(linear.finalLoss, lineLoss)
         ? "With tanh, the same network ended far below the line, at \(fixed(curve.finalLoss, 5)): the non-linearity is what lets it bend."
-        : "With tanh it ended at \(fixed(curve.finalLoss, 5)), not far below the line: in \(epochs) epochs it has not yet made much use of its bends.")
+        : "With tanh it ended at \(fixed(curve.finalLoss, 5)), not far below the line: in \(epochText) it has not yet made much use of its bends.")
 }
 
 // MARK: - Step 6: more hidden units
@@ -218,15 +219,16 @@ let widths = [1, 2, 4, 8, 16], starts = 3
 lesson.step("How the fit depends on the number of hidden units")
 lesson.say("""
     Each width is trained from \(starts) random starts (weights and batch order), every one for the \
-    same \(epochs) epochs at lr = \(learningRate), and the table gives the mean final loss and the \
+    same \(epochText) at lr = \(learningRate), and the table gives the mean final loss and the \
     range of the starts:\n
     """)
 // Step 4's network is the first start of its own width.
-let summaries = widths.map { width in
-    StartsSummary((0..<starts).map { start in
-        (start == 0 && width == hidden ? curve : trainCurve(hidden: width, activation: .tanh)).finishedLoss
-    })
+let widthRuns = widths.map { width in
+    (0..<starts).map { start in start == 0 && width == hidden ? curve : trainCurve(hidden: width, activation: .tanh) }
 }
+let summaries = widthRuns.map { StartsSummary($0.map(\.finishedLoss)) }
+let finishedRuns = widthRuns.joined().filter { $0.outcome == .finished }
+let barelyMoved = !finishedRuns.isEmpty && finishedRuns.allSatisfy { trainingBarelyMoved(startLoss: $0.losses[0], finalLoss: $0.finalLoss) }
 let divergedRuns = summaries.map(\.divergedCount).reduce(0, +)
 var bySize = Table(["hidden units", "parameters", "mean loss", "lowest", "highest"] + (divergedRuns > 0 ? ["diverged"] : []))
 for (width, summary) in zip(widths, summaries) {
@@ -274,19 +276,28 @@ for i in widths.indices.dropFirst() where divergedRuns < widths.count * starts {
         lesson.say("\(pair) cannot be compared: every run of one of them diverged.")
     }
 }
+if barelyMoved {
+    lesson.say("""
+        \nAt lr = \(learningRate), \(epochText) of training removed less than 10 % of any run's \
+        starting loss: the networks barely moved, so these differences are those of their random \
+        starts, not of what training made of each width.
+        """)
+}
 switch widthTrend(summaries) {
+case _ where barelyMoved:
+    break
 case .fallsAtEveryStep:
     lesson.say("""
-        \nSo here more hidden units fit better at every doubling, after the same \(epochs) epochs.
+        \nSo here more hidden units fit better at every doubling, after the same \(epochText).
         """)
 case .fallsOverall:
     lesson.say("""
         \nSo more hidden units fit better on the whole, but not at every doubling: after \
-        \(epochs) epochs, which start a network had can matter as much as a few more units.
+        \(epochText), which start a network had can matter as much as a few more units.
         """)
 case .doesNotFall:
     lesson.say("""
-        \nSo in \(epochs) epochs at lr = \(learningRate), more hidden units did not fit better: \
+        \nSo in \(epochText) at lr = \(learningRate), more hidden units did not fit better: \
         the wider networks had the capacity, but training did not use it.
         """)
 case .cannotCompare where divergedRuns < widths.count * starts:

@@ -118,3 +118,10 @@ public func widthTrend(_ summaries: [StartsSummary]) -> WidthTrend {
     }
     return notFalling.isEmpty ? .fallsAtEveryStep : .fallsOverall(notAt: notFalling)
 }
+
+/// Whether training hardly changed a run: its final loss is still above `share` × its starting
+/// loss (by default, less than 10 % of the loss was removed). A run that barely moved tells
+/// about its random start, not about what training can do.
+public func trainingBarelyMoved(startLoss: Double, finalLoss: Double, share: Double = 0.9) -> Bool {
+    finalLoss > share * startLoss
+}

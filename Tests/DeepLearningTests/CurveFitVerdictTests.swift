@@ -18,6 +18,12 @@ final class CurveFitVerdictTests: XCTestCase {
         XCTAssertEqual(linearNetVerdict(outcome: .diverged(step: 3), finalLoss: 0.2, lineLoss: 0.21383), .diverged(epoch: 3))
     }
 
+    func testBarelyMoved() {
+        XCTAssertTrue(trainingBarelyMoved(startLoss: 0.49, finalLoss: 0.48))
+        XCTAssertFalse(trainingBarelyMoved(startLoss: 0.49, finalLoss: 0.0006))
+        XCTAssertFalse(trainingBarelyMoved(startLoss: 0.5, finalLoss: 0.44))
+    }
+
     func testStartsSummary() {
         let summary = StartsSummary([0.3, nil, 0.1, 0.2])
         XCTAssertEqual(summary.starts, 4)
