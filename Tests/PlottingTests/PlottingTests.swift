@@ -252,3 +252,48 @@ final class SVGTests: XCTestCase {
         XCTAssertEqual(images.counts["rect"], 1 + 4)
     }
 }
+
+final class GraphDiagramTests: XCTestCase {
+    /// e = a × b, d = e + c, and c used twice: L = d × c.
+    let diagram = GraphDiagram(title: "L", nodes: [
+        .init(["a"]), .init(["b"]), .init(["c"]), .init(["e = a × b"]), .init(["d = e + c"]), .init(["L = d × c"], highlighted: true),
+    ], edges: [
+        .init(from: 0, to: 3), .init(from: 1, to: 3), .init(from: 3, to: 4), .init(from: 2, to: 4, label: "1"),
+        .init(from: 4, to: 5), .init(from: 2, to: 5, label: "d"),
+    ])
+
+    func testLayersFollowTheLongestPathFromTheInputs() {
+        XCTAssertEqual(diagram.layers(), [0, 0, 0, 1, 2, 3])
+    }
+
+    func testTreeReadsFromTheResultAndMarksAReusedNode() {
+        XCTAssertEqual(diagram.renderTree(root: 5), """
+            L
+            L = d × c
+            ├─ d = e + c
+            │  ├─ e = a × b
+            │  │  ├─ a
+            │  │  └─ b
+            │  └─ c   (1)
+            └─ ↑ c (again: see above)   (d)
+            """)
+        XCTAssertTrue(diagram.renderTree(root: 5, RenderOptions(ascii: true)).unicodeScalars.allSatisfy { $0.isASCII || "×".unicodeScalars.contains($0) })
+    }
+
+    func testSVGBoxesDoNotOverlapAndEveryNodeIsDrawn() throws {
+        let (boxes, _, _) = diagram.svgBoxes()
+        for i in boxes.indices {
+            for j in boxes.indices where i < j {
+                let a = boxes[i], b = boxes[j]
+                let apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y
+                XCTAssertTrue(apart, "boxes \(i) and \(j) overlap")
+            }
+        }
+        let counter = ElementCounter()
+        let parser = XMLParser(data: Data(diagram.svg().utf8))
+        parser.delegate = counter
+        XCTAssertTrue(parser.parse())
+        XCTAssertEqual(counter.counts["path"], 6 + 1)  // six arrows and the arrowhead's shape
+        XCTAssertEqual(counter.counts["title"], 1)
+    }
+}
