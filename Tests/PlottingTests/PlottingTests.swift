@@ -297,3 +297,22 @@ final class GraphDiagramTests: XCTestCase {
         XCTAssertEqual(counter.counts["title"], 1)
     }
 }
+
+final class SignedImageTests: XCTestCase {
+    func testSignedMapsShareOneScaleCentredAtZero() {
+        let maps = GrayImage.signedMaps(width: 3, height: 1, values: [[-2, 0, 1], [0.5, 0, 4]], captions: ["a", "b"])
+        XCTAssertEqual(maps.map(\.signedLimit), [4, 4])
+        // Zero is the middle of the ramp in both panels; −2 of 4 is a quarter of the way up.
+        XCTAssertEqual(maps[0].signedPosition(0), 0.5)
+        XCTAssertEqual(maps[1].signedPosition(0), 0.5)
+        XCTAssertEqual(maps[0].signedPosition(-2), 0.25)
+        XCTAssertEqual(maps[1].signedPosition(4), 1)
+        let text = renderImages(maps, RenderOptions(ascii: true))
+        // −2 → position 0.25 → ramp index 1 ("#"), 0 → index 2 ("+"), 1 → 0.625 → index 3 ("-" rounds from 2.5 up).
+        XCTAssertTrue(text.contains("|##++--|"), text)
+        XCTAssertTrue(text.contains("dark is negative, light is positive"), text)
+        XCTAssertEqual(divergingColour(0.5), "rgb(255,255,255)")
+        XCTAssertEqual(divergingColour(0), "rgb(0,114,178)")
+        XCTAssertEqual(divergingColour(1), "rgb(213,94,0)")
+    }
+}
