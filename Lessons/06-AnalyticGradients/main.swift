@@ -73,13 +73,23 @@ func rounded(_ rate: Double) -> Double { (rate * 100).rounded() / 100 }
 let nearLimit = rounded(0.97 * limit)
 let rates = [0.01, 0.3, nearLimit, rounded(1.12 * limit), rounded(2.1 * limit)]
 let sweepSteps = 100
+// How typical is this draw's limit? The same calculation for 200 other draws of as many points
+// (from a generator of their own, so the rest of the lesson draws what it always does).
+var other = SeededGenerator(seed: lesson.seed &+ 1)
+let otherLimits = (0..<200).map { _ in LineLossCurvature(LineData.noisyLine(count: data.count, using: &other)).stableLimit }.sorted()
+let (low5, high95) = (otherLimits[10], otherLimits[189])
+let typicality = limit < low5
+    ? "lower than in 95 % of 200 other draws of \(data.count) points (their middle 90 % runs from \(fixed(low5, 3)) to \(fixed(high95, 3))): an unusual draw"
+    : limit > high95
+    ? "higher than in 95 % of 200 other draws of \(data.count) points (their middle 90 % runs from \(fixed(low5, 3)) to \(fixed(high95, 3))): an unusual draw"
+    : "a typical value: 200 other draws of \(data.count) points have their middle 90 % between \(fixed(low5, 3)) and \(fixed(high95, 3))"
 lesson.say("""
     The loss is a bowl with two curvatures (lesson 5's points, H = (2/N)[[Σx², Σx], [Σx, N]]): \
     λ_max = \(fixed(curvature.steep, 3)) across the valley and λ_min = \(fixed(curvature.shallow, 3)) \
     along it. One step with rate lr multiplies the distance to the bottom by 1 − lr·λ in each \
     direction, so the factor ρ = max |1 − lr·λ| says how much of the distance a step keeps at \
     worst. It is below 1 only for lr < 2/λ_max = \(fixed(limit, 3)), the largest stable rate for \
-    these points. A run "converges" here when its loss ends within 1 % of the lowest. The rates below are 0.01, 0.3, and 0.97, 1.12 and 2.1 times that limit, each \
+    these points, \(typicality). A run "converges" here when its loss ends within 1 % of the lowest. The rates below are 0.01, 0.3, and 0.97, 1.12 and 2.1 times that limit, each \
     run \(sweepSteps) steps from (0, 0); the lowest possible loss is \(fixed(lowestLoss, 6)).\n
     """)
 /// The words for a verdict in the sweep's last column, with how far above the lowest loss a run
@@ -266,9 +276,9 @@ a.zeroGradient()
 b.zeroGradient()
 let start = [a.data, b.data]
 var loop = Table(["iteration", "loss", "a", "b"])
-// About ten rows whatever --steps is: every 10th iteration, or every 100th, 1000th, ...
+// At most about a dozen rows whatever --steps is: every 10th iteration, or 20th, 50th, 100th, ...
 var every = 10
-while iterations > every * 12 { every *= 10 }
+for multiplier in [2, 5, 10, 20, 50, 100, 200, 500] where iterations > every * 12 { every = 10 * multiplier }
 var path: [[Double]] = []
 var losses: [Double] = []
 var outcome = DescentOutcome.finished
