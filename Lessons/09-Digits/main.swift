@@ -202,6 +202,13 @@ if let divergedAt {
             or the steps too small to move them.
             """)
     }
+    if bestValidation - final.accuracy > 0.02 {
+        lesson.say("""
+            The last net is \(fixed(100 * (bestValidation - final.accuracy), 1)) points below the \
+            net of epoch \(bestEpoch): later epochs lost ground it had won. Keeping the net of the \
+            best validation epoch (early stopping, step 6) would have kept it.
+            """)
+    }
     switch compareWithChance(accuracy: final.accuracy, classes: 10) {
     case .aboveChance:
         break
@@ -215,7 +222,7 @@ if let divergedAt {
     let testScore = score(network, images: test.images, labels: test.labels)
     lesson.say("""
         Now, once, the test set: \(fixed(100 * testScore.accuracy, 2)) % of \(test.count) digits \
-        the network never saw, written by other people.
+        the network never saw\(lesson.path("data") == nil ? ", written by other people" : "").
         """)
 }
 
@@ -386,7 +393,7 @@ func percentRight(_ net: Network, _ set: DigitSet) -> Double {
 let earlyStops = fewRuns.compactMap(\.stoppedAt)
 let stopText = earlyStops.isEmpty
     ? "none stopped early: each found a new best within every \(patience) epochs"
-    : "\(earlyStops.count) of the \(starts) stopped early, at epoch\(earlyStops.count == 1 ? "" : "s") \(earlyStops.map(String.init).joined(separator: ", "))"
+    : "\(earlyStops.count == starts ? "all \(starts)" : "\(earlyStops.count) of the \(starts)") stopped early, at epoch\(earlyStops.count == 1 ? "" : "s") \(earlyStops.map(String.init).joined(separator: ", "))"
 lesson.say("""
     \nEarly stopping kept the nets of epochs \(fewRuns.map { String($0.bestEpoch) }.joined(separator: ", ")); \
     \(stopText). The test set, used once here at the end: mean and range (smallest–largest) over \
@@ -444,5 +451,6 @@ lesson.say("  data           more of it, or a net that cannot memorise it (--tra
 lesson.say("Every choice is made on the validation set; the test set is touched once, at the end.")
 lesson.say("Try:")
 lesson.say("  swift run lesson-9 --hidden 8")
+lesson.say("  swift run lesson-9 --hidden 128")
 lesson.say("  swift run lesson-9 --train-size 500")
 lesson.say("  swift run lesson-9 --learning-rate 300")
