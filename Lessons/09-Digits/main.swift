@@ -265,13 +265,16 @@ if trained {
 
 if trained {
     lesson.step("What the first layer learned")
+    let shownUnits = Array(0..<min(6, hidden))
     lesson.say("""
-        Column j of W₁ holds hidden unit j's 64 weights, one per pixel. Drawn as 8×8 images (dark: \
-        large positive weight, light: negative), they show the strokes each unit reacts to:\n
+        Column j of W₁ holds hidden unit j's 64 weights, one per pixel. Drawn as 8×8 images on one \
+        scale shared by every unit (dark: negative, the middle shade: zero, light: positive), they \
+        show which strokes excite a unit and which hold it back:\n
         """)
-    lesson.show((0..<min(6, hidden)).map { j in
-        GrayImage.heatMap(width: 8, height: 8, values: network.layers[0].weights.column(j), caption: "unit \(j + 1)")
-    }, title: "Hidden units' weights", name: "hidden-weights")
+    lesson.show(GrayImage.signedMaps(width: 8, height: 8,
+                                     values: shownUnits.map { network.layers[0].weights.column($0) },
+                                     captions: shownUnits.map { "unit \($0 + 1)" }),
+                title: "Hidden units' weights", name: "hidden-weights")
 }
 
 // MARK: - Step 6: overfitting and two cures

@@ -115,7 +115,8 @@ public func renderImages(_ images: [GrayImage], _ options: RenderOptions = Rende
     if let limit = images.first(where: { $0.signedLimit != nil })?.signedLimit {
         let ramp = options.ascii ? GrayImage.signedAsciiShades : GrayImage.signedUnicodeShades
         let shown = ramp.map { $0 == " " ? "(blank)" : $0 + $0 }
-        output.append("scale, the same for every picture: \(shown[0]) \(signedText(-limit)) · \(shown[2]) 0 · \(shown[4]) \(signedText(limit)): dark is negative, light is positive")
+        let legend = "scale, the same for every picture: \(shown[0]) \(signedText(-limit)) · \(shown[2]) 0 · \(shown[4]) \(signedText(limit)): dark is negative, light is positive"
+        output.append(wrapWords(legend, width: options.width))
     }
     return output.joined(separator: "\n")
 }

@@ -307,7 +307,7 @@ final class SignedImageTests: XCTestCase {
         XCTAssertEqual(maps[1].signedPosition(0), 0.5)
         XCTAssertEqual(maps[0].signedPosition(-2), 0.25)
         XCTAssertEqual(maps[1].signedPosition(4), 1)
-        let text = renderImages(maps, RenderOptions(ascii: true))
+        let text = renderImages(maps, RenderOptions(width: 200, ascii: true))
         // −2 → position 0.25 → ramp index 1 ("#"), 0 → index 2 ("+"), 1 → 0.625 → index 3 ("-" rounds from 2.5 up).
         XCTAssertTrue(text.contains("|##++--|"), text)
         XCTAssertTrue(text.contains("dark is negative, light is positive"), text)
