@@ -23,6 +23,7 @@ public final class Lesson {
     private var values: [String: String]
     private let switches: Set<String>
     private let pauses: Bool
+    private var projector: ProjectorMode?
     private let svgFolder: URL?
     private var stepNumber = 0
 
@@ -50,7 +51,7 @@ public final class Lesson {
         var switches = Set<String>()
         var given = Set<String>()
         let switchHelp: [(String, String)] = lessonSwitches.map { ($0.name, $0.help) } + [
-            ("pause", "wait for Enter between steps (for class; only when input and output are a terminal)"),
+            ("pause", "one step at a time on a clean screen: Enter next, b back, r again, q quit (on a terminal only)"),
             ("ascii", "draw with plain ASCII characters"),
             ("no-animation", "draw only the final picture of an animation"),
             ("help", "show this help"),
@@ -117,6 +118,7 @@ public final class Lesson {
         self.animates = terminal.isTerminal && terminal.isCapable && !switches.contains("no-animation")
         // Pausing needs someone at a terminal to press Enter, and a screen to read the step on.
         self.pauses = switches.contains("pause") && isatty(STDIN_FILENO) == 1 && terminal.isTerminal
+        self.projector = pauses ? ProjectorMode(environment: environment) : nil
 
         if let folder = values["svg"], !folder.isEmpty {
             let url = URL(fileURLWithPath: folder, isDirectory: true)
@@ -168,14 +170,13 @@ public final class Lesson {
 
     // MARK: - Steps
 
-    /// Starts the next step: waits for Enter first when `--pause` is on, then prints the
-    /// numbered heading.
+    /// Starts the next step and prints its numbered heading. With `--pause` on a terminal, it
+    /// first waits for the teacher (Enter, b for back, r for again, q to quit; see
+    /// `ProjectorMode`) and starts the step on a clean screen.
     public func step(_ heading: String) {
         stepNumber += 1
-        if pauses && stepNumber > 1 {
-            print("\n[Enter for step \(stepNumber)] ", terminator: "")
-            fflush(nil)
-            _ = readLine()
+        if projector?.beginStep(stepNumber, total: "") == true {
+            print("\u{1B}[2J\u{1B}[H", terminator: "")  // clear the screen, cursor to the top
         }
         let text = "Step \(stepNumber) · \(heading)"
         print("")
