@@ -42,16 +42,16 @@ public final class Lesson {
         var values = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0.defaultValue) })
         var switches = Set<String>()
         let switchHelp: [(String, String)] = lessonSwitches.map { ($0.name, $0.help) } + [
-            ("pause", "wait for Enter between steps (for class; ignored when input is not a terminal)"),
+            ("pause", "wait for Enter between steps (for class; only when input and output are a terminal)"),
             ("ascii", "draw with plain ASCII characters"),
             ("no-animation", "draw only the final picture of an animation"),
             ("help", "show this help"),
         ]
 
         func stop(_ message: String) -> Never {
-            FileHandle.standardError.write(Data("lesson-\(number): \(message) (see --help)\n".utf8))
-            exit(2)
+            exitForBadInput("lesson-\(number): \(message) (see --help)")
         }
+        watchForLostOutput(name: "lesson-\(number)")
 
         var index = 0
         while index < arguments.count {
@@ -84,7 +84,7 @@ public final class Lesson {
 
         if switches.contains("help") {
             var text = "lesson-\(number): \(title)\n\(summary)\n\nUsage: swift run lesson-\(number) [flags]\n\nFlags:\n"
-            let rows = all.map { ("--\($0.name) \($0.placeholder)", $0.help + ($0.defaultValue.isEmpty ? "" : " (default \($0.defaultValue))")) }
+            let rows = all.map { ("--\($0.name) \($0.placeholder)", $0.help + $0.defaultAndRange) }
                 + switchHelp.map { ("--\($0.0)", $0.1) }
             let width = rows.map(\.0.count).max() ?? 0
             for (flag, help) in rows { text += "  " + padRight(flag, width) + "  " + help + "\n" }
@@ -104,7 +104,8 @@ public final class Lesson {
             ascii: switches.contains("ascii") || environment["TERM"] == "dumb",
             color: outputIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb")
         self.animates = outputIsTerminal && !switches.contains("no-animation")
-        self.pauses = switches.contains("pause") && isatty(STDIN_FILENO) == 1
+        // Pausing needs someone at a terminal to press Enter, and a screen to read the step on.
+        self.pauses = switches.contains("pause") && isatty(STDIN_FILENO) == 1 && outputIsTerminal
 
         if let folder = values["svg"], !folder.isEmpty {
             let url = URL(fileURLWithPath: folder, isDirectory: true)
@@ -151,8 +152,7 @@ public final class Lesson {
     /// Stops the lesson with one line on standard error and exit status 2: for input that is
     /// wrong in a way only the lesson can see (a data folder that cannot be read, say).
     public func stop(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("\(name): \(message)\n".utf8))
-        exit(2)
+        exitForBadInput("\(name): \(message)")
     }
 
     // MARK: - Steps
