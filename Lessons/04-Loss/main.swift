@@ -104,12 +104,11 @@ lesson.say("  E[(y − x − 1)²] = 8² + 4/12 + 0.09 = \(fixed(expectedOne, 2)
 let drawCount = 1000
 let ourSize = lossesOfFreshDraws(count: n, draws: drawCount)
 let postSize = n == 50 ? ourSize : lossesOfFreshDraws(count: 50, draws: drawCount)
-let judged = [
-    ("ours, (0, 0)", DrawComparison(value: lossFlat, draws: ourSize.flat)),
-    ("ours, (1, 1)", DrawComparison(value: lossOne, draws: ourSize.one)),
-    ("post, (0, 0)", DrawComparison(value: postFlat, draws: postSize.flat)),
-    ("post, (1, 1)", DrawComparison(value: postOne, draws: postSize.one)),
-]
+let ourFlat = DrawComparison(value: lossFlat, draws: ourSize.flat)
+let ourOne = DrawComparison(value: lossOne, draws: ourSize.one)
+let postFlatDraw = DrawComparison(value: postFlat, draws: postSize.flat)
+let postOneDraw = DrawComparison(value: postOne, draws: postSize.one)
+let judged = [("ours, (0, 0)", ourFlat), ("ours, (1, 1)", ourOne), ("post, (0, 0)", postFlatDraw), ("post, (1, 1)", postOneDraw)]
 func verdictText(_ verdict: DrawVerdict) -> String {
     switch verdict {
     case .typical: return "ordinary"
@@ -132,8 +131,7 @@ for (name, comparison) in judged {
 }
 spread.print()
 print("")
-let ours = judged[0...1].map(\.1), posts = judged[2...3].map(\.1)
-if let odd = zip(["(0, 0)", "(1, 1)"], ours).first(where: { $0.1.verdict != .typical }) {
+if let odd = [("(0, 0)", ourFlat), ("(1, 1)", ourOne)].first(where: { $0.1.verdict != .typical }) {
     lesson.say("""
         Our draw (seed \(lesson.seed)) is an unusual one: the loss of \(odd.0) lies \
         \(fixed(abs(odd.1.standardScore), 1)) standard deviations \
@@ -148,7 +146,7 @@ if let odd = zip(["(0, 0)", "(1, 1)"], ours).first(where: { $0.1.verdict != .typ
         spread of \(n)-point draws.
         """)
 }
-if posts.allSatisfy({ $0.verdict == .typical }) {
+if postFlatDraw.verdict == .typical && postOneDraw.verdict == .typical {
     lesson.say("The post's 92.67 and 65.36 are ordinary draws of 50 points.")
 } else {
     lesson.say("""
@@ -157,7 +155,7 @@ if posts.allSatisfy({ $0.verdict == .typical }) {
         """)
 }
 if n != 50 {
-    let ours = judged[0].1.standardDeviation, fifty = judged[2].1.standardDeviation
+    let ours = ourFlat.standardDeviation, fifty = postFlatDraw.standardDeviation
     let narrower = ours < fifty
     lesson.say("""
         The spread of (0, 0) is \(fixed(ours, 2)) for \(n) points against \(fixed(fifty, 2)) for 50 \
