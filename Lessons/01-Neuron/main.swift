@@ -9,7 +9,7 @@ import Plotting
 
 let lesson = Lesson(
     number: 1, title: "A single neuron",
-    summary: "A neuron weighs its inputs, adds a bias, and applies an activation: y = f(Σ wᵢxᵢ + b).")
+    summary: "A neuron weighs its inputs, adds a bias, and applies an activation f:\n  y = f(Σ wᵢxᵢ + b)")
 
 // MARK: - Step 1: inputs, weights, products
 

@@ -73,10 +73,9 @@ let first = Dense(inputSize: 3, outputSize: 4, activation: .identity, initializa
 var second = Dense(inputSize: 4, outputSize: 2, activation: .identity, initialization: .standardNormal, using: &lesson.random)
 let firstWithBias = Dense(weights: first.weights, bias: .random(rows: 1, columns: 4, using: &lesson.random), activation: .identity)
 second.bias = .random(rows: 1, columns: 2, using: &lesson.random)
-lesson.say("""
-    With f(x) = x, the second layer computes (X W₁ + B₁) W₂ + B₂ = X (W₁W₂) + (B₁W₂ + B₂). So W′ = \
-    W₁W₂ and B′ = B₁W₂ + B₂ make ONE layer that does the same:\n
-    """)
+lesson.say("With f(x) = x, the second layer computes")
+lesson.say("  (XW₁ + B₁)W₂ + B₂ = X(W₁W₂) + (B₁W₂ + B₂)")
+lesson.say("So W′ = W₁W₂ and B′ = B₁W₂ + B₂ make ONE layer that does the same:\n")
 let wPrime = firstWithBias.weights * second.weights
 let bPrime = firstWithBias.bias * second.weights + second.bias
 lesson.show("W′ = W₁W₂", wPrime)
@@ -85,20 +84,92 @@ let twoLayers = Network([firstWithBias, second])
 let oneLayer = Dense(weights: wPrime, bias: bPrime, activation: .identity)
 let inputs = Matrix.random(rows: 5, columns: 3, using: &lesson.random)
 let collapseGap = twoLayers(inputs).largestDifference(from: oneLayer(inputs))
-lesson.say("""
-    \nOn 5 random inputs, the largest difference between the two-layer and the one-layer outputs \
-    is \(scientific(collapseGap)): the same function, up to rounding.
-    """)
+let outputScale = twoLayers(inputs).values.map(abs).max() ?? 1
+switch agreement(largestDifference: collapseGap, scale: outputScale) {
+case .agree:
+    lesson.say("""
+        \nOn 5 random inputs, the largest difference between the two-layer and the one-layer \
+        outputs is \(scientific(collapseGap)): the same function, up to rounding.
+        """)
+case .differ:
+    lesson.say("""
+        \nOn 5 random inputs, the largest difference between the two-layer and the one-layer \
+        outputs is \(scientific(collapseGap)): more than rounding, so something in the \
+        computation is off.
+        """)
+}
 
 // MARK: - Step 6: a non-linearity breaks the collapse
 
-lesson.step("Put ReLU between them and the shortcut fails")
+lesson.step("Put ReLU between them")
 var bent = twoLayers
 bent.layers[0].activation = .relu
 let bentGap = bent(inputs).largestDifference(from: oneLayer(inputs))
+switch agreement(largestDifference: bentGap, scale: outputScale) {
+case .differ:
+    lesson.say("""
+        Same weights, ReLU on the first layer: the W′, B′ of step 5 now miss by up to \
+        \(fixed(bentGap, 3)) on the same 5 inputs.
+        """)
+case .agree:
+    lesson.say("""
+        Same weights, ReLU on the first layer: on these 5 inputs the W′, B′ of step 5 still \
+        match (difference \(scientific(bentGap))), because every ReLU unit passes its input \
+        unchanged here.
+        """)
+}
 lesson.say("""
-    Same weights, ReLU on the first layer: the largest difference is now \(fixed(bentGap, 3)). No \
-    single W′, B′ can copy it. Non-linearity is what makes depth worth having: with enough neurons \
-    and a non-linear f, a network can approximate any continuous function as closely as we like \
-    (the universal approximation theorem). Lesson 8 shows it happen.
+    Could some other W′, B′ copy the bent network? Any single layer without activation, \
+    g(X) = XW′ + B′, maps the midpoint of two inputs u, v to the midpoint of their outputs, \
+    whatever W′ and B′ are:
+    """)
+lesson.say("  g((u + v)/2) = (g(u) + g(v))/2")
+let pairs = Matrix.random(rows: 8, columns: 3, using: &lesson.random)
+let straightTest = MidpointTest(of: { twoLayers($0) }, on: pairs)
+let bentTest = MidpointTest(of: { bent($0) }, on: pairs)
+lesson.say("""
+    Test both networks on the \(bentTest.pairCount) pairs of 8 random inputs, by the largest gap \
+    between the two sides:\n
+    """)
+var midpoints = Table(["network", "largest gap |g(mid) − mean|"])
+midpoints.add(["two linear layers", scientific(straightTest.largestGap)])
+midpoints.add(["ReLU in between", fixed(bentTest.largestGap, 4)])
+midpoints.print()
+print("")
+let (i, j) = bentTest.worstPair
+let u = pairs.rows(at: [i]), v = pairs.rows(at: [j])
+lesson.say("The ReLU network's worst pair, inputs \(i + 1) and \(j + 1):")
+lesson.show("u", u)
+lesson.show("v", v)
+lesson.show("network((u + v)/2)", bent(0.5 * (u + v)))
+lesson.show("(network(u) + network(v))/2", 0.5 * (bent(u) + bent(v)))
+print("")
+let bentScale = bent(pairs).values.map(abs).max() ?? 1
+switch (straightTest.keepsMidpoints(scale: outputScale), bentTest.keepsMidpoints(scale: bentScale)) {
+case (.agree, .differ):
+    lesson.say("""
+        The linear pair keeps every midpoint up to rounding, as it must. The ReLU network breaks \
+        the rule by \(fixed(bentTest.largestGap, 3)) on inputs \(i + 1) and \(j + 1), so no W′, B′ \
+        whatsoever can copy it: the non-linearity made something one linear layer cannot be.
+        """)
+case (.agree, .agree):
+    lesson.say("""
+        Both keep every midpoint on these inputs, so these inputs cannot tell the bent network \
+        from one linear layer (a ReLU unit that stays on one side of 0 for all of them acts \
+        linearly). Other inputs may still break the rule.
+        """)
+case (.differ, _):
+    lesson.say("""
+        The linear pair breaks the rule by more than rounding, which no linear layers can do: \
+        something in the computation is off.
+        """)
+}
+lesson.say("""
+    \nThis is why a network needs non-linear activations. The universal approximation theorem \
+    says how much they buy: a network with one hidden layer whose activation is continuous and \
+    not a polynomial (ReLU, σ and tanh qualify; x² does not) can approximate any continuous \
+    function on a closed, bounded region as closely as we like, provided the hidden layer is \
+    wide enough. It is a statement about width, and it only says that such weights exist: not \
+    how many neurons it takes, nor that training will find them. Lesson 8 trains a small \
+    network on a curve no line can fit.
     """)
