@@ -28,6 +28,9 @@ public struct Table {
     /// The table as text. With more than `maxRows` rows, only the first and last rows are shown
     /// (half of `maxRows` each) with a line between them saying how many were left out.
     public func rendered(indent: Int = 2, maxRows: Int = .max) -> String {
+        // Spelled in ASCII before the layout, so the columns line up with what is printed.
+        let headers = Table.plainASCII ? self.headers.map(asciiOnly) : self.headers
+        let rows = Table.plainASCII ? self.rows.map { $0.map(asciiOnly) } : self.rows
         let widths = headers.indices.map { column in
             ([headers[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
         }
@@ -47,15 +50,14 @@ public struct Table {
             return trimmed
         }
         let rule = String(repeating: " ", count: indent) + String(repeating: Table.plainASCII ? "-" : "─", count: widths.reduce(0, +) + 2 * (widths.count - 1))
-        func plain(_ text: String) -> String { Table.plainASCII ? asciiOnly(text) : text }
         guard rows.count > max(maxRows, 2) else {
-            return plain(([line(headers), rule] + rows.map(line)).joined(separator: "\n"))
+            return ([line(headers), rule] + rows.map(line)).joined(separator: "\n")
         }
         let head = max(maxRows, 2) / 2, tail = max(maxRows, 2) - head
         let omitted = rows.count - head - tail
         let gap = String(repeating: " ", count: indent) + "… \(omitted) more row\(omitted == 1 ? "" : "s") not shown …"
-        return plain(([line(headers), rule] + rows.prefix(head).map(line) + [gap] + rows.suffix(tail).map(line))
-            .joined(separator: "\n"))
+        return ([line(headers), rule] + rows.prefix(head).map(line) + [Table.plainASCII ? asciiOnly(gap) : gap] + rows.suffix(tail).map(line))
+            .joined(separator: "\n")
     }
 
     /// Prints the table; with more than `maxRows` rows, only the first and last ones and a line

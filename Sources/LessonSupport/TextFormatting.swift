@@ -138,31 +138,51 @@ private func wrapLine(_ line: String, width: Int) -> String {
 
 // MARK: - Plain ASCII
 
-/// How each non-ASCII character of the lessons' text is written in plain ASCII (`--ascii`,
-/// `TERM=dumb`): letters by name, subscripts and superscripts inline, operators by their usual
-/// ASCII spelling.
+/// Superscript characters and what they stand for: a run of them is written "^c" or "^(…)".
+private let superscripts: [Character: Character] = [
+    "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
+    "⁻": "-", "⁺": "+", "ˣ": "x", "ⁿ": "n", "ᵀ": "T", "ⁱ": "i", "ᵏ": "k",
+]
+/// Subscript characters and what they stand for: a run of them is written "_c" or "_(…)".
+private let subscripts: [Character: Character] = [
+    "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9",
+    "ᵢ": "i", "ⱼ": "j", "ₖ": "k", "ₗ": "l", "ₙ": "n", "ₘ": "m", "ₜ": "t", "ₓ": "x", "₋": "-", "₊": "+",
+]
+
+/// How each other non-ASCII character of the lessons' text is written in plain ASCII (`--ascii`,
+/// `TERM=dumb`): letters by name, operators by their usual ASCII spelling.
 private let asciiSpellings: [Character: String] = [
     "Σ": "sum", "σ": "sigma", "λ": "lambda", "η": "eta", "θ": "theta", "α": "alpha", "β": "beta",
     "μ": "mu", "ε": "eps", "δ": "delta", "Δ": "Delta", "∂": "d", "∇": "grad", "π": "pi", "ρ": "rho",
     "−": "-", "–": "-", "—": "--", "·": "*", "×": "x", "÷": "/", "±": "+/-", "≈": "~", "≠": "!=",
     "≤": "<=", "≥": ">=", "←": "<-", "→": "->", "⇒": "=>", "∞": "infinity", "√": "sqrt", "∈": "in",
     "⊙": "(.)", "‖": "||", "…": "...", "′": "'", "″": "''", "‘": "'", "’": "'", "“": "\"", "”": "\"",
-    "°": " deg", "ŷ": "y^", "ᵀ": "^T", "²": "^2", "³": "^3", "¹": "^1", "⁻": "^-", "ˣ": "^x",
-    "ᵢ": "_i", "ⱼ": "_j", "ₖ": "_k", "ₗ": "_l", "ₙ": "_n", "ₘ": "_m", "ₜ": "_t", "ₓ": "_x",
-    "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9",
+    "°": " deg", "ŷ": "y^", "ĝ": "g^", "½": "1/2", "¼": "1/4", "¾": "3/4",
     "═": "=", "─": "-", "━": "-", "│": "|", "┤": "+", "┬": "+", "└": "+", "┌": "+", "┐": "+", "┘": "+",
+    "├": "|", "↑": "^",
     "█": "#", "▓": "#", "▒": "+", "░": ".", "•": "o", "◦": "o", "▪": "#", "◆": "@", "✓": "v", "✗": "x",
-    "é": "e", "è": "e", "ü": "u", "ö": "o", "ä": "a", "ĝ": "g^", "½": "1/2", "¼": "1/4", "¾": "3/4",
-    "\u{2009}": " ", "\u{00A0}": " ", "\u{202F}": " ",
     "▉": "#", "▊": "#", "▋": "#", "▌": "#", "▍": "#", "▎": "#", "▏": "#", "⠶": "o",
+    "é": "e", "è": "e", "ü": "u", "ö": "o", "ä": "a",
+    "\u{2009}": " ", "\u{00A0}": " ", "\u{202F}": " ",
 ]
 
-/// `text` with every character outside ASCII spelled in ASCII (see `asciiSpellings`); a
-/// character with no spelling becomes "?", so the result is always pure ASCII.
+/// `text` with every character outside ASCII spelled in ASCII: superscripts as "^2" or "^(-x)",
+/// subscripts as "_i" or "_(12)", other symbols as in `asciiSpellings`; a character with no
+/// spelling becomes "?", so the result is always pure ASCII.
 public func asciiOnly(_ text: String) -> String {
     guard !text.allSatisfy(\.isASCII) else { return text }
     var result = ""
-    for character in text {
+    var characters = Array(text)[...]
+    while let character = characters.first {
+        for (table, mark) in [(superscripts, "^"), (subscripts, "_")] where table[character] != nil {
+            let run = characters.prefix { table[$0] != nil }
+            let plain = String(run.map { table[$0]! })
+            result += mark + (plain.count == 1 ? plain : "(" + plain + ")")
+            characters = characters.dropFirst(run.count)
+        }
+        guard let character = characters.first else { break }
+        if superscripts[character] != nil || subscripts[character] != nil { continue }
+        characters = characters.dropFirst()
         if character.isASCII {
             result.append(character)
         } else if let spelling = asciiSpellings[character] {

@@ -70,4 +70,23 @@ final class TextTests: XCTestCase {
             """)
         XCTAssertEqual(table.rendered(maxRows: 10), table.rendered())
     }
+
+    func testPlainASCIISpellings() {
+        XCTAssertEqual(asciiOnly("e⁻ˣ and x² and wᵢ and x₁₂"), "e^(-x) and x^2 and w_i and x_(12)")
+        XCTAssertEqual(asciiOnly("σ′(x) = σ(x)(1 − σ(x))"), "sigma'(x) = sigma(x)(1 - sigma(x))")
+        XCTAssertEqual(asciiOnly("plain"), "plain")
+        XCTAssertTrue(asciiOnly("漢").allSatisfy(\.isASCII))
+    }
+
+    func testASCIITablesLineUpAfterSpelling() {
+        Table.plainASCII = true
+        defer { Table.plainASCII = false }
+        var table = Table(["x", "σ(x)"])
+        table.add(["0.0", "0.5"])
+        XCTAssertEqual(table.rendered(), """
+                x  sigma(x)
+              -------------
+              0.0       0.5
+            """)
+    }
 }
