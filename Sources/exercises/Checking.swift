@@ -35,7 +35,7 @@ enum Outcome: Equatable {
         case .failing(let messages): return "\(messages.count) failing check\(messages.count == 1 ? "" : "s")"
         case .missing: return "file missing"
         case .doesNotCompile: return "does not compile"
-        case .waitsFor(let n): return "waits for exercise \(n) to compile"
+        case .waitsFor(let n): return "waits for exercise \(n)"
         case .crashed: return "crashed"
         case .timedOut(let limit): return "did not finish in \(formatSeconds(limit))"
         case .outOfMemory(let mb): return "used more than \(mb) MB"
@@ -50,7 +50,7 @@ enum Outcome: Equatable {
         case .failing(let messages): return messages.first
         case .missing(let what): return what
         case .doesNotCompile(let error): return "\(error.location): \(error.message)"
-        case .waitsFor(let n): return "uses exercise \(n), which does not compile or is missing"
+        case .waitsFor(let n): return "uses exercise \(n), which does not compile, is missing, or did not finish"
         case .crashed(let message, let location): return message + (location.map { " at \($0)" } ?? "")
         case .timedOut(let limit): return "did not finish in \(formatSeconds(limit)): a loop that never ends?"
         case .outOfMemory(let mb): return "used more than \(mb) MB of memory"
@@ -144,7 +144,7 @@ func crashReport(in output: String, signal: Int32?, layout: Layout) -> (message:
     var location: String? = nil
     for line in lines {
         guard let at = line.range(of: " at /", options: .backwards) else { continue }
-        let path = String(line[line.index(after: at.lowerBound)...]).trimmingCharacters(in: .whitespaces)
+        let path = "/" + String(line[at.upperBound...]).trimmingCharacters(in: .whitespaces)
         let pieces = path.split(separator: ":")
         guard pieces.count >= 2, path.hasPrefix(studentFolder) else { continue }
         location = "\(layout.shown(String(pieces[0]))):\(pieces[1])"
@@ -344,6 +344,19 @@ func checkAll(_ catalog: [ExerciseInfo], layout: Layout, limits: Limits, status:
         }
     }
     for (number, outcome) in results.all { outcomes[number] = outcome }
+    // An exercise that calls a runaway one runs away too: it waits for that one.
+    for exercise in catalog {
+        guard let outcome = outcomes[exercise.number] else { continue }
+        let stopped: (Outcome?) -> Bool = { other in
+            switch other {
+            case .timedOut?, .outOfMemory?: return true
+            default: return false
+            }
+        }
+        if stopped(outcome), let used = catalog.first(where: { exercise.uses.contains($0.name) && stopped(outcomes[$0.number]) }) {
+            outcomes[exercise.number] = .waitsFor(used.number)
+        }
+    }
     return outcomes
 }
 

@@ -182,7 +182,9 @@ func explain(_ exercise: ExerciseInfo, _ outcome: Outcome) {
     case .missing(let what):
         print(paint("  missing: ", "31") + what)
     case .doesNotCompile(let error):
-        print(paint("  does not compile: ", "31") + "\(error.location): \(error.message)")
+        let noteLines = error.notes.compactMap { $0.split(separator: ":").first.map(String.init) }.filter { $0 != "line \(error.line)" }
+        print(paint("  does not compile: ", "31") + "\(error.location): \(error.message)"
+              + (noteLines.isEmpty ? "" : " (the compiler's note points at \(noteLines[0]))"))
         for line in error.excerpt { print("    " + line) }
         for note in error.notes where !error.excerpt.contains(where: { $0.contains(note.split(separator: ":", maxSplits: 1).last.map(String.init) ?? note) }) {
             print("    note (\(note))")
@@ -191,7 +193,7 @@ func explain(_ exercise: ExerciseInfo, _ outcome: Outcome) {
             print("  The checks call your functions as the stub declared them: keep their names and parameters.")
         }
     case .waitsFor(let n):
-        print("  waits for exercise \(n), whose functions it uses, to compile.")
+        print("  it uses exercise \(n)'s functions: fix exercise \(n) first (it does not compile, is missing, or did not finish).")
     case .crashed(let message, let location):
         print(paint("  crashed while checking: ", "31") + message)
         if let location { print("    at \(location)") } else {
