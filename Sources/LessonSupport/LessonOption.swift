@@ -38,22 +38,48 @@ public struct LessonOption: Sendable {
         }
     }
 
+    /// " (default 50; 2 to 100000)": the default and the allowed values, for --help.
+    var defaultAndRange: String {
+        var parts: [String] = []
+        if !defaultValue.isEmpty { parts.append("default \(defaultValue)") }
+        if let range = rangeText { parts.append(range) }
+        return parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")"
+    }
+
+    /// "2 to 100000" for a flag that takes a number, nil for a path.
+    var rangeText: String? {
+        switch kind {
+        case .integer(let range): return "\(range.lowerBound) to \(range.upperBound)"
+        case .number(let range): return "\(Self.short(range.lowerBound)) to \(Self.short(range.upperBound))"
+        case .path: return nil
+        }
+    }
+
+    /// A limit as people write it: 0.000001 → "1e-06", 100 → "100", 0.5 → "0.5".
+    static func short(_ value: Double) -> String {
+        String(format: "%g", value)
+    }
+
     /// Checks `text` against the kind; returns the problem in words, or nil if it is fine.
     func problem(with text: String) -> String? {
         switch kind {
         case .integer(let range):
-            guard let value = Int(text) else { return "--\(name) needs a whole number, got '\(text)'" }
+            guard let value = Int(text) else {
+                // Digits that do not fit in an Int are a number that is far too large (or small).
+                let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+                if !digits.isEmpty && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber) {
+                    let side = text.hasPrefix("-") ? "too small" : "too large"
+                    return "--\(name) must be from \(rangeText!), got \(text) (\(side))"
+                }
+                return "--\(name) needs a whole number, got '\(text)'"
+            }
             guard range.contains(value) else {
-                return "--\(name) must be between \(range.lowerBound) and \(range.upperBound), got \(value)"
+                return "--\(name) must be from \(rangeText!), got \(value)"
             }
         case .number(let range):
             guard let value = Double(text), value.isFinite else { return "--\(name) needs a number, got '\(text)'" }
             guard range.contains(value) else {
-                let upper = String(format: "%g", range.upperBound)
-                if range.lowerBound > 0 && range.lowerBound <= 1e-6 {
-                    return "--\(name) must be greater than 0 and at most \(upper), got \(text)"
-                }
-                return "--\(name) must be between \(String(format: "%g", range.lowerBound)) and \(upper), got \(text)"
+                return "--\(name) must be from \(rangeText!), got \(text)"
             }
         case .path:
             if text.isEmpty { return "--\(name) needs a path" }

@@ -35,22 +35,143 @@ public func sumText(_ terms: [Double], _ decimals: Int = 2) -> String {
 }
 
 /// `text` with every line longer than `width` broken at spaces into lines of at most `width`
-/// characters (a single word longer than that stays whole). A broken line's continuation keeps
-/// its indentation; lines that fit, and explicit line breaks, are kept as they are.
+/// characters, without ever breaking a formula:
+///
+/// - no break next to an operator written between spaces (`=`, `+`, `−`, `×`, `·`, `/`, `←`, `→`,
+///   `≤`, `≥`, `<`, `>`, `≈`, `Σ`, …), so `y = f(Σ wᵢxᵢ + b)` stays on one line;
+/// - no break inside a bracket group `(…)`, `[…]` or `{…}` of at most 32 characters;
+/// - only when such a formula is longer than a whole line is it broken, before an operator.
+///
+/// A broken line's continuation keeps its indentation, and a list item (`1. `, `- `, `• `) gets a
+/// hanging indent under its text. Lines that fit, and explicit line breaks, are kept as they are.
 public func wrapped(_ text: String, width: Int) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-        guard line.count > width else { return String(line) }
-        let indent = String(line.prefix { $0 == " " })
-        var lines: [String] = []
-        var current = indent
-        for word in line.dropFirst(indent.count).split(separator: " ") {
-            if current.count > indent.count && current.count + 1 + word.count > width {
-                lines.append(current)
-                current = indent
-            }
-            current += (current.count > indent.count ? " " : "") + word
+    text.split(separator: "\n", omittingEmptySubsequences: false)
+        .map { wrapLine(String($0), width: width) }
+        .joined(separator: "\n")
+}
+
+/// Words that stand for an operation in a formula: a line is never broken next to one.
+private let operatorWords: Set<String> = [
+    "=", "+", "−", "-", "×", "·", "*", "/", "÷", "←", "→", "≤", "≥", "<", ">", "≈", "≠", "±", "Σ", "⊙", "=>", "<-", "->",
+]
+
+/// The longest bracket group that is never broken.
+private let unbreakableGroup = 32
+
+private func wrapLine(_ line: String, width: Int) -> String {
+    guard line.count > width else { return line }
+    let indent = String(line.prefix { $0 == " " })
+    let words = line.dropFirst(indent.count).split(separator: " ").map(String.init)
+    guard words.count > 1 else { return line }
+
+    // A list item's continuation lines start under its text.
+    let marker = words[0]
+    let isListItem = ["-", "•", "*"].contains(marker)
+        || (marker.count >= 2 && marker.last == "." && marker.dropLast().allSatisfy(\.isNumber))
+    let continuation = indent + (isListItem ? String(repeating: " ", count: marker.count + 1) : "")
+
+    // Where each word starts and ends in the line (after the indent), to find bracket groups.
+    var starts: [Int] = [], position = 0
+    for word in words {
+        starts.append(position)
+        position += word.count + 1
+    }
+    var protected = [Bool](repeating: false, count: position)  // positions inside a short group
+    var open: [Int] = []
+    for (offset, character) in words.joined(separator: " ").enumerated() {
+        if "([{".contains(character) {
+            open.append(offset)
+        } else if ")]}".contains(character), let first = open.popLast(), offset - first <= unbreakableGroup {
+            for k in first...offset { protected[k] = true }
         }
-        lines.append(current)
-        return lines.joined(separator: "\n")
-    }.joined(separator: "\n")
+    }
+
+    // gap k lies between words[k] and words[k + 1]: 0 = free, 1 = only if a formula must break, 2 = never
+    let gaps = (0..<(words.count - 1)).map { k -> Int in
+        let spaceAt = starts[k] + words[k].count
+        if protected[spaceAt] { return 2 }
+        if operatorWords.contains(words[k + 1]) { return 1 }  // a long formula may break before an operator
+        if operatorWords.contains(words[k]) { return 2 }
+        return 0
+    }
+
+    // Units: runs of words joined by gaps that are not free.
+    var units: [[Int]] = [[0]]
+    for k in 0..<gaps.count {
+        if gaps[k] == 0 { units.append([k + 1]) } else { units[units.count - 1].append(k + 1) }
+    }
+    // A unit too long for a line is split before its operators (level 1 gaps), then anywhere.
+    var pieces: [String] = []
+    for unit in units {
+        let text = unit.map { words[$0] }.joined(separator: " ")
+        if text.count <= width - continuation.count {
+            pieces.append(text)
+            continue
+        }
+        var current = words[unit[0]]
+        for index in unit.dropFirst() {
+            let gap = gaps[index - 1]
+            if gap == 1 && current.count + 1 + words[index].count > width - continuation.count {
+                pieces.append(current)
+                current = words[index]
+            } else {
+                current += " " + words[index]
+            }
+        }
+        pieces.append(current)
+    }
+
+    var lines: [String] = []
+    var current = indent
+    var lineStart = indent
+    for piece in pieces {
+        if current.count > lineStart.count && current.count + 1 + piece.count > width {
+            lines.append(current)
+            current = continuation
+            lineStart = continuation
+        }
+        current += (current.count > lineStart.count ? " " : "") + piece
+    }
+    lines.append(current)
+    return lines.joined(separator: "\n")
+}
+
+// MARK: - Plain ASCII
+
+/// How each non-ASCII character of the lessons' text is written in plain ASCII (`--ascii`,
+/// `TERM=dumb`): letters by name, subscripts and superscripts inline, operators by their usual
+/// ASCII spelling.
+private let asciiSpellings: [Character: String] = [
+    "Σ": "sum", "σ": "sigma", "λ": "lambda", "η": "eta", "θ": "theta", "α": "alpha", "β": "beta",
+    "μ": "mu", "ε": "eps", "δ": "delta", "Δ": "Delta", "∂": "d", "∇": "grad", "π": "pi", "ρ": "rho",
+    "−": "-", "–": "-", "—": "--", "·": "*", "×": "x", "÷": "/", "±": "+/-", "≈": "~", "≠": "!=",
+    "≤": "<=", "≥": ">=", "←": "<-", "→": "->", "⇒": "=>", "∞": "infinity", "√": "sqrt", "∈": "in",
+    "⊙": "(.)", "‖": "||", "…": "...", "′": "'", "″": "''", "‘": "'", "’": "'", "“": "\"", "”": "\"",
+    "°": " deg", "ŷ": "y^", "ᵀ": "^T", "²": "^2", "³": "^3", "¹": "^1", "⁻": "^-", "ˣ": "^x",
+    "ᵢ": "_i", "ⱼ": "_j", "ₖ": "_k", "ₗ": "_l", "ₙ": "_n", "ₘ": "_m", "ₜ": "_t", "ₓ": "_x",
+    "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9",
+    "═": "=", "─": "-", "━": "-", "│": "|", "┤": "+", "┬": "+", "└": "+", "┌": "+", "┐": "+", "┘": "+",
+    "█": "#", "▓": "#", "▒": "+", "░": ".", "•": "o", "◦": "o", "▪": "#", "◆": "@", "✓": "v", "✗": "x",
+    "é": "e", "è": "e", "ü": "u", "ö": "o", "ä": "a", "ĝ": "g^", "½": "1/2", "¼": "1/4", "¾": "3/4",
+    "\u{2009}": " ", "\u{00A0}": " ", "\u{202F}": " ",
+    "▉": "#", "▊": "#", "▋": "#", "▌": "#", "▍": "#", "▎": "#", "▏": "#", "⠶": "o",
+]
+
+/// `text` with every character outside ASCII spelled in ASCII (see `asciiSpellings`); a
+/// character with no spelling becomes "?", so the result is always pure ASCII.
+public func asciiOnly(_ text: String) -> String {
+    guard !text.allSatisfy(\.isASCII) else { return text }
+    var result = ""
+    for character in text {
+        if character.isASCII {
+            result.append(character)
+        } else if let spelling = asciiSpellings[character] {
+            result += spelling
+        } else if let scalar = character.unicodeScalars.first, (0x2800...0x28FF).contains(scalar.value) {
+            result += scalar.value == 0x2800 ? " " : "."  // a braille dot pattern
+        } else {
+            result += "?"
+        }
+    }
+    return result
 }

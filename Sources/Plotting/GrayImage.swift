@@ -89,12 +89,7 @@ public func imagesSVG(_ images: [GrayImage], title: String, pixelSize: Double = 
     let rowsOfImages = (images.count + perRow - 1) / perRow
     let width = Int(gap + Double(perRow) * (widest + gap))
     let height = Int(50 + Double(rowsOfImages) * (tallest + 40))
-    var svg = """
-    <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" font-family="sans-serif" font-size="13">
-    <rect x="0" y="0" width="\(width)" height="\(height)" fill="white"/>
-    <text x="\(width / 2)" y="28" text-anchor="middle" font-size="17" font-weight="bold">\(xmlEscaped(title))</text>
-
-    """
+    var svg = svgHeader(width: width, height: height, title: title, description: "\(images.count) small pictures: " + images.map(\.caption).joined(separator: ", "))
     for (index, image) in images.enumerated() {
         let x0 = gap + Double(index % perRow) * (widest + gap)
         let y0 = 44 + Double(index / perRow) * (tallest + 40)

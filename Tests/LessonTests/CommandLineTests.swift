@@ -21,14 +21,15 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(missing.error, "lesson-3: --seed needs a value (see --help)\n")
         let narrow = try LessonRunner.run(3, ["--width", "5"])
         XCTAssertEqual(narrow.status, 2)
-        XCTAssertEqual(narrow.error, "lesson-3: --width must be between 40 and 300, got 5 (see --help)\n")
+        XCTAssertEqual(narrow.error, "lesson-3: --width must be from 40 to 300, got 5 (see --help)\n")
     }
 
     func testHelpListsFlagsWithDefaults() throws {
         let result = try LessonRunner.run(1, ["--help"])
         XCTAssertEqual(result.status, 0)
         XCTAssertTrue(result.output.contains("--seed N"))
-        XCTAssertTrue(result.output.contains("(default 42)"))
+        XCTAssertTrue(result.output.contains("(default 42; 0 to \(Int.max))"))
+        XCTAssertTrue(result.output.contains("(default 80; 40 to 300)"))
         XCTAssertTrue(result.output.contains("--pause"))
     }
 
@@ -59,5 +60,62 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(blocked.status, 2)
         XCTAssertTrue(blocked.error.hasPrefix("lesson-2: cannot "), blocked.error)
         XCTAssertEqual(blocked.error.filter { $0 == "\n" }.count, 1)
+    }
+
+    func testRangeMessagesStateTheRealLimits() throws {
+        let tiny = try LessonRunner.run(6, ["--learning-rate", "1e-7"])
+        XCTAssertEqual(tiny.status, 2)
+        XCTAssertTrue(tiny.error.contains("--learning-rate must be from 1e-06 to "), tiny.error)
+        let huge = try LessonRunner.run(1, ["--seed", "99999999999999999999999"])
+        XCTAssertEqual(huge.status, 2)
+        XCTAssertEqual(huge.error, "lesson-1: --seed must be from 0 to \(Int.max), got 99999999999999999999999 (too large) (see --help)\n")
+    }
+
+    /// Runs lesson 1 with its standard output or error sent to `/dev/full` or closed.
+    private func runLessonOne(_ arguments: [String], output: FileHandle?, error: FileHandle?) throws -> Int32 {
+        let process = Process()
+        process.executableURL = LessonRunner.productsDirectory.appendingPathComponent("lesson-1")
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    func testAFullOrClosedStandardErrorStillGivesStatusTwo() throws {
+        let full = try XCTUnwrap(FileHandle(forWritingAtPath: "/dev/full"), "this test needs /dev/full (Linux)")
+        XCTAssertEqual(try runLessonOne(["--frobnicate"], output: FileHandle.nullDevice, error: full), 2)
+    }
+
+    func testLostOutputIsNotASuccess() throws {
+        let full = try XCTUnwrap(FileHandle(forWritingAtPath: "/dev/full"), "this test needs /dev/full (Linux)")
+        let errors = Pipe()
+        XCTAssertEqual(try runLessonOne([], output: full, error: errors.fileHandleForWriting), 1)
+        try errors.fileHandleForWriting.close()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        XCTAssertTrue(message.hasPrefix("lesson-1: could not write the output"), message)
+    }
+
+    func testPlainModesArePureASCIIWithoutEscapes() throws {
+        for number in TranscriptTests.lessons {
+            for (arguments, environment) in [(["--ascii"], [:]), ([], ["TERM": "dumb"])] {
+                let result = try LessonRunner.run(number, arguments, environment: environment)
+                XCTAssertEqual(result.status, 0, result.error)
+                let offending = result.output.split(separator: "\n").filter { !$0.allSatisfy(\.isASCII) }
+                XCTAssertTrue(offending.isEmpty, "lesson-\(number) \(arguments) \(environment) prints non-ASCII:\n\(offending.prefix(3).joined(separator: "\n"))")
+                XCTAssertFalse(result.output.contains("\u{1B}"))
+            }
+        }
+    }
+
+    func testTheWidthFollowsColumnsWhenNotGiven() throws {
+        let narrow = try LessonRunner.run(2, [], environment: ["COLUMNS": "50"])
+        let explicit = try LessonRunner.run(2, ["--width", "50"])
+        XCTAssertEqual(narrow.output, explicit.output)
+        let wide = try LessonRunner.run(2, [], environment: ["COLUMNS": "250"])
+        let capped = try LessonRunner.run(2, ["--width", "100"])
+        XCTAssertEqual(wide.output, capped.output, "the automatic width stops at 100 columns")
     }
 }

@@ -11,6 +11,24 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(wrapped("averyveryverylongword x", width: 5), "averyveryverylongword\nx")
     }
 
+    func testFormulasAreNeverBroken() {
+        // Without the rule, width 30 would break after "f(Σ".
+        XCTAssertEqual(wrapped("A neuron computes y = f(Σ wᵢxᵢ + b) from its inputs.", width: 30),
+                       "A neuron computes\ny = f(Σ wᵢxᵢ + b) from its\ninputs.")
+        // Two formulas on one line are separate units.
+        XCTAssertEqual(wrapped("so tanh(x) = 2σ(2x) − 1 and σ′(x) = σ(x)(1 − σ(x)) here", width: 34),
+                       "so tanh(x) = 2σ(2x) − 1 and\nσ′(x) = σ(x)(1 − σ(x)) here")
+        // Short parenthesised groups stay whole, long ones may break.
+        XCTAssertEqual(wrapped("the point (0.25, 8.75) is", width: 15), "the point\n(0.25, 8.75) is")
+        // A formula longer than the line breaks before an operator, never after one.
+        XCTAssertEqual(wrapped("loss = a + b + c + d + e", width: 12), "loss = a + b\n+ c + d + e")
+    }
+
+    func testListItemsGetAHangingIndent() {
+        XCTAssertEqual(wrapped("1. one two three four", width: 13), "1. one two\n   three four")
+        XCTAssertEqual(wrapped("  - alpha beta gamma", width: 14), "  - alpha beta\n    gamma")
+    }
+
     func testWrappedLinesFitAndKeepEveryWord() {
         let text = (1...60).map { "word\($0)" }.joined(separator: " ")
         let lines = wrapped(text, width: 40).split(separator: "\n")

@@ -1,0 +1,37 @@
+import Foundation
+import XCTest
+
+/// Every lesson with other seeds than the default: the conclusions are chosen from the numbers
+/// (their verdict functions are tested in the core), so here each run must end normally, show
+/// no not-a-number or infinity as a value, and stay a readable length.
+final class SeedSweepTests: XCTestCase {
+    /// Ten seeds besides the default 42.
+    static let seeds = Array(1...10)
+    /// The most lines a lesson may print.
+    static let maximumLines = 400
+
+    func testEveryLessonWithTenOtherSeeds() throws {
+        let runs = TranscriptTests.lessons.flatMap { lesson in
+            Self.seeds.map { LessonRunner.Run(lesson: lesson, arguments: ["--seed", String($0)]) }
+        }
+        let start = Date()
+        for (run, outcome) in zip(runs, LessonRunner.runAll(runs)) {
+            let result = try outcome.get()
+            checkFinishedCleanly(run, result, maximumLines: Self.maximumLines)
+        }
+        print("seed sweep: \(runs.count) runs in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+    }
+}
+
+/// The promises of any lesson run off its default path: exit status 0, nothing on standard
+/// error, no leaked nan or inf, at most `maximumLines` lines, not stopped as a hang.
+func checkFinishedCleanly(_ run: LessonRunner.Run, _ result: LessonRunner.Result, maximumLines: Int,
+                          file: StaticString = #filePath, line: UInt = #line) {
+    XCTAssertFalse(result.timedOut, "\(run) did not finish within the time limit", file: file, line: line)
+    XCTAssertEqual(result.status, 0, "\(run) exited with \(result.status): \(result.error.prefix(300))", file: file, line: line)
+    XCTAssertEqual(result.error, "", "\(run) wrote to standard error", file: file, line: line)
+    let leaked = LessonRunner.leakedNonNumbers(in: result.output)
+    XCTAssertTrue(leaked.isEmpty, "\(run) shows nan or inf as a value:\n\(leaked.prefix(3).joined(separator: "\n"))", file: file, line: line)
+    let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).count
+    XCTAssertLessThanOrEqual(lines, maximumLines, "\(run) printed \(lines) lines", file: file, line: line)
+}
