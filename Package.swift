@@ -99,7 +99,6 @@ let package = Package(
             dependencies: ["ExerciseChecks"] + exercises.map { .target(name: $0.name) },
             path: "Exercises/Tests/ExercisesTests"
         ),
-        .testTarget(name: "ExerciseRunnerTests", dependencies: ["exercises"]),
         .testTarget(
             name: "LessonTests",
             dependencies: ["LessonSupport"] + lessons.map { .target(name: "lesson-\($0.number)") },

@@ -38,12 +38,13 @@ let exercises: [(name: String, uses: [String])] = [
 ]
 
 /// Exercises left out of this build: those named in EXERCISES_SKIP (the runner sets it to leave
-/// out a file that does not compile), those whose file is missing, and those that use one of them.
+/// out a file that does not compile), those whose file or checks are missing, and those that use one of them.
 let here = URL(fileURLWithPath: Context.packageDirectory)
 var skipped = Set((ProcessInfo.processInfo.environment["EXERCISES_SKIP"] ?? "").split(separator: ",").map(String.init))
 for exercise in exercises {
-    let file = here.appendingPathComponent("Sources/Exercises/\(exercise.name).swift").path
-    if !FileManager.default.fileExists(atPath: file) || exercise.uses.contains(where: skipped.contains) {
+    let files = ["Sources/Exercises/\(exercise.name).swift", "Tests/ExercisesTests/\(exercise.name)Tests.swift"]
+    let missing = files.contains { !FileManager.default.fileExists(atPath: here.appendingPathComponent($0).path) }
+    if missing || exercise.uses.contains(where: skipped.contains) {
         skipped.insert(exercise.name)
     }
 }
