@@ -12,9 +12,9 @@ let lesson = Lesson(
     number: 8, title: "Multi-layer nets and backprop",
     summary: "The chain rule, backwards from the loss through each layer, gives every weight's gradient.",
     options: [
-        LessonOption("hidden", default: "16", .integer(1...512), help: "hidden units of the network that learns the curve"),
+        LessonOption("hidden", default: "16", .integer(1...64), help: "hidden units of the network that learns the curve"),
         .learningRate(default: "0.05"),
-        .epochs(default: 3000, help: "passes through the 40 points"),
+        .epochs(default: 3000, maximum: 5000, help: "passes through the 40 points"),
     ])
 
 // MARK: - Step 1: a 2-2-1 network by hand
@@ -87,8 +87,15 @@ lesson.say("""
     """)
 lesson.say(report.worstRelativeDifference <= 1e-6 ? "Below 1e-6 everywhere: backprop is right." : "Above 1e-6: something is wrong in backprop!")
 lesson.say("""
-    \nThe check costs 4 loss evaluations per parameter; backprop costs about two forward passes \
-    for all of them together. That is the whole point of backprop.
+    \nEach estimate is a fourth-order central difference, with h = 10⁻³:
+    """)
+lesson.say("  ∂loss/∂p ≈ [8·(L(p + h) − L(p − h)) − (L(p + 2h) − L(p − 2h))] / (12h)")
+lesson.say("""
+    Its error shrinks like h⁴, where the two-point difference of lesson 5 shrinks like h² in \
+    general: accurate to about 10⁻¹², it lets even small gradients be compared to six digits. \
+    It costs 4 loss evaluations per parameter, \(4 * report.parametersChecked) forward passes \
+    here; backprop gets all \(report.parametersChecked) gradients from one forward and one \
+    backward pass, about the cost of two forward passes. That is the whole point of backprop.
     """)
 
 // MARK: - Step 4: a curve no line can fit
@@ -97,74 +104,218 @@ lesson.step("A curve no straight line can fit")
 let xs = (0..<40).map { Double($0) / 39 }
 let inputs = Matrix(column: xs), targets = Matrix(column: xs.map { sin(2 * Double.pi * $0) })
 let hidden = lesson.integer("hidden"), learningRate = lesson.number("learning-rate"), epochs = lesson.integer("epochs")
+let epochText = epochs == 1 ? "1 epoch" : "\(epochs) epochs"
 lesson.say("""
     40 points of y = sin(2πx) on [0, 1]. A 1-\(hidden)-1 network with tanh hidden units, trained \
-    with mini-batches of 10 for \(epochs) epochs at lr = \(learningRate):\n
+    with mini-batches of 10 for \(epochText) at lr = \(learningRate):\n
     """)
 
-/// Trains a fresh 1-h-1 network on the sine points and returns it with its loss per epoch.
-func trainCurve(hidden: Int, activation: Activation, generator: inout SeededGenerator) -> (Network, [Double]) {
-    var network = Network(sizes: [1, hidden, 1], activations: [activation, .identity], using: &generator)
-    var losses = [meanSquaredError(predicted: network(inputs), expected: targets)]
-    for _ in 0..<epochs {
-        trainOneEpoch(&network, inputs: inputs, targets: targets, batchSize: 10,
-                      optimizer: StochasticGradientDescent(learningRate: learningRate), using: &generator)
-        losses.append(meanSquaredError(predicted: network(inputs), expected: targets))
-    }
-    return (network, losses)
+/// Trains a fresh 1-h-1 network on the sine points, watching for divergence.
+@MainActor func trainCurve(hidden: Int, activation: Activation) -> WatchedTraining {
+    let network = Network(sizes: [1, hidden, 1], activations: [activation, .identity], using: &lesson.random)
+    return trainWatchingForDivergence(network, inputs: inputs, targets: targets, batchSize: 10, epochs: epochs,
+                                      learningRate: learningRate, using: &lesson.random)
 }
-let (curveNet, curveLosses) = trainCurve(hidden: hidden, activation: .tanh, generator: &lesson.random)
-if curveLosses.contains(where: { !$0.isFinite || $0 > divergenceFactor * max(curveLosses[0], 1) }) {
-    lesson.stop("training diverged with lr = \(learningRate) (the loss grew past \(scientific(divergenceFactor, 0)) × its start); try a smaller --learning-rate")
+/// "0.00061", or "diverged (epoch 12)".
+func finalText(_ run: WatchedTraining) -> String {
+    if case .diverged(let epoch) = run.outcome { return "diverged (epoch \(epoch))" }
+    return fixed(run.finalLoss, 5)
 }
+let grewPast = divergenceFactor == 1e6 ? "a million times" : "\(scientific(divergenceFactor, 0)) times"
+
+let curve = trainCurve(hidden: hidden, activation: .tanh)
 var progress = Table(["epoch", "loss"])
-for epoch in [0, 1, 10, 100, 500, 1000, 2000, epochs] where epoch <= epochs {
-    progress.add(["\(epoch)", fixed(curveLosses[epoch], 5)])
+for epoch in [0, 1, 10, 100, 500, 1000, 2000, epochs] where epoch < curve.losses.count {
+    progress.add(["\(epoch)", fixed(curve.losses[epoch], 5)])
 }
+if case .diverged(let epoch) = curve.outcome { progress.add(["\(epoch)", "diverged"]) }
 progress.print()
 let line = leastSquaresLine(LineData(x: xs, y: targets.values))
-let fine = (0...200).map { Double($0) / 200 }
-let fit = curveNet(Matrix(column: fine)).values
-print("")
-lesson.show(
-    Chart(title: "What the 1-\(hidden)-1 network learned", xLabel: "x", yLabel: "y",
-          series: [Series("points of sin 2πx", x: xs, y: targets.values, style: .points),
-                   Series("network", x: fine, y: fit),
-                   Series("best straight line", from: 0, to: 1) { line($0) }]),
-    name: "curve-fit")
+let lineLoss = meanSquaredError(of: line, on: LineData(x: xs, y: targets.values))
+let variance = meanSquaredError(predicted: targets, expected: Matrix(column: xs.map { _ in mean(targets.values) }))
+let curveVerdict = curveFitVerdict(outcome: curve.outcome, finalLoss: curve.finalLoss, lineLoss: lineLoss, targetVariance: variance)
+if case .diverged(let epoch) = curveVerdict {
+    lesson.say("""
+        \nTraining diverged in epoch \(epoch): the loss grew past \(grewPast) its start or stopped \
+        being a number, so it was stopped there and no fit is drawn. At lr = \(learningRate) the \
+        steps are too big for this network; try a smaller --learning-rate, such as the default 0.05.
+        """)
+} else {
+    let fine = (0...200).map { Double($0) / 200 }
+    let fit = curve.network(Matrix(column: fine)).values
+    print("")
+    lesson.show(
+        Chart(title: "What the 1-\(hidden)-1 network learned", xLabel: "x", yLabel: "y",
+              series: [Series("points of sin 2πx", x: xs, y: targets.values, style: .points),
+                       Series("network", x: fine, y: fit),
+                       Series("best straight line", from: 0, to: 1) { line($0) }]),
+        name: "curve-fit")
+    let reference = """
+        (Always answering the mean of the points would score \(fixed(variance, 5)), their \
+        variance; the best straight line scores \(fixed(lineLoss, 5)).)
+        """
+    switch curveVerdict {
+    case .followsCurve:
+        lesson.say("""
+            After \(epochText) the network follows the wave closely: its loss, \
+            \(fixed(curve.finalLoss, 5)), is under 2 % of the points' variance. \(reference)
+            """)
+    case .betterThanLine:
+        lesson.say("""
+            After \(epochText) the network does better than the best straight line but does \
+            not follow the wave closely: its loss, \(fixed(curve.finalLoss, 5)), is \
+            \(fixed(100 * curve.finalLoss / lineLoss, 0)) % of the line's, and above 2 % of the \
+            points' variance. \(reference)
+            """)
+    default:
+        lesson.say("""
+            After \(epochText) the network does no better than the best straight line (loss \
+            \(fixed(curve.finalLoss, 5))): it has not found the wave yet. \(reference)
+            """)
+    }
+    if let lowest = curve.losses.min(), let when = curve.losses.firstIndex(of: lowest), curve.finalLoss > 1.5 * lowest {
+        lesson.say("""
+            On the way its loss was as low as \(fixed(lowest, 5)) (after epoch \(when)) and did not \
+            stay there: at lr = \(learningRate) the mini-batch steps are big enough to knock it away \
+            from its best.
+            """)
+    }
+}
 
 // MARK: - Step 5: without non-linearity
 
 lesson.step("The same network without a non-linearity")
-let (_, linearLosses) = trainCurve(hidden: hidden, activation: .identity, generator: &lesson.random)
-let lineLoss = meanSquaredError(of: line, on: LineData(x: xs, y: targets.values))
+let linear = trainCurve(hidden: hidden, activation: .identity)
 var collapse = Table(["model", "final loss"])
-collapse.add(["1-\(hidden)-1, tanh", fixed(curveLosses.last!, 5)])
-collapse.add(["1-\(hidden)-1, identity", fixed(linearLosses.last!, 5)])
+collapse.add(["1-\(hidden)-1, tanh", finalText(curve)])
+collapse.add(["1-\(hidden)-1, identity", finalText(linear)])
 collapse.add(["best straight line", fixed(lineLoss, 5)])
 collapse.print()
 lesson.say("""
-    \nWith f(x) = x the \(hidden) hidden units collapse into one linear layer (lesson 3): however \
-    long it trains, it can do no better than the best straight line, and it gets there.
+    \nWith f(x) = x the two layers of the 1-\(hidden)-1 network collapse into one linear layer \
+    (lesson 3): however long it trains, it can do no better than the best straight line.
     """)
+switch linearNetVerdict(outcome: linear.outcome, finalLoss: linear.finalLoss, lineLoss: lineLoss) {
+case .reachedLine:
+    lesson.say("After \(epochText) it is there, within 1 % of the line's loss.")
+case .aboveLine:
+    lesson.say("After \(epochText) it is still more than 1 % above the line's loss: it has not finished getting there.")
+case .diverged(let epoch):
+    lesson.say("""
+        Here it diverged in epoch \(epoch) (the loss grew past \(grewPast) its start or stopped \
+        being a number), so it cannot show that: lr = \(learningRate) is too big for it. A \
+        smaller --learning-rate lets it train.
+        """)
+}
+if curve.outcome == .finished, linear.outcome == .finished {
+    lesson.say(curve.finalLoss < 0.5 * min(linear.finalLoss, lineLoss)
+        ? "With tanh, the same network ended far below the line, at \(fixed(curve.finalLoss, 5)): the non-linearity is what lets it bend."
+        : "With tanh it ended at \(fixed(curve.finalLoss, 5)), not far below the line: in \(epochText) it has not yet made much use of its bends.")
+}
 
 // MARK: - Step 6: more hidden units
 
-lesson.step("More hidden units fit better")
-let sizes = [1, 2, 4, 8, 16]
-var bySize = Table(["hidden units", "parameters", "final loss"])
-var finalLosses: [Double] = []
-for size in sizes {
-    let (network, losses) = trainCurve(hidden: size, activation: .tanh, generator: &lesson.random)
-    finalLosses.append(losses.last!)
-    bySize.add(["\(size)", "\(network.parameterCount)", fixed(losses.last!, 5)])
+let widths = [1, 2, 4, 8, 16], starts = 3
+lesson.step("How the fit depends on the number of hidden units")
+lesson.say("""
+    Each width is trained from \(starts) random starts (weights and batch order), every one for the \
+    same \(epochText) at lr = \(learningRate), and the table gives the mean final loss and the \
+    range of the starts:\n
+    """)
+// Step 4's network is the first start of its own width.
+let widthRuns = widths.map { width in
+    (0..<starts).map { start in start == 0 && width == hidden ? curve : trainCurve(hidden: width, activation: .tanh) }
+}
+let summaries = widthRuns.map { StartsSummary($0.map(\.finishedLoss)) }
+let finishedRuns = widthRuns.joined().filter { $0.outcome == .finished }
+let barelyMoved = !finishedRuns.isEmpty && finishedRuns.allSatisfy { trainingBarelyMoved(startLoss: $0.losses[0], finalLoss: $0.finalLoss) }
+let divergedRuns = summaries.map(\.divergedCount).reduce(0, +)
+var bySize = Table(["hidden units", "parameters", "mean loss", "lowest", "highest"] + (divergedRuns > 0 ? ["diverged"] : []))
+for (width, summary) in zip(widths, summaries) {
+    var row = ["\(width)", "\(3 * width + 1)"]
+    if let mean = summary.mean, let lowest = summary.lowest, let highest = summary.highest {
+        row += [fixed(mean, 5), fixed(lowest, 5), fixed(highest, 5)]
+    } else {
+        row += ["—", "—", "—"]
+    }
+    if divergedRuns > 0 { row.append("\(summary.divergedCount) of \(starts)") }
+    bySize.add(row)
 }
 bySize.print()
-print("")
-lesson.show(BarChart(title: "Final loss by number of hidden units", labels: sizes.map { "\($0) hidden" }, values: finalLosses, decimals: 4),
-            name: "hidden-units")
+let charted = widths.indices.filter { summaries[$0].mean != nil }
+if !charted.isEmpty {
+    print("")
+    lesson.show(BarChart(title: "Mean final loss by number of hidden units (\(starts) starts each)",
+                         labels: charted.map { "\(widths[$0]) hidden" }, values: charted.map { summaries[$0].mean! }, decimals: 4),
+                name: "hidden-units")
+}
+if divergedRuns == widths.count * starts {
+    lesson.say("""
+        \nAll \(divergedRuns) runs diverged at lr = \(learningRate): each was stopped when its loss grew \
+        past \(grewPast) its start or stopped being a number, so there is nothing to compare. Try a \
+        smaller --learning-rate, such as the default 0.05.
+        """)
+} else if divergedRuns > 0 {
+    lesson.say("""
+        \n\(divergedRuns) of the \(widths.count * starts) runs diverged at lr = \(learningRate) and were \
+        stopped; the means and ranges are over the runs that finished.
+        """)
+}
+if divergedRuns < widths.count * starts { print("") }
+for i in widths.indices.dropFirst() where divergedRuns < widths.count * starts {
+    let (a, b) = (summaries[i - 1], summaries[i])
+    let pair = "\(widths[i - 1]) → \(widths[i]) units:"
+    switch compareWidths(narrower: a, wider: b) {
+    case .clearlyLower:
+        lesson.say("\(pair) the mean fell from \(fixed(a.mean!, 5)) to \(fixed(b.mean!, 5)), and every start of \(widths[i]) beat every start of \(widths[i - 1]).")
+    case .lowerOnAverage:
+        lesson.say("\(pair) the mean fell from \(fixed(a.mean!, 5)) to \(fixed(b.mean!, 5)), but the ranges of the starts overlap.")
+    case .notLower:
+        lesson.say("\(pair) the mean did not fall (\(fixed(a.mean!, 5)) → \(fixed(b.mean!, 5))).")
+    case .cannotCompare:
+        lesson.say("\(pair) cannot be compared: every run of one of them diverged.")
+    }
+}
+if barelyMoved {
+    lesson.say("""
+        \nAt lr = \(learningRate), \(epochText) of training removed less than 10 % of any run's \
+        starting loss: the networks barely moved, so these differences are those of their random \
+        starts, not of what training made of each width.
+        """)
+}
+switch widthTrend(summaries) {
+case _ where barelyMoved:
+    break
+case .fallsAtEveryStep:
+    lesson.say("""
+        \nSo here more hidden units fit better at every doubling, after the same \(epochText).
+        """)
+case .fallsOverall:
+    lesson.say("""
+        \nSo more hidden units fit better on the whole, but not at every doubling: after \
+        \(epochText), which start a network had can matter as much as a few more units.
+        """)
+case .doesNotFall:
+    lesson.say("""
+        \nSo in \(epochText) at lr = \(learningRate), more hidden units did not fit better: \
+        the wider networks had the capacity, but training did not use it.
+        """)
+case .cannotCompare where divergedRuns < widths.count * starts:
+    lesson.say("\nToo few widths finished training to compare them: try a smaller --learning-rate.")
+case .cannotCompare:
+    break
+}
+if let row = widths.firstIndex(of: hidden), curve.outcome == .finished, let low = summaries[row].lowest, let high = summaries[row].highest {
+    lesson.say("""
+        Step 4's 1-\(hidden)-1 network, loss \(fixed(curve.finalLoss, 5)), is the first of the \
+        \(hidden)-unit starts here; the \(starts) starts ended between \(fixed(low, 5)) and \
+        \(fixed(high, 5)), so one run alone says little about a width.
+        """)
+}
 lesson.say("""
-    \nOne tanh unit makes one S-shaped step; a wave needs a few of them, added up. The universal \
-    approximation theorem says that enough hidden units can follow any continuous curve as closely \
-    as we like; training still has to find the weights, which takes time.
+    \nOne tanh unit is a single S-shaped step: it can rise or fall only once, so it cannot follow a \
+    wave that goes up and then down. A few units, added up, can. The universal approximation \
+    theorem says that one hidden layer of enough units with a non-polynomial activation such as \
+    tanh can follow any continuous curve on a closed interval as closely as we like; it does not \
+    say that training will find those weights in a given number of epochs.
     """)

@@ -15,14 +15,21 @@ public func miniBatches(count: Int, batchSize: Int, using generator: inout Seede
 
 /// What a run of mini-batch gradient descent recorded.
 public struct MiniBatchHistory: Sendable {
-    /// The parameters after the last update.
+    /// The parameters after the last update (before the update that diverged, if one did).
     public var parameters: [Double]
-    /// The loss on all the data before training (index 0) and after each epoch.
+    /// The loss on all the data before training (index 0) and after each completed epoch.
     public var epochLosses: [Double]
-    /// The loss on all the data after every single update.
+    /// The loss on all the data after every update of the last few epochs (how many is the
+    /// run's `updateLossEpochs`), oldest first; earlier updates are not kept, so memory stays
+    /// bounded however many epochs run.
     public var updateLosses: [Double]
-    /// The batches of each epoch, in the order they were used.
-    public var batchesPerEpoch: [[[Int]]]
+    /// How many updates one epoch makes: ⌈count / batchSize⌉.
+    public var updatesPerEpoch: Int
+    /// How many updates ran in all (up to and including a diverging one).
+    public var updates: Int
+    /// `.finished`, or `.diverged(step:)` with the epoch (from 1) in which the loss stopped
+    /// being finite or grew past `divergenceFactor` × max(starting loss, 1).
+    public var outcome: DescentOutcome
 }
 
 /// Mini-batch gradient descent: each epoch splits the samples into shuffled, non-overlapping
@@ -33,22 +40,44 @@ public struct MiniBatchHistory: Sendable {
 ///
 /// A batch of all N samples is plain gradient descent; a batch of 1 is the original
 /// "stochastic" gradient descent. `batchGradient(p, indices)` returns the gradient on the
-/// samples at `indices`; `loss(p)` is the loss on all the data, recorded for the picture.
+/// samples at `indices`; `loss(p)` is the loss on all the data, evaluated after every update
+/// (pass a cheap one: it runs epochs × ⌈N/m⌉ times). The run stops early, with
+/// `outcome = .diverged(step: epoch)`, as soon as that loss is not finite or exceeds
+/// `divergenceFactor` × max(starting loss, 1). Only the update losses of the last
+/// `updateLossEpochs` epochs are kept.
 public func miniBatchGradientDescent(start: [Double], count: Int, batchSize: Int, epochs: Int, learningRate: Double,
+                                     updateLossEpochs: Int = .max,
                                      loss: ([Double]) -> Double,
                                      batchGradient: ([Double], [Int]) -> [Double],
                                      using generator: inout SeededGenerator) -> MiniBatchHistory {
     var p = start
-    var history = MiniBatchHistory(parameters: p, epochLosses: [loss(p)], updateLosses: [], batchesPerEpoch: [])
-    for _ in 0..<epochs {
-        let batches = miniBatches(count: count, batchSize: batchSize, using: &generator)
-        for batch in batches {
-            p = gradientDescentStep(parameters: p, gradient: batchGradient(p, batch), learningRate: learningRate)
-            history.updateLosses.append(loss(p))
+    let startLoss = loss(p)
+    let perEpoch = (count + batchSize - 1) / batchSize
+    var history = MiniBatchHistory(parameters: p, epochLosses: [startLoss], updateLosses: [], updatesPerEpoch: perEpoch,
+                                   updates: 0, outcome: .finished)
+    let keptUpdates = perEpoch.multipliedReportingOverflow(by: max(updateLossEpochs, 0))
+    let keep = keptUpdates.overflow ? Int.max : keptUpdates.partialValue
+    var recent: [Double] = []  // a ring of the last `keep` update losses
+    var next = 0
+    for epoch in stride(from: 1, through: epochs, by: 1) {
+        for batch in miniBatches(count: count, batchSize: batchSize, using: &generator) {
+            let stepped = gradientDescentStep(parameters: p, gradient: batchGradient(p, batch), learningRate: learningRate)
+            let value = loss(stepped)
+            history.updates += 1
+            if !value.isFinite || stepped.contains(where: { !$0.isFinite }) || value > divergenceFactor * max(startLoss, 1) {
+                history.outcome = .diverged(step: epoch)
+                break
+            }
+            p = stepped
+            if keep > 0 {
+                if recent.count < keep { recent.append(value) } else { recent[next] = value }
+                next = (next + 1) % keep
+            }
         }
-        history.batchesPerEpoch.append(batches)
+        if history.outcome != .finished { break }
         history.epochLosses.append(loss(p))
     }
+    history.updateLosses = recent.count < keep ? recent : Array(recent[next...] + recent[..<next])
     history.parameters = p
     return history
 }

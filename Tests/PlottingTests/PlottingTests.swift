@@ -252,3 +252,67 @@ final class SVGTests: XCTestCase {
         XCTAssertEqual(images.counts["rect"], 1 + 4)
     }
 }
+
+final class GraphDiagramTests: XCTestCase {
+    /// e = a × b, d = e + c, and c used twice: L = d × c.
+    let diagram = GraphDiagram(title: "L", nodes: [
+        .init(["a"]), .init(["b"]), .init(["c"]), .init(["e = a × b"]), .init(["d = e + c"]), .init(["L = d × c"], highlighted: true),
+    ], edges: [
+        .init(from: 0, to: 3), .init(from: 1, to: 3), .init(from: 3, to: 4), .init(from: 2, to: 4, label: "1"),
+        .init(from: 4, to: 5), .init(from: 2, to: 5, label: "d"),
+    ])
+
+    func testLayersFollowTheLongestPathFromTheInputs() {
+        XCTAssertEqual(diagram.layers(), [0, 0, 0, 1, 2, 3])
+    }
+
+    func testTreeReadsFromTheResultAndMarksAReusedNode() {
+        XCTAssertEqual(diagram.renderTree(root: 5), """
+            L
+            L = d × c
+            ├─ d = e + c
+            │  ├─ e = a × b
+            │  │  ├─ a
+            │  │  └─ b
+            │  └─ c   (1)
+            └─ ↑ c (again: see above)   (d)
+            """)
+        XCTAssertTrue(diagram.renderTree(root: 5, RenderOptions(ascii: true)).unicodeScalars.allSatisfy { $0.isASCII || "×".unicodeScalars.contains($0) })
+    }
+
+    func testSVGBoxesDoNotOverlapAndEveryNodeIsDrawn() throws {
+        let (boxes, _, _) = diagram.svgBoxes()
+        for i in boxes.indices {
+            for j in boxes.indices where i < j {
+                let a = boxes[i], b = boxes[j]
+                let apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y
+                XCTAssertTrue(apart, "boxes \(i) and \(j) overlap")
+            }
+        }
+        let counter = ElementCounter()
+        let parser = XMLParser(data: Data(diagram.svg().utf8))
+        parser.delegate = counter
+        XCTAssertTrue(parser.parse())
+        XCTAssertEqual(counter.counts["path"], 6 + 1)  // six arrows and the arrowhead's shape
+        XCTAssertEqual(counter.counts["title"], 1)
+    }
+}
+
+final class SignedImageTests: XCTestCase {
+    func testSignedMapsShareOneScaleCentredAtZero() {
+        let maps = GrayImage.signedMaps(width: 3, height: 1, values: [[-2, 0, 1], [0.5, 0, 4]], captions: ["a", "b"])
+        XCTAssertEqual(maps.map(\.signedLimit), [4, 4])
+        // Zero is the middle of the ramp in both panels; −2 of 4 is a quarter of the way up.
+        XCTAssertEqual(maps[0].signedPosition(0), 0.5)
+        XCTAssertEqual(maps[1].signedPosition(0), 0.5)
+        XCTAssertEqual(maps[0].signedPosition(-2), 0.25)
+        XCTAssertEqual(maps[1].signedPosition(4), 1)
+        let text = renderImages(maps, RenderOptions(width: 200, ascii: true))
+        // −2 → position 0.25 → ramp index 1 ("#"), 0 → index 2 ("+"), 1 → 0.625 → index 3 ("-" rounds from 2.5 up).
+        XCTAssertTrue(text.contains("|##++--|"), text)
+        XCTAssertTrue(text.contains("dark is negative, light is positive"), text)
+        XCTAssertEqual(divergingColour(0.5), "rgb(255,255,255)")
+        XCTAssertEqual(divergingColour(0), "rgb(0,114,178)")
+        XCTAssertEqual(divergingColour(1), "rgb(213,94,0)")
+    }
+}

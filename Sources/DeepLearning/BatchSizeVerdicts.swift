@@ -1,0 +1,70 @@
+import Foundation
+
+// Small classifications of lesson 7's numbers, so that every sentence the lesson prints about
+// its mini-batch runs is chosen from what the runs did.
+
+/// The angle between two vectors in degrees, arccos(u·v / (|u| |v|)): 0° when they point the
+/// same way, 90° when they are perpendicular, 180° when opposite. Nil if either is zero.
+public func angleInDegrees(between u: [Double], and v: [Double]) -> Double? {
+    precondition(u.count == v.count, "Vectors of \(u.count) and \(v.count) numbers have no angle")
+    let dot = zip(u, v).map { $0 * $1 }.reduce(0, +)
+    let lengths = (u.map { $0 * $0 }.reduce(0, +) * v.map { $0 * $0 }.reduce(0, +)).squareRoot()
+    guard lengths > 0, lengths.isFinite else { return nil }
+    return acos(min(max(dot / lengths, -1), 1)) * 180 / Double.pi
+}
+
+/// Who got furthest when the same data and learning rate were given to several batch sizes.
+public enum BatchSizeRanking: Equatable, Sendable {
+    /// Every run diverged.
+    case allDiverged
+    /// No run that finished ended below the loss it started from.
+    case noneImproved
+    /// The final loss is strictly lower for every smaller batch size: the runs that made more
+    /// updates in the same epochs got further.
+    case moreUpdatesGotFurther
+    /// The run at `lowest` (an index into the batch sizes, smallest first) ended with the lowest
+    /// loss; the run at `behind` made more updates (a smaller batch) yet ended higher than a
+    /// run with fewer updates, or diverged.
+    case lowestAt(Int, behind: Int)
+}
+
+/// Ranks runs given their final losses ordered by batch size, smallest batch first (so the
+/// number of updates per epoch falls along the array), all started from the same loss
+/// `startLoss`. `nil` marks a run that diverged.
+///
+/// - all nil → `.allDiverged`
+/// - no finite loss below `startLoss` → `.noneImproved`
+/// - every loss finite and each strictly below the next → `.moreUpdatesGotFurther`
+/// - otherwise → `.lowestAt(i, behind: j)`: i the index of the lowest final loss (the first,
+///   on a tie), j the first index whose run diverged or ended at or above the loss of some run
+///   with a larger batch
+public func rankBatchSizes(finalLosses: [Double?], startLoss: Double) -> BatchSizeRanking {
+    let finite = finalLosses.enumerated().compactMap { item in item.element.map { (item.offset, $0) } }
+    guard let lowest = finite.min(by: { $0.1 < $1.1 }) else { return .allDiverged }
+    guard lowest.1 < startLoss else { return .noneImproved }
+    let values = finalLosses.compactMap { $0 }
+    if values.count == finalLosses.count && zip(values, values.dropFirst()).allSatisfy({ $0 < $1 }) {
+        return .moreUpdatesGotFurther
+    }
+    let behind = finalLosses.indices.first { i in
+        guard let loss = finalLosses[i] else { return true }
+        return finalLosses[(i + 1)...].contains { other in other.map { $0 <= loss } ?? false }
+    }!
+    return .lowestAt(lowest.0, behind: behind)
+}
+
+/// Whether a final loss is within `tolerance` (relative) of the least loss any line can reach
+/// on the data, the least-squares line's:
+///
+///     loss − best ≤ tolerance · max(best, 10⁻⁹)
+///
+/// (the floor 10⁻⁹ keeps the test meaningful when the best line passes through every point).
+public func isNearBestLoss(_ loss: Double, best: Double, tolerance: Double = 0.05) -> Bool {
+    loss.isFinite && loss - best <= tolerance * max(best, 1e-9)
+}
+
+/// How many times a sequence of losses went up from one value to the next: 0 for a run that
+/// only ever went down (or stayed), a large share of the steps for a jittering one.
+public func rises(in losses: [Double]) -> Int {
+    zip(losses, losses.dropFirst()).filter { $1 > $0 }.count
+}
