@@ -9,11 +9,10 @@
 //   lesson-1 … 9    the lessons, one executable each, under Lessons/NN-Name
 //   exercises       `swift run exercises`: the students' progress through Exercises/
 //   benchmark       `swift run -c release benchmark`: the core against numpy
-//   Exercises       the reference solutions, tested by the same checks the students run
+//   E01_… E12_…     the reference solutions of the exercises, one module each (as in the
+//                   students' package), tested by the same checks the students run
 import PackageDescription
-#if os(Linux)
 import Foundation
-#endif
 
 /// The core is compiled with optimisation even in debug builds, so that the default
 /// `swift run lesson-9` trains on the digits in a few seconds. The core is tested code that a
@@ -49,6 +48,23 @@ let lessons: [(number: Int, folder: String)] = [
     (9, "09-Digits"),
 ]
 
+/// The exercises, read from the list in Exercises/Package.swift (the one place an exercise is
+/// added): one line per exercise, `("E03_SigmoidDerivative", ["E02_Activations"]),`, its name and
+/// the earlier exercises it uses. The root package compiles each reference solution,
+/// Exercises/Solutions/<name>.swift, as a module of that name (the students' package does the same
+/// with their files), so the very same check files run against the solutions here.
+let exercises: [(name: String, uses: [String])] = {
+    let manifest = URL(fileURLWithPath: Context.packageDirectory).appendingPathComponent("Exercises/Package.swift")
+    let text = (try? String(contentsOf: manifest, encoding: .utf8)) ?? ""
+    return text.split(separator: "\n").compactMap { line in
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasPrefix("(\"E") else { return nil }
+        let quoted = trimmed.split(separator: "\"", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.offset % 2 == 1 }.map { String($0.element) }
+        return quoted.first.map { (name: $0, uses: Array(quoted.dropFirst())) }
+    }
+}()
+
 let package = Package(
     name: "DeepLearningCourse",
     products: [
@@ -69,19 +85,20 @@ let package = Package(
         .target(name: "LessonSupport", dependencies: ["DeepLearning", "Plotting"]),
 
         // MARK: Tools
-
-        // MARK: Tools
         .executableTarget(name: "exercises", path: "Sources/exercises"),
         .executableTarget(name: "benchmark", dependencies: ["DeepLearning"], path: "Sources/benchmark"),
 
-        // MARK: Reference solutions of the exercises, compiled as module `Exercises`, so that
-        // `swift test` runs every exercise's checks against a correct answer
-        .target(name: "Exercises", path: "Exercises/Solutions"),
+        // MARK: The exercises' checks (their solutions are added below)
+        .target(name: "ExerciseChecks", path: "Exercises/Tests/ExerciseChecks"),
 
         // MARK: Tests
         .testTarget(name: "DeepLearningTests", dependencies: ["DeepLearning"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
-        .testTarget(name: "ExercisesTests", dependencies: ["Exercises"], path: "Exercises/Tests/ExercisesTests"),
+        .testTarget(
+            name: "ExercisesTests",
+            dependencies: ["ExerciseChecks"] + exercises.map { .target(name: $0.name) },
+            path: "Exercises/Tests/ExercisesTests"
+        ),
         .testTarget(
             name: "LessonTests",
             dependencies: ["LessonSupport"] + lessons.map { .target(name: "lesson-\($0.number)") },
@@ -89,6 +106,19 @@ let package = Package(
         ),
     ]
 )
+
+// MARK: Exercises: each reference solution a module of its own, named like the exercise
+for exercise in exercises {
+    package.targets.append(
+        .target(
+            name: exercise.name,
+            dependencies: exercise.uses.map { .target(name: $0) },
+            path: "Exercises/Solutions",
+            exclude: exercises.map { "\($0.name).swift" }.filter { $0 != "\(exercise.name).swift" },
+            sources: ["\(exercise.name).swift"]
+        )
+    )
+}
 
 // MARK: Lessons: `swift run lesson-N` runs Lessons/NN-Name/main.swift
 for lesson in lessons {

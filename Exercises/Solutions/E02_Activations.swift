@@ -1,5 +1,11 @@
 // Reference solution of exercise 2 · Sigmoid, tanh through sigmoid, ReLU (lesson 2).
 // The task is in Exercises/Sources/Exercises/E02_Activations.swift.
+//
+// Why it works: For x ≥ 0, e⁻ˣ ≤ 1, and for x < 0 the form eˣ/(1 + eˣ) has eˣ < 1: neither branch
+//   ever computes e to a large power, so nothing overflows to infinity and no inf/inf gives nan.
+//   2σ(2x) − 1 is tanh(x) exactly, by algebra.
+// Common mistakes: one formula for every x (nan at x = −1000), forgetting to double x inside σ, or
+//   calling Foundation's tanh instead of building it.
 
 import Foundation
 

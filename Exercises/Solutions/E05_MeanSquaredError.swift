@@ -1,5 +1,12 @@
 // Reference solution of exercise 5 · Mean squared error, one sample and a batch (lesson 4).
 // The task is in Exercises/Sources/Exercises/E05_MeanSquaredError.swift.
+//
+// Why it works: The error is squared so that misses in both directions count and big misses count
+//   more; dividing by the count makes the loss comparable across sizes. The batch loss is the mean
+//   of the per-sample losses.
+// Common mistakes: forgetting to divide (a sum, not a mean), squaring the sum of the errors instead
+//   of summing the squares, or dividing the batch total by the number of numbers instead of the
+//   number of rows.
 
 public func meanSquaredError(predicted: [Double], expected: [Double]) -> Double {
     var sum = 0.0

@@ -1,5 +1,13 @@
 // Reference solution of exercise 8 · Gradient descent onto y = 3x + 8 (lesson 6).
 // The task is in Exercises/Sources/Exercises/E08_GradientDescent.swift.
+//
+// Why it works: The gradient points uphill, so a small step against it lowers the loss; repeated
+//   steps with a learning rate small enough for the curvature walk a and b to the minimum, (3, 8)
+//   for points on y = 3x + 8.
+// Common mistakes: adding the gradient instead of subtracting it, starting fitLine somewhere other
+//   than (0, 0), or discarding descentStep's result instead of assigning it back.
+
+import E07_LineGradient
 
 public func descentStep(a: Double, b: Double, x: [Double], y: [Double], learningRate: Double) -> (a: Double, b: Double) {
     let gradient = lineLossGradient(a: a, b: b, x: x, y: y)

@@ -1,5 +1,11 @@
 // Reference solution of exercise 9 · Splitting shuffled indices into mini-batches (lesson 7).
 // The task is in Exercises/Sources/Exercises/E09_MiniBatches.swift.
+//
+// Why it works: stride(from: 0, to: count, by: batchSize) gives the start of every batch; min(start
+//   + batchSize, count) keeps the last batch inside the array, so every index appears once, in
+//   order.
+// Common mistakes: dropping the last, smaller batch, overlapping batches (a step of 1), or an index
+//   out of range from start + batchSize past the end.
 
 public func miniBatches(_ indices: [Int], batchSize: Int) -> [[Int]] {
     var batches: [[Int]] = []

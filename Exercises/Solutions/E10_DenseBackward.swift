@@ -1,5 +1,11 @@
 // Reference solution of exercise 10 · A linear layer's backward pass (lesson 8).
 // The task is in Exercises/Sources/Exercises/E10_DenseBackward.swift.
+//
+// Why it works: Z = XW + B means Z[n][i] = Σₖ X[n][k]·W[k][i] + B[i]; each gradient is the sum over
+//   every place its variable appears, weighted by the other factor: that gives Xᵀ·dZ, the column
+//   sums of dZ, and dZ·Wᵀ.
+// Common mistakes: wrong shapes (dW must have W's shape, dX must have X's), W[i][k] instead of
+//   W[k][i], or averaging dB over the batch when dZ already carries the 1/N.
 
 public func linearBackward(input: [[Double]], weights: [[Double]], outputGradient: [[Double]])
     -> (inputGradient: [[Double]], weightGradient: [[Double]], biasGradient: [Double])

@@ -1,6 +1,13 @@
 // Reference solution of exercise 11 · Training a small net on XOR (lesson 8).
 // The task is in Exercises/Sources/Exercises/E11_TrainXOR.swift.
+//
+// Why it works: Each epoch runs the forward pass on all four samples, sends ∂loss/∂y back through
+//   the output sigmoid and the hidden layer with the chain rule, sums the gradients over the
+//   samples and takes one step against them; 6000 such steps separate XOR.
+// Common mistakes: updating the weights inside the sample loop (not full-batch), using the new w2
+//   to compute dh, forgetting σ′ at the output, or forgetting the 1/4 of the mean.
 
+import E02_Activations
 import Foundation
 
 /// A 2-3-1 network: w1[k][j] from input k to hidden j, w2[j] from hidden j to the output.

@@ -1,5 +1,10 @@
 // Reference solution of exercise 12 · Argmax and accuracy (lesson 9).
 // The task is in Exercises/Sources/Exercises/E12_Accuracy.swift.
+//
+// Why it works: Replacing the best index only on a strictly larger score keeps the first of equal
+//   scores; accuracy divides the number of matches by the number of samples as Doubles.
+// Common mistakes: starting the best score at 0 (wrong when all scores are negative), >= instead of
+//   > (last of a tie), or integer division giving 0.
 
 public func argmax(_ scores: [Double]) -> Int {
     var best = 0

@@ -12,6 +12,8 @@
 //
 // Check it: swift run exercises (from the course folder), or swift test --filter E03 (in Exercises/).
 
+import E02_Activations  // your `sigmoid` from exercise 2
+
 public func sigmoidDerivative(_ x: Double) -> Double {
     // Your code here.
     return 0

@@ -13,6 +13,8 @@
 //
 // Check it: swift run exercises (from the course folder), or swift test --filter E04 (in Exercises/).
 
+import E02_Activations  // your `sigmoid` from exercise 2
+
 public func denseForward(input: [Double], weights: [[Double]], bias: [Double]) -> [Double] {
     // Your code here.
     return []

@@ -13,6 +13,8 @@
 //
 // Check it: swift run exercises (from the course folder), or swift test --filter E08 (in Exercises/).
 
+import E07_LineGradient  // your `lineLossGradient` from exercise 7
+
 public func descentStep(a: Double, b: Double, x: [Double], y: [Double], learningRate: Double) -> (a: Double, b: Double) {
     // Your code here.
     return (a, b)

@@ -18,6 +18,7 @@
 //
 // Check it: swift run exercises (from the course folder), or swift test --filter E11 (in Exercises/).
 
+import E02_Activations  // your `sigmoid` from exercise 2
 import Foundation
 
 /// A 2-3-1 network: w1[k][j] from input k to hidden j, w2[j] from hidden j to the output.

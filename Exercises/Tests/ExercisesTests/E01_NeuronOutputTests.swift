@@ -1,10 +1,11 @@
 import XCTest
 import Foundation
-@testable import Exercises
+import ExerciseChecks
+@testable import E01_NeuronOutput
 
 /// Checks of exercise 1 · A neuron's output.
 final class E01_NeuronOutputTests: XCTestCase {
-    let exercise = Exercise(lesson: 1)
+    let exercise = Exercise(lesson: 1, placeholders: [0], failure: XCTFail)
 
     func testLessonOnesNeuron() {
         // 0.8·0.5 + 0.2·(−1) + 0.4·2 + 0.3 = 1.3, positive, so ReLU keeps it.

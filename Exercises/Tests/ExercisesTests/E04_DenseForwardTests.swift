@@ -1,10 +1,11 @@
 import XCTest
 import Foundation
-@testable import Exercises
+import ExerciseChecks
+@testable import E04_DenseForward
 
 /// Checks of exercise 4 · A dense layer's forward pass, with loops.
 final class E04_DenseForwardTests: XCTestCase {
-    let exercise = Exercise(lesson: 3)
+    let exercise = Exercise(lesson: 3, failure: XCTFail)
     let sigma: (Double) -> Double = { 1 / (1 + exp(-$0)) }
 
     func testByHand() {

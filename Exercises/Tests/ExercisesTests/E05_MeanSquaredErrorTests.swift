@@ -1,10 +1,11 @@
 import XCTest
 import Foundation
-@testable import Exercises
+import ExerciseChecks
+@testable import E05_MeanSquaredError
 
 /// Checks of exercise 5 · Mean squared error, one sample and a batch.
 final class E05_MeanSquaredErrorTests: XCTestCase {
-    let exercise = Exercise(lesson: 4)
+    let exercise = Exercise(lesson: 4, placeholders: [-1], failure: XCTFail)
 
     func testByHand() {
         // errors 1, −2, 3 → squares 1, 4, 9 → mean 14/3
@@ -14,7 +15,9 @@ final class E05_MeanSquaredErrorTests: XCTestCase {
 
     func testZeroOnlyWhenRight() {
         exercise.expectClose(meanSquaredError(predicted: [4, 5], expected: [4, 5]), 0, "perfect predictions")
-        exercise.expect(meanSquaredError(predicted: [4, 5], expected: [5, 4]) > 0, "MSE must be positive when a prediction is wrong")
+        let wrong = meanSquaredError(predicted: [4, 5], expected: [5, 4])
+        exercise.expect(wrong > 0, "MSE of (4, 5) against (5, 4), both predictions wrong", expected: "a positive number (it is 1)",
+                        got: shown(wrong))
     }
 
     func testSignDoesNotMatter() {

@@ -1,10 +1,11 @@
 import XCTest
 import Foundation
-@testable import Exercises
+import ExerciseChecks
+@testable import E08_GradientDescent
 
 /// Checks of exercise 8 · Gradient descent onto y = 3x + 8.
 final class E08_GradientDescentTests: XCTestCase {
-    let exercise = Exercise(lesson: 6)
+    let exercise = Exercise(lesson: 6, placeholders: [0, 1], failure: XCTFail)
 
     func testOneStepByHand() {
         // Points (0, 1), (1, 3) at (1, 0): gradient (−2, −3); with lr 0.1 → (1.2, 0.3).
@@ -23,7 +24,8 @@ final class E08_GradientDescentTests: XCTestCase {
     func testMoreStepsGetCloser() {
         let x = (0..<20).map { Double($0) / 19 }, y = x.map { 3 * $0 + 8 }
         let few = fitLine(x: x, y: y, learningRate: 0.5, steps: 20), many = fitLine(x: x, y: y, learningRate: 0.5, steps: 200)
-        exercise.expect(abs(many.a - 3) < abs(few.a - 3) && few.a != 0,
-                        "200 steps should get closer to a = 3 than 20 steps (got \(many.a) and \(few.a))")
+        exercise.expect(abs(many.a - 3) < abs(few.a - 3) && few.a != 0, "a after 20 and after 200 steps from (0, 0)",
+                        expected: "200 steps closer to a = 3 than 20 steps, and a moved from 0",
+                        got: "\(shown(few.a)) after 20 and \(shown(many.a)) after 200")
     }
 }

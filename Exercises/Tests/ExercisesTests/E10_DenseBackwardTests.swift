@@ -1,10 +1,11 @@
 import XCTest
 import Foundation
-@testable import Exercises
+import ExerciseChecks
+@testable import E10_DenseBackward
 
 /// Checks of exercise 10 · A linear layer's backward pass.
 final class E10_DenseBackwardTests: XCTestCase {
-    let exercise = Exercise(lesson: 8)
+    let exercise = Exercise(lesson: 8, failure: XCTFail)
 
     func testByHand() {
         // X = [[1, 2]], W = [[1, −1, 0], [0, 1, 2]], dZ = [[1, 0, −1]]

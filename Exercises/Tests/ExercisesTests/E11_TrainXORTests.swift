@@ -1,10 +1,11 @@
 import XCTest
 import Foundation
-@testable import Exercises
+import ExerciseChecks
+@testable import E11_TrainXOR
 
 /// Checks of exercise 11 · Training a small net on XOR.
 final class E11_TrainXORTests: XCTestCase {
-    let exercise = Exercise(lesson: 8)
+    let exercise = Exercise(lesson: 8, failure: XCTFail)
     let inputs: [[Double]] = [[0, 0], [0, 1], [1, 0], [1, 1]]
     let targets: [Double] = [0, 1, 1, 0]
 
@@ -14,14 +15,16 @@ final class E11_TrainXORTests: XCTestCase {
 
     func testTrainingLowersTheLoss() {
         let before = loss(XORNet.start), after = loss(trainXOR(epochs: 200, learningRate: 2))
-        exercise.expect(after < before * 0.99,
-                        "200 epochs should lower the loss from \(before), got \(after). Does your update subtract lr × gradient?")
+        exercise.expect(after < before * 0.99, "the loss after 200 epochs of lr 2",
+                        expected: "less than the starting loss \(shown(before))",
+                        got: shown(after) + (after > before ? ". It went up: does your update subtract lr × gradient?" : ""))
     }
 
     func testLearnsXOR() {
         let net = trainXOR(epochs: 6000, learningRate: 2)
         for (x, t) in zip(inputs, targets) {
-            exercise.expect(abs(net(x) - t) < 0.2, "after 6000 epochs, input \(x) should give about \(t), got \(net(x))")
+            exercise.expect(abs(net(x) - t) < 0.2, "the output for input \(shown(x)) after 6000 epochs",
+                            expected: "\(shown(t)) ± 0.2", got: shown(net(x), digits: 3))
         }
     }
 
