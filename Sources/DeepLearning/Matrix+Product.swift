@@ -51,6 +51,9 @@ extension Matrix {
 /// the packed kernel (Matrix+PackedKernel.swift); smaller ones, where copying the operands
 /// would cost more than it saves, to the register-blocked kernel that reads them in place.
 let packedProductThreshold = 32 * 32 * 32
+/// … and at least this many rows (each packed panel of R is reused once per 6 rows) and steps
+/// of the sum (each tile of C is loaded and stored once per block of the sum).
+let packedMinimumRows = 24, packedMinimumDepth = 24
 
 /// C = L·R (+ `row` added to every row), m × n from an m × k L and a k × n R, by the kernel
 /// that suits the shape. Every kernel sums each element in the same order and adds the row
@@ -64,7 +67,7 @@ func multiply(_ left: StridedOperand, _ right: StridedOperand, into c: UnsafeMut
         }
         return
     }
-    if m * n * k >= packedProductThreshold && m >= microRows && n >= microColumns {
+    if m * n * k >= packedProductThreshold && m >= packedMinimumRows && k >= packedMinimumDepth && n >= microColumns {
         packedMultiply(left: left, right: right, into: c, m: m, n: n, k: k, row: row)
         return
     }
