@@ -8,13 +8,14 @@ import DeepLearning
 import LessonSupport
 import Plotting
 
+let maximumSteps = 100_000
 let lesson = Lesson(
     number: 5, title: "Gradient descent with finite differences",
     summary: "Walk downhill on the loss: nudge each parameter to estimate its slope, then step against it.",
     options: [
         .points(),
         .learningRate(default: "0.3"),
-        LessonOption("steps", default: "200", .integer(1...100_000), help: "how many steps of gradient descent"),
+        LessonOption("steps", default: "200", .integer(1...maximumSteps), help: "how many steps of gradient descent"),
     ])
 
 let data = LineData.noisyLine(count: lesson.integer("points"), using: &lesson.random)
@@ -43,10 +44,39 @@ lesson.say("           = (\(fixed(up, 8)) − \(fixed(down, 8))) / \(scientific(
 let slope = centralDifferenceGradient(of: loss, at: start)
 lesson.say("           = \(fixed(slope[0], 4))")
 lesson.say("\nNudging b the same way gives ∂loss/∂b ≈ \(fixed(slope[1], 4)).")
+func direction(_ name: String, _ slope: Double) -> String {
+    slope < 0 ? "∂loss/∂\(name) < 0: raising \(name) lowers the loss, so increase \(name)"
+              : "∂loss/∂\(name) > 0: raising \(name) raises the loss, so decrease \(name)"
+}
 lesson.say("""
-    \nBoth slopes are negative: raising a or b lowers the loss. The gradient \
+    \n\(direction("a", slope[0])); \(direction("b", slope[1])). The gradient \
     (\(fixed(slope[0], 2)), \(fixed(slope[1], 2))) points uphill, the steepest way up; its \
     opposite is the steepest way down.
+    """)
+let exactSlope = meanSquaredErrorGradient(of: Line(parameters: start), on: data)[0]
+lesson.say("""
+    \nHow big should h be? Against the exact slope \(fixed(exactSlope, 10)) (lesson 6 derives its \
+    formula), the estimate of ∂loss/∂a for several h:\n
+    """)
+var hTable = Table(["h", "estimate of ∂loss/∂a", "error"])
+var errors: [Double: Double] = [:]
+for step in [1.0, 0.1, 1e-5, 1e-10, 1e-13] {
+    let estimate = centralDifferenceGradient(of: loss, at: start, step: step)[0]
+    errors[step] = abs(estimate - exactSlope)
+    hTable.add([scientific(step, 0), fixed(estimate, 10), scientific(abs(estimate - exactSlope))])
+}
+hTable.print()
+let expError = { (h: Double) in abs(centralDifference(of: { Foundation.exp($0) }, at: 0, step: h) - 1) }
+let bigStepExact = errors[1.0]! < 1e-9
+lesson.say("""
+    \n\(bigStepExact ? "Even h = 1 is exact to rounding" : "h = 1 is off by \(scientific(errors[1.0]!))"): this loss is a \
+    quadratic in a, so loss(a ± h) = loss(a) ± h·loss′(a) + (h²/2)·loss″ with nothing left over, \
+    and the difference over 2h is exactly loss′(a), whatever h. Only rounding grows as h \
+    shrinks: the two losses agree in more and more digits, and their difference keeps fewer \
+    (error \(scientific(errors[1e-13]!)) at h = 1e-13). On a loss that is not quadratic the \
+    truncation error is real and shrinks like h²: for eˣ at x = 0, h = 0.1 is off by \
+    \(scientific(expError(0.1))) and h = 0.01 by \(scientific(expError(0.01))). The course uses \
+    h = \(scientific(h)), a balance of the two that works on any smooth loss.
     """)
 
 // MARK: - Step 2: the update rule
@@ -63,7 +93,7 @@ lesson.say("  loss: \(fixed(loss(start), 4)) → \(fixed(loss(first), 4))")
 
 // MARK: - Step 3: repeat
 
-lesson.step("Repeat \(steps) times")
+lesson.step("Repeat \(steps) time\(steps == 1 ? "" : "s")")
 var evaluations = 0
 let history = gradientDescent(
     start: start, steps: steps, learningRate: { _ in learningRate },
@@ -72,52 +102,116 @@ let history = gradientDescent(
         evaluations += 2 * p.count
         return centralDifferenceGradient(of: loss, at: p)
     })
-if case .diverged(let step) = history.outcome {
+let curvature = LineLossCurvature(data)
+let limit = curvature.stableLimit
+let exact = leastSquaresLine(data)
+let lowestLoss = meanSquaredError(of: exact, on: data)
+let verdict = history.verdict(lowestLoss: lowestLoss, parameter: 1, best: exact.intercept)
+let rateText = String(format: "%g", learningRate)
+if case .diverged(let step) = verdict {
     lesson.say("""
         At step \(step) the loss passed \(scientific(divergenceFactor, 0)) × its starting value: \
-        with lr = \(learningRate) each step overshoots the valley by more than it gained, and the \
+        with lr = \(rateText) each step overshoots the valley by more than it gained, and the \
         parameters fly off. The largest rate that works for these points is \
-        \(fixed(largestStableLearningRate(data), 3)) (lesson 6 explains why).
+        \(fixed(limit, 3)) (lesson 6 explains why).
         """)
     lesson.say("Try a smaller --learning-rate.")
     exit(0)
 }
 var progress = Table(["step", "a", "b", "loss"])
-let shown = Set([0, 1, 2, 3, 5, 10, 20, 30, 50, 75, 100, 150, 200, 300, 500, 1000, 2000, 5000, steps])
+let shown = Set([0, 1, 2, 3, 5, 10, 20, 30, 50, 75, 100, 150, 200, 300, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, steps])
 for t in history.parameters.indices where shown.contains(t) {
     progress.add(["\(t)", fixed(history.parameters[t][0], 4), fixed(history.parameters[t][1], 4), fixed(history.losses[t], 6)])
 }
 progress.print()
 print("")
-let frameSteps = Array(Set([0, 1, 2, 3, 4, 6, 8, 11, 15, 20, 30, 45, 70, 100, steps].filter { $0 <= steps })).sorted()
-lesson.animate(
-    frameSteps.map { t in
-        let line = Line(parameters: history.parameters[t])
-        return Chart(title: "Step \(t): y = \(fixed(line.slope, 2))x + \(fixed(line.intercept, 2))", xLabel: "x", yLabel: "y",
-                     series: [Series("points", x: data.x, y: data.y, style: .points),
-                              Series("the line after \(t) steps", from: 0, to: 1) { line($0) }],
-                     yRange: 0...12)
-    },
-    name: "line-moves-onto-points")
+/// "y = 2.84x + 8.13", with a proper minus sign for a negative intercept.
+func equation(_ line: Line) -> String {
+    "y = \(fixed(line.slope, 2))x \(line.intercept < 0 ? "−" : "+") \(fixed(abs(line.intercept), 2))"
+}
+if case .climbing(let lowest, let step) = verdict {
+    let fall = step == 0 ? "climbed from \(fixed(lowest, 4)) at the start" : "fell to \(fixed(lowest, 4)) at step \(step), then climbed"
+    lesson.say("""
+        The loss \(fall) to \(fixed(history.losses.last!, 4)): lr = \(rateText) is above the largest \
+        stable rate for these points, \(fixed(limit, 3)) (lesson 6 explains why). Each step lands \
+        on the other side of the valley a little higher than the last, and the line swings ever \
+        further off the points, out of the picture. The loss instead, on a log scale:\n
+        """)
+    lesson.show(Chart(title: "log₁₀(loss) at each step, lr = \(rateText)", xLabel: "step", yLabel: "log₁₀ loss",
+                      series: [Series("loss", y: history.losses.map { log10(max($0, 1e-12)) })]),
+                name: "loss-climbs")
+} else {
+    let frameSteps = Array(Set([0, 1, 2, 3, 4, 6, 8, 11, 15, 20, 30, 45, 70, 100, steps].filter { $0 <= steps })).sorted()
+    lesson.animate(
+        frameSteps.map { t in
+            let line = Line(parameters: history.parameters[t])
+            return Chart(title: "Step \(t): \(equation(line))", xLabel: "x", yLabel: "y",
+                         series: [Series("points", x: data.x, y: data.y, style: .points),
+                                  Series("the line after \(t) steps", from: 0, to: 1) { line($0) }],
+                         yRange: 0...12)
+        },
+        name: "line-moves-onto-points")
+}
 
 // MARK: - Step 4: compare with the exact answer
 
 lesson.step("How close did we get?")
 let found = Line(parameters: history.parameters.last!)
-let exact = leastSquaresLine(data)
 lesson.say("""
     For a line, calculus gives the best (a, b) in closed form (least squares), so we can check:\n
     """)
+let foundLoss = meanSquaredError(of: found, on: data)
+let ruleLoss = meanSquaredError(of: Line(slope: 3, intercept: 8), on: data)
 var check = Table(["", "a", "b", "loss"])
-check.add(["gradient descent", fixed(found.slope, 4), fixed(found.intercept, 4), fixed(meanSquaredError(of: found, on: data), 6)])
-check.add(["least squares", fixed(exact.slope, 4), fixed(exact.intercept, 4), fixed(meanSquaredError(of: exact, on: data), 6)])
-check.add(["the rule behind the data", "3.0000", "8.0000", fixed(meanSquaredError(of: Line(slope: 3, intercept: 8), on: data), 6)])
+check.add(["gradient descent", fixed(found.slope, 4), fixed(found.intercept, 4), fixed(foundLoss, 6)])
+check.add(["least squares", fixed(exact.slope, 4), fixed(exact.intercept, 4), fixed(lowestLoss, 6)])
+check.add(["the rule behind the data", "3.0000", "8.0000", fixed(ruleLoss, 6)])
 check.print()
-let gap = max(abs(found.slope - exact.slope), abs(found.intercept - exact.intercept))
+let gap = largestParameterGap(found.parameters, exact.parameters)
+let gapText = gap < 0.00005 ? "less than 0.0001" : fixed(gap, 4)
+/// How far `value` is above the lowest loss: in per cent, or plainly when the lowest is about 0
+/// (a line through two points fits them exactly).
+func aboveLowest(_ value: Double) -> String {
+    guard lowestLoss >= 1e-6 else { return "\(scientific(value - lowestLoss)) above" }
+    let percent = 100 * (value - lowestLoss) / lowestLoss
+    return "\(percent < 0.1 ? fixed(percent, 3) : fixed(percent, 1)) % above"
+}
+let descentWords: String
+switch verdict {
+case .converged:
+    descentWords = """
+        Gradient descent ended within \(gapText) of the least-squares line, its loss within \
+        1 % of the lowest.
+        """
+case .climbing:
+    descentWords = """
+        Gradient descent ended \(fixed(gap, 1)) away from the least-squares line and moving further \
+        away: lr = \(rateText) is too big for these points.
+        """
+default:
+    let needed = curvature.stepsToReach(distance: 0.001, from: euclideanDistance(start, exact.parameters),
+                                        learningRate: learningRate)
+    let more: String
+    if curvature.slowestFactor(learningRate: learningRate) >= 1 {
+        more = "but lr = \(rateText) is above the largest stable rate \(fixed(limit, 3)), so the loss will turn and climb"
+    } else if let needed, needed <= maximumSteps {
+        more = "\(needed) steps in all are sure to bring it within 0.001"
+    } else {
+        more = "getting within 0.001 would take more than the \(maximumSteps) steps this lesson allows; a bigger rate, still under \(fixed(limit, 3)), gets there sooner"
+    }
+    descentWords = """
+        Gradient descent is still \(gapText) away from the least-squares line after \(steps) \
+        step\(steps == 1 ? "" : "s"), its loss \(aboveLowest(foundLoss)) the lowest. Each step keeps at most \(fixed(curvature.slowestFactor(learningRate: learningRate), 4)) \
+        of the distance: \(more).
+        """
+}
+let descentAgainstRule = foundLoss <= ruleLoss
+    ? "The gradient-descent line fits them better than the rule too."
+    : "The gradient-descent line does not fit them as well as the rule yet."
 lesson.say("""
-    \nGradient descent is within \(scientific(gap)) of the least-squares line. Neither is exactly \
-    (3, 8): with only \(data.count) noisy points, another line fits these particular points a \
-    little better.
+    \n\(descentWords) The rule behind the data, (3, 8), is not the best line for these \
+    \(data.count) noisy points: its loss, \(fixed(ruleLoss, 6)), is \(aboveLowest(ruleLoss)) the \
+    least-squares line's. \(descentAgainstRule)
     """)
 
 // MARK: - Step 5: the cost

@@ -9,13 +9,16 @@ import DeepLearning
 import LessonSupport
 import Plotting
 
+/// The final loop builds a tracked graph of about 5 values per point at every iteration; these
+/// limits keep the slowest allowed run to a couple of seconds as a debug build.
+let maximumSteps = 5_000
 let lesson = Lesson(
     number: 6, title: "Analytic gradients, learning rates, tracking gradients",
     summary: "Exact slopes by the chain rule, how big a step to take, and a computer that does the chain rule for us.",
     options: [
-        .points(),
+        .points(maximum: 5_000),
         .learningRate(default: "0.5", help: "the step size of the final training loop"),
-        LessonOption("steps", default: "50", .integer(1...100_000), help: "iterations of the final training loop"),
+        LessonOption("steps", default: "50", .integer(1...maximumSteps), help: "iterations of the final training loop"),
     ])
 
 let data = LineData.noisyLine(count: lesson.integer("points"), using: &lesson.random)
@@ -23,6 +26,8 @@ let loss: ([Double]) -> Double = { p in meanSquaredError(of: Line(parameters: p)
 let gradient: ([Double]) -> [Double] = { p in meanSquaredErrorGradient(of: Line(parameters: p), on: data) }
 let exact = leastSquaresLine(data)
 let lowestLoss = loss(exact.parameters)
+let curvature = LineLossCurvature(data)
+let limit = curvature.stableLimit
 
 // MARK: - Step 1: the gradient by hand
 
@@ -50,101 +55,200 @@ for point in [[0.0, 0.0], [lesson.random.normal(), lesson.random.normal()], [3.0
     }
 }
 comparison.print()
+let agreement = worstDifference <= 1e-6
+    ? "the formula and the finite difference agree, and the finite difference costs twice as much per parameter"
+    : "more than rounding alone should leave, so one of the two is wrong"
 lesson.say("""
-    \nThe largest difference is \(scientific(worstDifference)) (at most 1e-6): the formula is \
-    right, and the finite difference was a good estimate, at twice the cost per parameter.
+    \nThe largest difference is \(scientific(worstDifference)): \(agreement). On a quadratic loss \
+    like this one the central difference has no truncation error at all (lesson 5 shows it \
+    exact even at h = 1), so all that separates the two is rounding in the subtraction, about \
+    10⁻¹⁶ × loss / h.
     """)
 
 // MARK: - Step 2: the learning rate
 
-lesson.step("Learning rates: too small, right, too big, far too big")
-let limit = largestStableLearningRate(data)
-let rates = [0.01, 0.3, (0.97 * limit * 100).rounded() / 100, 0.8, 1.5]
+lesson.step("Learning rates, from tiny to twice the limit")
+/// A rate rounded to 2 decimals, as the tables print it.
+func rounded(_ rate: Double) -> Double { (rate * 100).rounded() / 100 }
+let nearLimit = rounded(0.97 * limit)
+let rates = [0.01, 0.3, nearLimit, rounded(1.12 * limit), rounded(2.1 * limit)]
 let sweepSteps = 100
+// How typical is this draw's limit? The same calculation for 200 other draws of as many points
+// (from a generator of their own, so the rest of the lesson draws what it always does).
+var other = SeededGenerator(seed: lesson.seed &+ 1)
+let otherLimits = (0..<200).map { _ in LineLossCurvature(LineData.noisyLine(count: data.count, using: &other)).stableLimit }.sorted()
+let (low5, high95) = (otherLimits[10], otherLimits[189])
+let typicality = limit < low5
+    ? "lower than in 95 % of 200 other draws of \(data.count) points (their middle 90 % runs from \(fixed(low5, 3)) to \(fixed(high95, 3))): an unusual draw"
+    : limit > high95
+    ? "higher than in 95 % of 200 other draws of \(data.count) points (their middle 90 % runs from \(fixed(low5, 3)) to \(fixed(high95, 3))): an unusual draw"
+    : "a typical value: 200 other draws of \(data.count) points have their middle 90 % between \(fixed(low5, 3)) and \(fixed(high95, 3))"
 lesson.say("""
-    \(sweepSteps) steps from (0, 0) with each rate; the lowest possible loss is \
-    \(fixed(lowestLoss, 6)).\n
+    The loss is a bowl with two curvatures (lesson 5's points, H = (2/N)[[Σx², Σx], [Σx, N]]): \
+    λ_max = \(fixed(curvature.steep, 3)) across the valley and λ_min = \(fixed(curvature.shallow, 3)) \
+    along it. One step with rate lr multiplies the distance to the bottom by 1 − lr·λ in each \
+    direction, so the factor ρ = max |1 − lr·λ| says how much of the distance a step keeps at \
+    worst. It is below 1 only for lr < 2/λ_max = \(fixed(limit, 3)), the largest stable rate for \
+    these points, \(typicality). A run "converges" here when its loss ends within 1 % of the lowest. The rates below are 0.01, 0.3, and 0.97, 1.12 and 2.1 times that limit, each \
+    run \(sweepSteps) steps from (0, 0); the lowest possible loss is \(fixed(lowestLoss, 6)).\n
     """)
-var sweep = Table(["lr", "loss after \(sweepSteps) steps", "a", "b", "what happens"])
+/// The words for a verdict in the sweep's last column, with how far above the lowest loss a run
+/// ended when it is still on its way.
+func shortVerdict(_ verdict: DescentVerdict, finalLoss: Double = .nan) -> String {
+    let above = "\(fixed(100 * (finalLoss - lowestLoss) / max(lowestLoss, 1e-12), 1)) % above lowest"
+    switch verdict {
+    case .diverged(let step): return "diverges: stopped at step \(step)"
+    case .climbing: return "climbs: the loss grows again"
+    case .converged(zigzagging: false): return "converges"
+    case .converged(zigzagging: true): return "converges, zigzagging"
+    case .bouncing: return "zigzags: \(above)"
+    case .crawling: return "crawls: \(above)"
+    }
+}
+var sweep = Table(["lr", "ρ", "loss after \(sweepSteps) steps", "a", "b", "what happens"])
 var curves: [Series] = []
+var sweepVerdicts: [DescentVerdict] = []
+var sweepLosses: [Double?] = []
+/// log₁₀ of a loss for the chart, floored so a loss of exactly 0 (two points) stays drawable.
+func logLoss(_ value: Double) -> Double { log10(max(value, 1e-12)) }
 for rate in rates {
     let run = gradientDescent(start: [0, 0], steps: sweepSteps, learningRate: { _ in rate }, loss: loss, gradient: gradient)
-    let last = run.parameters.last!
-    let verdict: String
-    switch run.outcome {
-    case .diverged(let step):
-        verdict = "diverges: stopped at step \(step)"
-    case .finished where run.alternates(parameter: 1, around: exact.intercept, lastSteps: 10):
-        verdict = "bounces from side to side"
-    case .finished where run.losses.last! > lowestLoss * 1.01:
-        verdict = "crawls: still far"
-    case .finished:
-        verdict = "converges"
-    }
-    let finalLoss = run.outcome == .finished ? fixed(run.losses.last!, 6) : "—"
-    sweep.add([fixed(rate, 2), finalLoss, run.outcome == .finished ? fixed(last[0], 3) : "—",
-               run.outcome == .finished ? fixed(last[1], 3) : "—", verdict])
-    curves.append(Series("lr \(fixed(rate, 2))", y: run.losses.map { log10($0) }))
+    let verdict = run.verdict(lowestLoss: lowestLoss, parameter: 1, best: exact.intercept)
+    let last = run.parameters.last!, finished = run.outcome == .finished
+    sweep.add([fixed(rate, 2), fixed(curvature.slowestFactor(learningRate: rate), 3),
+               finished ? fixed(run.losses.last!, 6) : "—", finished ? fixed(last[0], 3) : "—",
+               finished ? fixed(last[1], 3) : "—", shortVerdict(verdict, finalLoss: run.losses.last!)])
+    curves.append(Series("lr \(fixed(rate, 2))", y: run.losses.map(logLoss)))
+    sweepVerdicts.append(verdict)
+    sweepLosses.append(finished ? run.losses.last! : nil)
 }
 sweep.print()
+let bestRun = rates.indices.filter { sweepLosses[$0] != nil }.min { sweepLosses[$0]! < sweepLosses[$1]! }!
+let smallestFactorRun = rates.indices.min {
+    curvature.slowestFactor(learningRate: rates[$0]) < curvature.slowestFactor(learningRate: rates[$1])
+}!
+let bestRunFactor = bestRun == smallestFactorRun
+    ? "its ρ is also the smallest of the five, so it keeps the least of the distance at each step"
+    : "the smallest ρ is lr = \(fixed(rates[smallestFactorRun], 2))'s, but ρ is the worst direction only, and the starting distance in each direction counts too"
 lesson.say("""
-    \nA diverging run is stopped as soon as its loss passes \(scientific(divergenceFactor, 0)) × \
-    the start, instead of carrying on into inf and nan. The losses on a log scale (a diverging run \
-    ends early):\n
+    \nAfter \(sweepSteps) steps the lowest loss is that of lr = \(fixed(rates[bestRun], 2)): \
+    \(bestRunFactor). A run whose loss rises again is above the limit: below it, the loss of \
+    this bowl falls at every step. A diverging run is stopped as soon as its loss passes \
+    \(scientific(divergenceFactor, 0)) × the start, before it can overflow. The losses on a log \
+    scale (a stopped run ends early):\n
     """)
+let lowestShown = min(-1.5, (logLoss(lowestLoss) - 0.5).rounded(.down))
 lesson.show(Chart(title: "log₁₀(loss) against steps, one line per learning rate", xLabel: "step", yLabel: "log₁₀ loss",
-                  series: curves, yRange: -1.5...8), name: "learning-rate-sweep")
+                  series: curves, yRange: lowestShown...8), name: "learning-rate-sweep")
 
 // MARK: - Step 3: bouncing between two places
 
-lesson.step("Why a big rate bounces")
-let bouncing = gradientDescent(start: [0, 0], steps: 30, learningRate: { _ in rates[2] }, loss: loss, gradient: gradient)
+lesson.step("Why a rate near the limit zigzags")
+let bounceSteps = 30
+let bouncing = gradientDescent(start: [0, 0], steps: bounceSteps, learningRate: { _ in nearLimit }, loss: loss, gradient: gradient)
+let bShown = bouncing.parameters.map { $0[1] }
+let crossings = zip(bShown, bShown.dropFirst()).filter { ($0 - exact.intercept) * ($1 - exact.intercept) < 0 }.count
+let steepFactor = curvature.steepFactor(learningRate: nearLimit)
 lesson.say("""
-    With lr = \(fixed(rates[2], 2)) the intercept b jumps over the best value \
-    \(fixed(exact.intercept, 3)) at every step:\n
+    With lr = \(fixed(nearLimit, 2)), one step multiplies the distance across the valley by \
+    1 − lr·λ_max = \(fixed(steepFactor, 3)): the step lands on the other side, keeping \
+    \(Int((abs(steepFactor) * 100).rounded())) % of that distance. The intercept b crosses its best \
+    value \(fixed(exact.intercept, 3)) at \(crossings) of the first \(bounceSteps) steps:\n
     """)
-lesson.show(Chart(title: "b during the first 30 steps, lr = \(fixed(rates[2], 2))", xLabel: "step", yLabel: "b",
-                  series: [Series("b", y: bouncing.parameters.map { $0[1] }),
-                           Series("best b", x: [0, 30], y: [exact.intercept, exact.intercept])]),
+lesson.show(Chart(title: "b during the first \(bounceSteps) steps, lr = \(fixed(nearLimit, 2))", xLabel: "step", yLabel: "b",
+                  series: [Series("b", y: bShown),
+                           Series("best b", x: [0, Double(bounceSteps)], y: [exact.intercept, exact.intercept])]),
             name: "bouncing")
 lesson.say("""
-    The loss is a bowl, steeper in one direction than the other. Its curvature is the matrix H = \
-    (2/N)[[Σx², Σx], [Σx, N]], and along its steepest direction (curvature λ_max) one step \
-    multiplies the distance to the bottom by (1 − lr·λ_max). Below lr = 2/λ_max that factor is \
-    between −1 and 1 and the distance shrinks; near 2/λ_max it is close to −1, so we land on the \
-    other side at almost the same height, again and again; above it the factor is below −1 and \
-    every step lands higher than the last. For these points 2/λ_max = \(fixed(limit, 4)).
+    The factor 1 − lr·λ_max is between −1 and 1 for lr below 2/λ_max, and the zigzag shrinks; \
+    just under the limit it is close to −1, so each landing is nearly as high as the last, on \
+    the other side; above the limit it is below −1 and every landing is higher than the last. \
+    Along the valley floor the factor 1 − lr·λ_min is positive and close to 1 \
+    (\(fixed(curvature.shallowFactor(learningRate: nearLimit), 3)) here), which is why even a good rate \
+    needs many steps to finish.
     """)
 
 // MARK: - Step 4: a cyclical schedule
 
 lesson.step("Changing the rate as we go: the cyclical schedule")
 let budget = 100
-let nearLimit = rates[2]
-let cycle = LearningRateSchedule.cyclical(low: 0.05, high: nearLimit, steps: budget)
+let overLimit = rates[3]
 lesson.say("""
-    A safe constant rate is slow; one near the limit is fast but bounces. A cyclical schedule \
-    starts small, rises to the big rate, then comes down: the big middle crosses the long valley \
-    quickly, the small end lets the parameters settle. Each gets \(budget) steps:\n
+    A cyclical schedule starts small (0.05 here), rises to a big rate, then comes down: the big middle covers \
+    ground quickly, the small end lets the parameters settle instead of zigzagging. Here its peak \
+    is the near-limit rate \(fixed(nearLimit, 2)), which we could only pick because a line's loss \
+    lets us compute its limit, or \(fixed(overLimit, 2)), above the limit. Each run gets \
+    \(budget) steps; "0.1 % at" is the first step whose loss is within 0.1 % of the lowest:\n
     """)
-var schedules = Table(["schedule", "loss at \(budget)", "off best by", "0.1 % reached at"])
+var schedules = Table(["schedule", "loss at \(budget)", "off best by", "0.1 % at", "last steps"])
 var scheduleCurves: [Series] = []
+var scheduleResults: [(name: String, distance: Double, verdict: DescentVerdict, zigzags: Bool)] = []
 for (name, schedule) in [("constant \(fixed(0.3, 2))", LearningRateSchedule.constant(0.3)),
                          ("constant \(fixed(nearLimit, 2))", LearningRateSchedule.constant(nearLimit)),
-                         ("cyclical 0.05 → \(fixed(nearLimit, 2)) → 0.05", cycle)] {
+                         ("cyclical, peak \(fixed(nearLimit, 2))", .cyclical(low: 0.05, high: nearLimit, steps: budget)),
+                         ("cyclical, peak \(fixed(overLimit, 2))", .cyclical(low: 0.05, high: overLimit, steps: budget))] {
     let run = gradientDescent(start: [0, 0], steps: budget, learningRate: { schedule.rate(at: $0) }, loss: loss, gradient: gradient)
-    let last = run.parameters.last!
-    let distance = ((last[0] - exact.slope) * (last[0] - exact.slope) + (last[1] - exact.intercept) * (last[1] - exact.intercept)).squareRoot()
-    schedules.add([name, fixed(run.losses.last!, 6), fixed(distance, 4),
-                   run.firstStep(reachingLoss: lowestLoss * 1.001).map(String.init) ?? "—"])
+    let verdict = run.verdict(lowestLoss: lowestLoss, parameter: 1, best: exact.intercept)
+    let finished = run.outcome == .finished
+    let distance = finished ? euclideanDistance(run.parameters.last!, exact.parameters) : .infinity
+    schedules.add([name, finished ? fixed(run.losses.last!, 6) : "—", finished ? fixed(distance, 4) : "—",
+                   run.firstStep(reachingLoss: lowestLoss * 1.001).map(String.init) ?? "—",
+                   !finished ? "diverged" : run.alternates(parameter: 1, around: exact.intercept, lastSteps: 10) ? "zigzag" : "steady"])
     scheduleCurves.append(Series(name, y: (0...budget).map { schedule.rate(at: $0) }))
+    scheduleResults.append((name, distance, verdict, run.alternates(parameter: 1, around: exact.intercept, lastSteps: 10)))
 }
 schedules.print()
+let ranking = scheduleResults.filter { $0.distance.isFinite }.sorted { $0.distance < $1.distance }
+let winner = scheduleResults.firstIndex { $0.name == ranking[0].name }!
+let how: String
+switch winner {
+case 0:
+    how = """
+        The safe constant rate ends closest this time: it never zigzags, and on these points its \
+        slow direction is not much slower than the others'.
+        """
+case 1:
+    how = """
+        The constant rate just under the limit ends closest this time: its zigzag across the \
+        valley dies out, and its big steps cover the valley floor fastest.
+        """
+case 2:
+    how = """
+        The cyclical schedule ends closest this time: its big middle covers the valley floor, \
+        and its small last steps remove the zigzag.
+        """
+default:
+    how = """
+        The schedule that peaks above the limit ends closest this time: its biggest steps cover \
+        the valley floor fastest, and its small last steps undo the growth of the zigzag.
+        """
+}
+let rankingText = ranking.map { "\($0.name) (\(fixed($0.distance, 4)))" }.joined(separator: ", ")
+let overRun = scheduleResults[3]
+let overLimitAsConstant: String
+switch sweepVerdicts[3] {
+case .diverged: overLimitAsConstant = "diverged in step 2"
+case .climbing: overLimitAsConstant = "climbed in step 2"
+default: overLimitAsConstant = "was \(shortVerdict(sweepVerdicts[3])) in step 2"
+}
+let forgiving: String
+if overRun.verdict.isUnstable {
+    forgiving = """
+        Even the schedule cannot survive a peak of \(fixed(overLimit, 2)) on these points: too \
+        many of its steps are above the limit.
+        """
+} else {
+    forgiving = """
+        As a constant, \(fixed(overLimit, 2)) \(overLimitAsConstant); \
+        as the peak of a schedule it ends \(fixed(overRun.distance, 4)) from the best, \
+        \(overRun.zigzags ? "still zigzagging" : "with steady steps"). That is the schedule's \
+        real value on a network, whose limit nobody can compute: a peak a little too high is \
+        forgiven, because the steps above the limit are few and the last ones are small.
+        """
+}
 lesson.say("""
-    \nOn this simple bowl the rate just under the limit wins, but we only know that limit because \
-    a line's loss lets us compute it. The cyclical schedule gets much closer than the safe rate \
-    without knowing it, and its last steps are small, so it ends still instead of bouncing. On a \
-    network, whose limit nobody can compute, that is why the schedule is popular.\n
+    \nDistances from the best (a, b) after \(budget) steps, closest first: \(rankingText). \
+    \(how) \(forgiving)\n
     """)
 lesson.show(Chart(title: "Learning rate at each step", xLabel: "step", yLabel: "learning rate", series: scheduleCurves),
             name: "schedules")
@@ -158,9 +262,10 @@ lesson.say("""
     """)
 let a = Value(lesson.random.normal()), b = Value(lesson.random.normal())
 let learningRate = lesson.number("learning-rate"), iterations = lesson.integer("steps")
+let rateText = String(format: "%g", learningRate)
 lesson.say("""
     a and b start from N(0, 1): a = \(fixed(a.data, 4)), b = \(fixed(b.data, 4)); lr = \
-    \(learningRate).\n
+    \(rateText).\n
     """)
 let check = trackedMeanSquaredError(slope: a, intercept: b, on: data)
 check.backward()
@@ -169,23 +274,27 @@ lesson.say("First gradients: tracker (\(fixed(a.gradient, 6)), \(fixed(b.gradien
 lesson.say("                 formula (\(fixed(byHand[0], 6)), \(fixed(byHand[1], 6))), largest difference \(scientific(max(abs(a.gradient - byHand[0]), abs(b.gradient - byHand[1])))).\n")
 a.zeroGradient()
 b.zeroGradient()
+let start = [a.data, b.data]
 var loop = Table(["iteration", "loss", "a", "b"])
-var diverged = false
-var startingLoss = Double.nan
+// At most about a dozen rows whatever --steps is: every 10th iteration, or 20th, 50th, 100th, ...
+var every = 10
+for multiplier in [2, 5, 10, 20, 50, 100, 200, 500] where iterations > every * 12 { every = 10 * multiplier }
+var path: [[Double]] = []
+var losses: [Double] = []
+var outcome = DescentOutcome.finished
 for t in 0..<iterations {
     // forward: compute the loss from a and b, remembering every operation
     let loss = trackedMeanSquaredError(slope: a, intercept: b, on: data)
-    if t == 0 { startingLoss = loss.data }
-    if !loss.data.isFinite || loss.data > divergenceFactor * max(startingLoss, 1) {
-        lesson.say("""
-            At iteration \(t) the loss has grown to \(scientific(loss.data)): lr = \(learningRate) \
-            is too big for these points (the largest stable rate is \(fixed(limit, 3))), so the \
-            loop stops here.
-            """)
-        diverged = true
+    if t > 0 && (!loss.data.isFinite || loss.data > divergenceFactor * max(losses[0], 1)) {
+        outcome = .diverged(step: t)
+        if (t - 1) % every != 0 {
+            loop.add(["\(t - 1)", fixed(losses[t - 1], 6), fixed(path[t - 1][0], 4), fixed(path[t - 1][1], 4)])
+        }
         break
     }
-    if t % 10 == 0 || t == iterations - 1 { loop.add(["\(t)", fixed(loss.data, 6), fixed(a.data, 4), fixed(b.data, 4)]) }
+    path.append([a.data, b.data])
+    losses.append(loss.data)
+    if t % every == 0 { loop.add(["\(t)", fixed(loss.data, 6), fixed(a.data, 4), fixed(b.data, 4)]) }
     // backward: the chain rule fills a.gradient and b.gradient
     loss.backward()
     // update: a step against the gradient
@@ -195,13 +304,83 @@ for t in 0..<iterations {
     a.zeroGradient()
     b.zeroGradient()
 }
-if !diverged {
-    loop.print()
+if outcome == .finished {
+    let final = trackedMeanSquaredError(slope: a, intercept: b, on: data).data
+    path.append([a.data, b.data])
+    losses.append(final)
+    loop.add(["\(iterations)", fixed(final, 6), fixed(a.data, 4), fixed(b.data, 4)])
+}
+loop.print(maxRows: 16)
+let last = path.last!
+let run = DescentHistory(parameters: path, losses: losses, outcome: outcome, lossEvaluations: losses.count)
+let verdict = run.verdict(lowestLoss: lowestLoss, parameter: 1, best: exact.intercept)
+let offRule = largestParameterGap(last, [3, 8])
+let ruleWords = offRule <= 0.2
+    ? "within \(fixed(offRule, 3)) of 3 and 8, as in the post"
+    : "\(fixed(offRule, 3)) away from 3 or 8, unlike the post"
+let factor = curvature.slowestFactor(learningRate: learningRate)
+switch verdict {
+case .diverged(let step):
     lesson.say("""
-        \nAfter \(iterations) iterations: a = \(fixed(a.data, 3)), b = \(fixed(b.data, 3)), close \
-        to 3 and 8 as in the post. The best line for these very points is a = \
-        \(fixed(exact.slope, 3)), b = \(fixed(exact.intercept, 3)); more iterations walk on to it \
-        (try --steps 300). Forward, backward, update, zero: every training loop in this course, \
-        and in PyTorch, has these four parts.
+        \nAt iteration \(step) the loss passed \(scientific(divergenceFactor, 0)) × its start: lr = \
+        \(rateText) is above the largest stable rate \(fixed(limit, 3)) for these points \
+        (ρ = \(fixed(factor, 3)): every step multiplies the distance to the bottom by that much), so \
+        the loop stops here instead of overflowing.
+        """)
+case .climbing(let lowest, let step):
+    let fall = step == 0 ? "The loss climbed from \(fixed(lowest, 6)) at the start" : "The loss fell to \(fixed(lowest, 6)) at iteration \(step), then climbed"
+    lesson.say("""
+        \n\(fall) to \(fixed(losses.last!, 6)): lr = \(rateText) is above the largest stable rate \
+        \(fixed(limit, 3)) for these points. Across the valley each step multiplies the distance by \
+        1 − lr·λ_max = \(fixed(curvature.steepFactor(learningRate: learningRate), 3)), so every \
+        landing is higher than the last, and more iterations would only take it further. It \
+        ends at a = \(fixed(last[0], 3)), b = \(fixed(last[1], 3)), \(ruleWords).
+        """)
+case .converged:
+    let fromBest = euclideanDistance(last, exact.parameters)
+    let whereFromBest = fromBest < 0.0005
+        ? "(reached to 3 decimals)"
+        : "(\(fixed(fromBest, 3)) away along the valley's flat floor, where the loss hardly changes)"
+    lesson.say("""
+        \nAfter \(iterations) iteration\(iterations == 1 ? "" : "s") a = \(fixed(last[0], 3)), b = \(fixed(last[1], 3)), \
+        \(ruleWords). The loss is within 1 % of the lowest possible, that of the best line for \
+        these very points, a = \(fixed(exact.slope, 3)), b = \(fixed(exact.intercept, 3)) \
+        \(whereFromBest). The rule behind the data is (3, 8), but \(data.count) noisy points pull their \
+        best line away from it.
+        """)
+case .bouncing, .crawling:
+    let distance = euclideanDistance(last, exact.parameters)
+    let needed = curvature.stepsToReach(distance: 0.001, from: euclideanDistance(start, exact.parameters),
+                                        learningRate: learningRate)
+    let more: String
+    if factor >= 1 {
+        more = """
+            But lr = \(rateText) is above the largest stable rate \(fixed(limit, 3)): across the \
+            valley each step multiplies the distance by \
+            1 − lr·λ_max = \(fixed(curvature.steepFactor(learningRate: learningRate), 3)), so with more \
+            iterations the loss will turn and climb.
+            """
+    } else if let needed, needed <= maximumSteps {
+        let suggestion = ((needed + 99) / 100) * 100
+        more = """
+            Each step keeps at most ρ = \(fixed(factor, 3)) of the distance, so \(needed) iterations \
+            in all are sure to bring it within 0.001 (try --steps \(min(suggestion, maximumSteps))).
+            """
+    } else {
+        more = """
+            Each step keeps up to ρ = \(fixed(factor, 3)) of the distance, so getting within 0.001 \
+            would take more than the \(maximumSteps) iterations this lesson allows: a bigger rate, \
+            still under \(fixed(limit, 3)), gets there sooner.
+            """
+    }
+    lesson.say("""
+        \nAfter \(iterations) iteration\(iterations == 1 ? "" : "s") a = \(fixed(last[0], 3)), b = \(fixed(last[1], 3)), \
+        \(ruleWords). The run is not finished: the best line for these very points is a = \
+        \(fixed(exact.slope, 3)), b = \(fixed(exact.intercept, 3)), still \(fixed(distance, 3)) away. \
+        \(more)
         """)
 }
+lesson.say("""
+    \nForward, backward, update, zero: every training loop in this course, and in PyTorch, has \
+    these four parts.
+    """)

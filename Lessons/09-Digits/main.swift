@@ -1,44 +1,79 @@
 // Lesson 9 · A real classifier: handwritten digits
 //
 // Everything so far, on real data: 8×8 images of handwritten digits, a 64-h-10 network, mini-batch
-// training with backprop, accuracy measured on digits written by other people, and the
-// practitioner's questions: how big a net, how fast, how long, and does it generalise?
+// training with backprop, a validation set to watch during training and a test set used only at
+// the end, and the practitioner's questions: how big a net, how fast, how long, and does it
+// generalise?
 import Foundation
 import DeepLearning
 import LessonSupport
 import Plotting
 
+/// Digits held out from the training file as the validation set.
+let validationCount = 500
+/// The small training set of step 6, and the larger one it is compared with.
+let fewCount = 200, moreCount = 800
+/// The training file must hold the validation digits and the larger set of step 6.
+let neededTrainingDigits = validationCount + moreCount
+/// The bundled training file holds 3823 digits; 500 of them validate.
+let maximumTrainSize = 3823 - validationCount
+
 let lesson = Lesson(
     number: 9, title: "A real classifier: handwritten digits",
     summary: "Train a network to read 8×8 handwritten digits, and watch for overfitting.",
     options: [
-        .epochs(default: 12, maximum: 1000, help: "passes through the training images"),
-        LessonOption("hidden", default: "48", .integer(1...1024), help: "hidden units"),
+        .epochs(default: 12, maximum: 100, help: "passes through the training images"),
+        LessonOption("hidden", default: "48", .integer(1...256), help: "hidden units"),
         .learningRate(default: "30", maximum: 1000, help: "the peak of the cyclical learning rate"),
-        LessonOption("batch-size", default: "10", .integer(1...10_000), help: "images per mini-batch"),
-        LessonOption("train-size", default: "3823", .integer(1...3823), help: "how many training images to use"),
+        LessonOption("batch-size", default: "10", .integer(1...maximumTrainSize), help: "images per mini-batch"),
+        LessonOption("train-size", default: "\(maximumTrainSize)", .integer(1...maximumTrainSize),
+                     help: "how many training images to use (the last 500 of the training file validate)"),
         LessonOption("data", default: "", .path, help: "a folder holding optdigits.tra and optdigits.tes (default: the copy in the course)"),
     ])
 
 // MARK: - Step 1: the data
 
-lesson.step("The data: 5620 handwritten digits")
 let folder = lesson.path("data").map { URL(fileURLWithPath: $0, isDirectory: true) } ?? bundledDigitsFolder
-let fullTraining: DigitSet, test: DigitSet
+let trainingFile = folder.appendingPathComponent("optdigits.tra")
+let trainingFileDigits: DigitSet, test: DigitSet
 do {
-    fullTraining = try loadDigits(from: folder.appendingPathComponent("optdigits.tra"))
+    trainingFileDigits = try loadDigits(from: trainingFile)
     test = try loadDigits(from: folder.appendingPathComponent("optdigits.tes"))
 } catch {
     lesson.stop("\(error)")
 }
-let training = fullTraining.prefix(lesson.integer("train-size"))
+guard trainingFileDigits.count >= neededTrainingDigits else {
+    lesson.stop("""
+        \(trainingFile.path) holds \(trainingFileDigits.count) digits; this lesson needs at least \
+        \(neededTrainingDigits) (\(validationCount) to validate, \(moreCount) to train on)
+        """)
+}
+// The last digits of the training file validate; the ones before them are the pool to train on.
+let pool = trainingFileDigits.subset(Array(0..<(trainingFileDigits.count - validationCount)))
+let validation = trainingFileDigits.subset(Array((trainingFileDigits.count - validationCount)..<trainingFileDigits.count))
+let training = pool.prefix(lesson.integer("train-size"))
+
+lesson.step("The data: \(trainingFileDigits.count + test.count) handwritten digits")
+if lesson.path("data") == nil {
+    lesson.say("""
+        The UCI \"Optical Recognition of Handwritten Digits\" set (Alpaydin and Kaynak, 1998, CC BY \
+        4.0): each digit was scanned at 32×32, cut into 4×4 blocks, and the ink in each block \
+        counted, giving 8×8 images with pixels 0–16. Thirty people wrote the \
+        \(trainingFileDigits.count) digits of the training file and thirteen others the \
+        \(test.count) test digits, so the test measures reading a stranger's handwriting.
+        """)
+} else {
+    lesson.say("""
+        Your folder holds \(trainingFileDigits.count) digits in optdigits.tra and \(test.count) in \
+        optdigits.tes, 8×8 images with pixels 0–16.
+        """)
+}
 lesson.say("""
-    The UCI \"Optical Recognition of Handwritten Digits\" set (Alpaydin and Kaynak, 1998, CC BY \
-    4.0): each digit was scanned at 32×32, cut into 4×4 blocks, and the ink in each block counted, \
-    giving 8×8 images with pixels 0–16. Thirty people wrote the \(fullTraining.count) training \
-    digits and thirteen others the \(test.count) test digits, so the test measures reading a \
-    stranger's handwriting. We train on \(training.count) of the training digits. Pixels are \
-    scaled to 0…1. The first ten:\n
+    Three sets, three jobs. The last \(validationCount) digits of the training file are the \
+    validation set: we watch it during training and choose by it. The test digits are used once, \
+    at the end, to report how well the chosen net reads digits it never saw. We train on \
+    \(training.count == pool.count ? "all \(pool.count) other digits" : "\(training.count) of the other \(pool.count) digits"). Pixels are scaled \
+    to 0…1. The first ten:\n
     """)
 func image(_ set: DigitSet, _ k: Int, caption: String) -> GrayImage {
     GrayImage(width: 8, height: 8, pixels: set.images.row(k), caption: caption)
@@ -52,160 +87,360 @@ lesson.step("A 64-\(lesson.integer("hidden"))-10 network")
 let hidden = lesson.integer("hidden")
 var network = Network(sizes: [64, hidden, 10], activations: [.sigmoid, .sigmoid], using: &lesson.random)
 lesson.say("""
-    64 inputs (one per pixel), \(hidden) sigmoid hidden units, 10 sigmoid outputs (one per digit): \
-    \(network.parameterCount) parameters, drawn at random (scaled normal). The target for a 3 is \
-    the one-hot row (0, 0, 0, 1, 0, 0, 0, 0, 0, 0); the loss is the mean squared error against it, \
-    and the network's answer is the output with the largest value (argmax).
+    64 inputs (one per pixel), \(hidden) sigmoid hidden unit\(hidden == 1 ? "" : "s"), 10 sigmoid \
+    outputs (one per digit): \(network.parameterCount) parameters, drawn at random (scaled normal). \
+    The target for a 3 is the one-hot row (0, 0, 0, 1, 0, 0, 0, 0, 0, 0); the loss is the mean \
+    squared error against it, and the network's answer is the output with the largest value \
+    (argmax).
     """)
-let guesses = argmaxOfRows(network(test.images))
+let untrained = score(network, images: validation.images, labels: validation.labels)
+let untrainedAnswers = argmaxOfRows(network(validation.images))
+let commonAnswer = (0...9).max { a, b in
+    untrainedAnswers.filter { $0 == a }.count < untrainedAnswers.filter { $0 == b }.count
+}!
+let commonShare = Double(untrainedAnswers.filter { $0 == commonAnswer }.count) / Double(validation.count)
+let untrainedVerdict: String
+switch compareWithChance(accuracy: untrained.accuracy, classes: 10) {
+case .aboutChance: untrainedVerdict = "about chance, the 10 % that guessing gets"
+case .aboveChance: untrainedVerdict = "above the 10 % of guessing, by luck: nothing has been learned yet"
+case .belowChance: untrainedVerdict = "below the 10 % of guessing, by bad luck: nothing has been learned yet"
+}
 lesson.say("""
-    Untrained, it gets \(fixed(100 * accuracy(predicted: guesses, expected: test.labels), 1)) % of \
-    the test digits right: about chance (10 %).
+    Untrained, it answers \(commonAnswer) for \(fixed(100 * commonShare, 0)) % of the validation \
+    digits and gets \(fixed(100 * untrained.accuracy, 1)) % of them right: \(untrainedVerdict).
     """)
 
 // MARK: - Step 3: training
 
 let epochs = lesson.integer("epochs"), batchSize = lesson.integer("batch-size"), peakRate = lesson.number("learning-rate")
 let schedule = LearningRateSchedule.cyclical(low: peakRate / 10, high: peakRate, steps: max(epochs - 1, 1))
+let rates = (0..<epochs).map { schedule.rate(at: $0) }
+/// A learning rate as text: two decimals, or scientific notation when that would show 0.00.
+func rateText(_ rate: Double) -> String { rate >= 0.01 ? fixed(rate, 2) : scientific(rate, 1) }
 var optimizer = StochasticGradientDescent(learningRate: peakRate)
-lesson.step("Training: \(epochs) epochs, batches of \(batchSize), lr up to \(peakRate)")
+lesson.step("Training: \(epochs) epoch\(epochs == 1 ? "" : "s"), batches of \(batchSize), lr up to \(rateText(rates.max()!))")
+let batchesPerEpoch = (training.count + batchSize - 1) / batchSize
 lesson.say("""
-    Each epoch shuffles the \(training.count) images into batches of \(batchSize) and takes one \
-    step per batch. The learning rate follows lesson 6's cyclical schedule, one cycle over the \
-    epochs: from \(fixed(peakRate / 10, 2)) up to \(fixed(peakRate, 2)) and back, so the last \
-    epochs settle instead of bouncing. (Our loss averages over the 10 outputs too, so its \
-    gradients are 5× smaller than with the ½Σ(a − y)² convention of many books, and the rates are \
-    5× larger.)\n
+    Each epoch shuffles the \(training.count) image\(training.count == 1 ? "" : "s") into \
+    \(batchesPerEpoch) batch\(batchesPerEpoch == 1 ? "" : "es") of at most \(batchSize) and takes one \
+    step per batch. The learning rate follows lesson 6's cyclical schedule with its peak at \
+    --learning-rate \(rateText(peakRate)), one cycle over the epochs.
+    """)
+if rates.max()! == rates.min()! {
+    lesson.say("""
+        With \(epochs) epoch\(epochs == 1 ? "" : "s") the cycle has no room to rise: every epoch \
+        uses \(rateText(rates[0])).
+        """)
+} else {
+    let peakNote = rates.max()! < peakRate ? " (the peak falls between two epochs, so no epoch uses \(rateText(peakRate)) itself)" : ""
+    lesson.say("""
+        Taken once per epoch, it goes from \(rateText(rates.first!)) up to \(rateText(rates.max()!))\
+        \(peakNote) and back to \(rateText(rates.last!)), so the last epochs settle instead of bouncing.
+        """)
+}
+lesson.say("""
+    (Our loss averages over the 10 outputs too, so its gradients are 5× smaller than with the \
+    ½Σ(a − y)² convention of many books, and the rates are 5× larger.) After each epoch the \
+    table shows the training loss and both accuracies of the net as it is then, each measured \
+    in one pass over the whole set.\n
     """)
 let trainingTargets = training.oneHotLabels
-var table = Table(["epoch", "lr", "training loss", "training accuracy", "test accuracy"])
-var trainAccuracy: [Double] = [], testAccuracy: [Double] = []
-/// Accuracy of `net` on a set, in percent.
-func percentRight(_ net: Network, _ set: DigitSet) -> Double {
-    100 * accuracy(predicted: argmaxOfRows(net(set.images)), expected: set.labels)
-}
+let untrainedLoss = score(network, images: training.images, labels: training.labels).loss
+var table = Table(["epoch", "lr", "training loss", "training accuracy", "validation accuracy"])
+var trainingScores: [ClassifierScore] = [], validationScores: [ClassifierScore] = []
+var divergedAt: Int?
+if lesson.animates { print(table.rendered()) }
 for epoch in 1...epochs {
-    optimizer.learningRate = schedule.rate(at: epoch - 1)
-    let loss = trainOneEpoch(&network, inputs: training.images, targets: trainingTargets, batchSize: batchSize,
-                             optimizer: optimizer, using: &lesson.random) { done, total in
+    optimizer.learningRate = rates[epoch - 1]
+    trainOneEpoch(&network, inputs: training.images, targets: trainingTargets, batchSize: batchSize,
+                  optimizer: optimizer, using: &lesson.random) { done, total in
         lesson.progress("epoch \(epoch)/\(epochs)", done: done, total: total)
     }
     lesson.endProgress()
-    guard loss.isFinite else { lesson.stop("the loss became nan at epoch \(epoch): lr = \(optimizer.learningRate) is far too big") }
-    trainAccuracy.append(percentRight(network, training))
-    testAccuracy.append(percentRight(network, test))
-    table.add(["\(epoch)", fixed(optimizer.learningRate, 2), fixed(loss, 5), fixed(trainAccuracy.last!, 2) + " %", fixed(testAccuracy.last!, 2) + " %"])
+    let trainingScore = score(network, images: training.images, labels: training.labels)
+    guard trainingScore.loss.isFinite, network.parameters.allSatisfy(\.isFinite) else {
+        divergedAt = epoch
+        break
+    }
+    trainingScores.append(trainingScore)
+    validationScores.append(score(network, images: validation.images, labels: validation.labels))
+    table.add(["\(epoch)", rateText(optimizer.learningRate), fixed(trainingScore.loss, 5),
+               fixed(100 * trainingScore.accuracy, 2) + " %", fixed(100 * validationScores.last!.accuracy, 2) + " %"])
     if lesson.animates { print(table.rendered().split(separator: "\n").last!) }
 }
-if !lesson.animates { table.print() }
+if !lesson.animates { table.print(maxRows: 20) }
 print("")
-lesson.show(Chart(title: "Accuracy after each epoch", xLabel: "epoch", yLabel: "% right",
-                  series: [Series("training", x: (1...epochs).map(Double.init), y: trainAccuracy),
-                           Series("test", x: (1...epochs).map(Double.init), y: testAccuracy)]),
-            name: "accuracy")
-lesson.say("""
-    Final test accuracy: \(fixed(testAccuracy.last!, 2)) % of \(test.count) digits the network \
-    never saw.
-    """)
+if trainingScores.count >= 2 {
+    let measured = (1...trainingScores.count).map(Double.init)
+    lesson.show(Chart(title: "Accuracy after each epoch", xLabel: "epoch", yLabel: "% right",
+                      series: [Series("training", x: measured, y: trainingScores.map { 100 * $0.accuracy }),
+                               Series("validation", x: measured, y: validationScores.map { 100 * $0.accuracy })]),
+                name: "accuracy")
+}
+let trained = divergedAt == nil
+if let divergedAt {
+    lesson.say("""
+        At epoch \(divergedAt) (lr \(rateText(rates[divergedAt - 1]))) the weights overflowed and the \
+        loss became NaN: the steps were far too big. There is no trained net to test, so steps 4 \
+        and 5 are skipped; try a smaller --learning-rate.
+        """)
+} else {
+    let final = validationScores.last!, bestValidation = validationScores.map(\.accuracy).max()!
+    let bestEpoch = validationScores.firstIndex { $0.accuracy == bestValidation }! + 1
+    let afterFirst = epochs > 1 ? " and \(fixed(trainingScores.first!.loss, 5)) after epoch 1" : ""
+    let bestText = final.accuracy == bestValidation
+        ? ", its best\(bestEpoch < epochs ? " (first reached at epoch \(bestEpoch))" : "")"
+        : " (its best, \(fixed(100 * bestValidation, 2)) %, came at epoch \(bestEpoch))"
+    lesson.say("""
+        The training loss was \(fixed(untrainedLoss, 5)) untrained\(afterFirst); it ends at \
+        \(fixed(trainingScores.last!.loss, 5)) after epoch \(epochs). Validation accuracy ends at \
+        \(fixed(100 * final.accuracy, 2)) %\(bestText).
+        """)
+    if abs(trainingScores.last!.loss - trainingScores.first!.loss) < 0.01 * trainingScores.first!.loss && epochs > 1 {
+        lesson.say("""
+            After epoch 1 the training loss hardly moved (less than 1 %): the weights are stuck, \
+            or the steps too small to move them.
+            """)
+    }
+    if bestValidation - final.accuracy > 0.02 {
+        lesson.say("""
+            The last net is \(fixed(100 * (bestValidation - final.accuracy), 1)) points below the \
+            net of epoch \(bestEpoch): later epochs lost ground it had won. Keeping the net of the \
+            best validation epoch (early stopping, step 6) would have kept it.
+            """)
+    }
+    switch compareWithChance(accuracy: final.accuracy, classes: 10) {
+    case .aboveChance:
+        break
+    case .aboutChance, .belowChance:
+        lesson.say("""
+            That is no better than guessing: this run did not learn to read digits. (Too few \
+            images, too few steps, a rate too small to move the weights or so big that the \
+            sigmoids saturate: each can do it.)
+            """)
+    }
+    let testScore = score(network, images: test.images, labels: test.labels)
+    lesson.say("""
+        Now, once, the test set: \(fixed(100 * testScore.accuracy, 2)) % of \(test.count) digits \
+        the network never saw\(lesson.path("data") == nil ? ", written by other people" : "").
+        """)
+}
 
 // MARK: - Step 4: which digits it confuses
 
-lesson.step("Which digits get confused")
-let predictions = argmaxOfRows(network(test.images))
-let confusion = confusionMatrix(predicted: predictions, expected: test.labels, classes: 10)
-lesson.say("Row: the true digit; column: what the network said. The diagonal is right.\n")
-var confusionTable = Table(["is \\ said"] + (0...9).map(String.init) + ["right"])
-for digit in 0...9 {
-    let total = confusion[digit].reduce(0, +)
-    confusionTable.add(["\(digit)"] + confusion[digit].map { $0 == 0 ? "." : String($0) }
-                       + [fixed(100 * Double(confusion[digit][digit]) / Double(max(total, 1)), 1) + "%"])
+if trained {
+    lesson.step("Which digits get confused")
+    let predictions = argmaxOfRows(network(test.images))
+    let confusion = confusionMatrix(predicted: predictions, expected: test.labels, classes: 10)
+    lesson.say("Row: the true digit; column: what the network said, on the test set. The diagonal is right.\n")
+    var confusionTable = Table(["is \\ said"] + (0...9).map(String.init) + ["right"])
+    var rightShare: [(digit: Int, share: Double)] = []
+    for digit in 0...9 {
+        let total = confusion[digit].reduce(0, +)
+        if total > 0 { rightShare.append((digit, Double(confusion[digit][digit]) / Double(total))) }
+        confusionTable.add(["\(digit)"] + confusion[digit].map { $0 == 0 ? "." : String($0) }
+                           + [total == 0 ? "—" : fixed(100 * Double(confusion[digit][digit]) / Double(total), 1) + "%"])
+    }
+    confusionTable.print()
+    let wrong = test.labels.indices.filter { predictions[$0] != test.labels[$0] }
+    if wrong.isEmpty {
+        lesson.say("\nNo mistakes at all.")
+    } else {
+        let hardest = rightShare.min { $0.share < $1.share }!
+        let pairs = (0...9).flatMap { truth in (0...9).filter { $0 != truth }.map { (truth, $0) } }
+        let worst = pairs.max { confusion[$0.0][$0.1] < confusion[$1.0][$1.1] }!
+        lesson.say("""
+            \n\(wrong.count) mistake\(wrong.count == 1 ? "" : "s"). The hardest digit here is \
+            \(hardest.digit) (\(fixed(100 * hardest.share, 1)) % right); the most frequent confusion \
+            is \(worst.0 == 8 ? "an" : "a") \(worst.0) read as \(worst.1) (\(confusion[worst.0][worst.1]) time\
+            \(confusion[worst.0][worst.1] == 1 ? "" : "s")). \
+            \(wrong.count > 8 ? "The first eight" : "All of them"):\n
+            """)
+        lesson.show(wrong.prefix(8).map { image(test, $0, caption: "said \(predictions[$0]), is \(test.labels[$0])") },
+                    title: "Misread test digits", name: "mistakes")
+    }
 }
-confusionTable.print()
-let wrong = test.labels.indices.filter { predictions[$0] != test.labels[$0] }
-lesson.say("\n\(wrong.count) mistakes. Some of them:\n")
-lesson.show(wrong.prefix(8).map { image(test, $0, caption: "said \(predictions[$0]), is \(test.labels[$0])") },
-            title: "Misread test digits", name: "mistakes")
 
 // MARK: - Step 5: what the hidden units look for
 
-lesson.step("What the first layer learned")
-lesson.say("""
-    Column j of W₁ holds hidden unit j's 64 weights, one per pixel. Drawn as 8×8 images (dark: \
-    large positive weight, light: negative), they show the strokes each unit reacts to:\n
-    """)
-lesson.show((0..<min(6, hidden)).map { j in
-    GrayImage.heatMap(width: 8, height: 8, values: network.layers[0].weights.column(j), caption: "unit \(j + 1)")
-}, title: "Hidden units' weights", name: "hidden-weights")
+if trained {
+    lesson.step("What the first layer learned")
+    let shownUnits = Array(0..<min(6, hidden))
+    lesson.say("""
+        Column j of W₁ holds hidden unit j's 64 weights, one per pixel. Drawn as 8×8 images on one \
+        scale shared by every unit (dark: negative, the middle shade: zero, light: positive), they \
+        show which strokes excite a unit and which hold it back:\n
+        """)
+    lesson.show(GrayImage.signedMaps(width: 8, height: 8,
+                                     values: shownUnits.map { network.layers[0].weights.column($0) },
+                                     captions: shownUnits.map { "unit \($0 + 1)" }),
+                title: "Hidden units' weights", name: "hidden-weights")
+}
 
-// MARK: - Step 6: overfitting and a cure
+// MARK: - Step 6: overfitting and two cures
 
 lesson.step("Overfitting: a big net on few examples")
-let few = fullTraining.prefix(200)
-let validation = fullTraining.subset(Array(200..<min(700, fullTraining.count)))
-let overfitEpochs = 150
+let few = pool.prefix(fewCount), more = pool.prefix(moreCount)
+let overfitEpochs = 60, overfitRate = 8.0, overfitHidden = 64, patience = 15, starts = 3
+let bigOptimizer = StochasticGradientDescent(learningRate: overfitRate)
 lesson.say("""
-    Train a 64-128-10 net on only 200 digits for \(overfitEpochs) epochs (lr 5, batches of 10). \
-    Training loss and test loss after every 10 epochs:\n
+    Train a 64-\(overfitHidden)-10 net (\((64 + 1) * overfitHidden + (overfitHidden + 1) * 10) parameters) on only \(fewCount) digits for \(overfitEpochs) \
+    epochs, lr \(fixed(overfitRate, 0)), batches of 10. The loss of the net after each epoch on \
+    its \(fewCount) training digits and on the \(validationCount) validation digits:\n
     """)
-var big = Network(sizes: [64, 128, 10], activations: [.sigmoid, .sigmoid], using: &lesson.random)
-var earlyStopped = big
-let bigOptimizer = StochasticGradientDescent(learningRate: 5)
-var stopping = EarlyStopping(patience: 15)
-var stoppedAt: Int?
-var lossEpochs: [Double] = [], trainLosses: [Double] = [], testLosses: [Double] = []
-var lossTable = Table(["epoch", "training loss", "test loss", "test accuracy"])
-for epoch in 1...overfitEpochs {
-    trainOneEpoch(&big, inputs: few.images, targets: few.oneHotLabels, batchSize: 10, optimizer: bigOptimizer,
-                  using: &lesson.random) { done, total in lesson.progress("epoch \(epoch)/\(overfitEpochs)", done: done, total: total) }
-    if epoch % 5 == 0 || epoch == 1 {  // the test loss costs a pass over 1797 digits: every 5 epochs is enough
-        lossEpochs.append(Double(epoch))
-        trainLosses.append(meanSquaredError(predicted: big(few.images), expected: few.oneHotLabels))
-        testLosses.append(meanSquaredError(predicted: big(test.images), expected: test.oneHotLabels))
-    }
-    if epoch % 10 == 0 || epoch == 1 {
-        lossTable.add(["\(epoch)", fixed(trainLosses.last!, 5), fixed(testLosses.last!, 5), fixed(percentRight(big, test), 2) + " %"])
-    }
-    // Early stopping looks only at the validation digits, never at the test set.
-    if stoppedAt == nil {
-        if stopping.shouldStop(epoch: epoch, score: percentRight(big, validation)) { stoppedAt = epoch }
-        if stopping.lastWasBest(epoch: epoch) { earlyStopped = big }
-    }
+
+/// One run of step 6: a 64-128-10 net trained on `set` for `overfitEpochs` epochs. With
+/// `watching`, the validation set is scored after every epoch, early stopping picks the best net,
+/// and the losses are kept for the table and chart.
+struct OverfitRun {
+    var final: Network
+    var earlyStopped: Network
+    var bestEpoch = 0
+    var stoppedAt: Int?
+    var trainingLosses: [Double] = [], validationLosses: [Double] = [], validationAccuracies: [Double] = []
 }
-lesson.endProgress()
+@MainActor func overfitRun(on set: DigitSet, watching: Bool, label: String) -> OverfitRun {
+    var net = Network(sizes: [64, overfitHidden, 10], activations: [.sigmoid, .sigmoid], using: &lesson.random)
+    var run = OverfitRun(final: net, earlyStopped: net)
+    var stopping = EarlyStopping(patience: patience)
+    let targets = set.oneHotLabels
+    for epoch in 1...overfitEpochs {
+        trainOneEpoch(&net, inputs: set.images, targets: targets, batchSize: 10, optimizer: bigOptimizer,
+                      using: &lesson.random) { done, total in lesson.progress("\(label): epoch \(epoch)/\(overfitEpochs)", done: done, total: total) }
+        guard watching else { continue }
+        let onValidation = score(net, images: validation.images, labels: validation.labels)
+        run.trainingLosses.append(score(net, images: set.images, labels: set.labels).loss)
+        run.validationLosses.append(onValidation.loss)
+        run.validationAccuracies.append(onValidation.accuracy)
+        // Early stopping looks only at the validation digits, never at the test set.
+        if run.stoppedAt == nil {
+            if stopping.shouldStop(epoch: epoch, score: onValidation.accuracy) { run.stoppedAt = epoch }
+            if stopping.lastWasBest(epoch: epoch) { run.earlyStopped = net; run.bestEpoch = epoch }
+        }
+    }
+    lesson.endProgress()
+    run.final = net
+    return run
+}
+var fewRuns: [OverfitRun] = [], moreRuns: [OverfitRun] = []
+for start in 1...starts {
+    fewRuns.append(overfitRun(on: few, watching: true, label: "\(fewCount) digits, start \(start)"))
+}
+let shown = fewRuns[0]
+var lossTable = Table(["epoch", "training loss", "validation loss", "validation accuracy"])
+for epoch in 1...overfitEpochs where epoch == 1 || epoch % 10 == 0 {
+    lossTable.add(["\(epoch)", fixed(shown.trainingLosses[epoch - 1], 5), fixed(shown.validationLosses[epoch - 1], 5),
+                   fixed(100 * shown.validationAccuracies[epoch - 1], 2) + " %"])
+}
 lossTable.print()
 print("")
-lesson.show(Chart(title: "Loss on the 200 training digits and on the test digits", xLabel: "epoch", yLabel: "log₁₀ loss",
-                  series: [Series("training", x: lossEpochs, y: trainLosses.map { log10($0) }),
-                           Series("test", x: lossEpochs, y: testLosses.map { log10($0) })]),
-            name: "overfitting")
-lesson.say("""
-    The training loss keeps falling; the test loss stops improving early. After that the net is \
-    learning these 200 images, not digits: it overfits.\n
-    """)
-lesson.say("""
-    A cure: early stopping. Hold out 500 other training digits as a validation set, check its \
-    accuracy after each epoch, keep the best net, and stop after 15 epochs without progress.
-    """)
-let best = stopping.best!
-lesson.say("""
-    Here the best validation accuracy came at epoch \
-    \(best.epoch)\(stoppedAt.map { " and training stopped at epoch \($0)" } ?? ""):\n
-    """)
-var overfit = Table(["net", "training accuracy", "test accuracy", "gap"])
-var gaps: [Double] = []
-for (name, net) in [("after \(overfitEpochs) epochs", big), ("early-stopped at epoch \(best.epoch)", earlyStopped)] {
-    let trainPercent = percentRight(net, few), testPercent = percentRight(net, test)
-    gaps.append(trainPercent - testPercent)
-    overfit.add([name, fixed(trainPercent, 2) + " %", fixed(testPercent, 2) + " %", fixed(trainPercent - testPercent, 2)])
+let lossEpochs = (1...overfitEpochs).map(Double.init)
+let verdict = overfittingVerdict(trainingLosses: shown.trainingLosses, validationLosses: shown.validationLosses)
+if verdict != .diverged {
+    lesson.show(Chart(title: "Loss on the \(fewCount) training digits and on the validation digits", xLabel: "epoch",
+                      yLabel: "log₁₀ loss",
+                      series: [Series("training", x: lossEpochs, y: shown.trainingLosses.map { log10($0) }),
+                               Series("validation", x: lossEpochs, y: shown.validationLosses.map { log10($0) })]),
+                name: "overfitting")
 }
-overfit.print()
+let (middle, last) = secondHalf(of: overfitEpochs)
+/// "fell by 69 %" or "rose by 3 %": the relative change of a loss from the middle to the end.
+func lossChange(of losses: [Double]) -> String {
+    let ratio = losses[last] / losses[middle]
+    return ratio <= 1 ? "fell by \(fixed(100 * (1 - ratio), 0)) %" : "rose by \(fixed(100 * (ratio - 1), 0)) %"
+}
+let secondHalfText = """
+    Over the second half (epochs \(middle + 1) → \(last + 1)) the training loss \(lossChange(of: shown.trainingLosses)) \
+    and the validation loss \(lossChange(of: shown.validationLosses))
+    """
+switch verdict {
+case .overfits(let validationRose):
+    lesson.say("""
+        \(secondHalfText)\(validationRose ? "" : " only"); the validation loss went from \
+        \(fixed(shown.validationLosses[middle] / shown.trainingLosses[middle], 1))× the training loss to \
+        \(fixed(shown.validationLosses[last] / shown.trainingLosses[last], 1))×. The net is now learning \
+        these \(fewCount) images rather than digits: it overfits.\n
+        """)
+case .stillLearning:
+    lesson.say("""
+        \(secondHalfText): both still fall alike, so in \(overfitEpochs) epochs this run shows no \
+        overfitting yet.\n
+        """)
+case .stalled:
+    lesson.say("""
+        \(secondHalfText): the training loss hardly moves any more, so training stalled rather \
+        than overfitted.\n
+        """)
+case .diverged:
+    lesson.say("The loss became NaN in this run: it diverged, so it shows nothing about overfitting.\n")
+}
 lesson.say("""
-    \nEarly stopping \(gaps[1] < gaps[0] ? "narrows" : "does not narrow") the gap between what the \
-    net knows and how it generalises (\(fixed(gaps[0], 1)) → \(fixed(gaps[1], 1)) points) and \
-    needs \(stoppedAt ?? overfitEpochs) epochs instead of \(overfitEpochs). The best cure is more \
-    data: the net trained on all \(training.count) digits above has a gap of \
-    \(fixed(trainAccuracy.last! - testAccuracy.last!, 1)) points.
+    Two cures, each compared with all else equal (same net, rate, batches and \(overfitEpochs) \
+    epochs), and each run from \(starts) random starts, because one start can be lucky:
     """)
+lesson.say("""
+    1. Early stopping: after each epoch, measure the validation accuracy, keep the best net so far, \
+    and stop after \(patience) epochs without a new best.
+    """)
+lesson.say("""
+    2. More data: the same training on \(moreCount) digits instead of \(fewCount) (which also means \
+    \(moreCount / fewCount)× as many steps per epoch).
+    """)
+for start in 1...starts {
+    moreRuns.append(overfitRun(on: more, watching: false, label: "\(moreCount) digits, start \(start)"))
+}
+/// Accuracy in percent of a net on a set.
+func percentRight(_ net: Network, _ set: DigitSet) -> Double {
+    100 * accuracy(predicted: argmaxOfRows(net(set.images)), expected: set.labels)
+}
+let earlyStops = fewRuns.compactMap(\.stoppedAt)
+let stopText = earlyStops.isEmpty
+    ? "none stopped early: each found a new best within every \(patience) epochs"
+    : "\(earlyStops.count == starts ? "all \(starts)" : "\(earlyStops.count) of the \(starts)") stopped early, at epoch\(earlyStops.count == 1 ? "" : "s") \(earlyStops.map(String.init).joined(separator: ", "))"
+lesson.say("""
+    \nEarly stopping kept the nets of epochs \(fewRuns.map { String($0.bestEpoch) }.joined(separator: ", ")); \
+    \(stopText). The test set, used once here at the end: mean and range (smallest–largest) over \
+    the \(starts) starts; gap = training accuracy − test accuracy, in points.\n
+    """)
+/// "mean (min–max)" of a spread, in the table's fixed decimals.
+func summary(_ spread: Spread, _ unit: String = "") -> String {
+    "\(fixed(spread.mean, 1))\(unit) (\(fixed(spread.min, 1))–\(fixed(spread.max, 1)))"
+}
+var cures = Table(["trained on", "training acc.", "test accuracy", "gap"])
+var testSpread: [Spread] = [], gapSpread: [Spread] = []
+for (name, nets, set) in [("\(fewCount) digits", fewRuns.map(\.final), few),
+                          ("\(fewCount), early-stopped", fewRuns.map(\.earlyStopped), few),
+                          ("\(moreCount) digits", moreRuns.map(\.final), more)] {
+    let trainPercent = Spread(nets.map { percentRight($0, set) }), testPercent = Spread(nets.map { percentRight($0, test) })
+    let gap = Spread(zip(trainPercent.values, testPercent.values).map { $0 - $1 })
+    testSpread.append(testPercent)
+    gapSpread.append(gap)
+    cures.add([name, fixed(trainPercent.mean, 1) + " %", summary(testPercent, " %"), summary(gap)])
+}
+cures.print()
+/// A sentence on how `cure` changed a measure against the plain 200-digit run, from the ranges.
+func change(_ cure: Spread, against plain: Spread, _ what: String, higherIsBetter: Bool) -> String {
+    let numbers = "\(fixed(plain.mean, 1)) → \(fixed(cure.mean, 1))"
+    switch compare(cure, plain) {
+    case .clearlyLower: return "\(higherIsBetter ? "lowers" : "narrows") the \(what) by more than the starts differ (\(numbers))"
+    case .clearlyHigher: return "\(higherIsBetter ? "raises" : "widens") the \(what) by more than the starts differ (\(numbers))"
+    case .overlapping: return "changes the \(what) by less than the starts differ (\(numbers))"
+    }
+}
+lesson.say("""
+    \nEarly stopping \(change(gapSpread[1], against: gapSpread[0], "gap", higherIsBetter: false)) and \
+    \(change(testSpread[1], against: testSpread[0], "test accuracy", higherIsBetter: true)). \
+    \(moreCount / fewCount)× the data \(change(gapSpread[2], against: gapSpread[0], "gap", higherIsBetter: false)) \
+    and \(change(testSpread[2], against: testSpread[0], "test accuracy", higherIsBetter: true)).
+    """)
+switch compare(testSpread[2], testSpread[1]) {
+case .clearlyHigher:
+    lesson.say("Here more data is clearly the better cure: its worst start reads the test digits better than early stopping's best.")
+case .clearlyLower:
+    lesson.say("Here early stopping is clearly the better cure: its worst start reads the test digits better than more data's best.")
+case .overlapping:
+    lesson.say("Between the two cures, these \(starts) starts cannot tell which reads the test digits better.")
+}
 
 // MARK: - Step 7: the practitioner's choices
 
@@ -214,8 +449,11 @@ lesson.say("Everything in this course, on one screen:")
 lesson.say("  architecture   how many layers, how many units, which activations (--hidden)")
 lesson.say("  learning rate  too small crawls, too big diverges (--learning-rate, lesson 6)")
 lesson.say("  batch size     many noisy steps or few smooth ones (--batch-size, lesson 7)")
-lesson.say("  epochs         until the test accuracy stops improving (--epochs)")
-lesson.say("  generalisation watch the gap between training and test; more data, weight decay")
-lesson.say("""
-    Try: swift run lesson-9 --hidden 8, --learning-rate 20, --batch-size 100, --train-size 500.
-    """)
+lesson.say("  epochs         until the validation accuracy stops improving (--epochs)")
+lesson.say("  data           more of it, or a net that cannot memorise it (--train-size)")
+lesson.say("Every choice is made on the validation set; the test set is touched once, at the end.")
+lesson.say("Try:")
+lesson.say("  swift run lesson-9 --hidden 8")
+lesson.say("  swift run lesson-9 --hidden 128")
+lesson.say("  swift run lesson-9 --train-size 500")
+lesson.say("  swift run lesson-9 --learning-rate 300")

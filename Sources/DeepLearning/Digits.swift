@@ -84,8 +84,9 @@ public func parseDigits(_ text: String, name: String) throws -> DigitSet {
             if isNumber {
                 for digit in digits { number = number * 10 + Int(digit - UInt8(ascii: "0")) }
             } else {
-                throw DigitFileError(file: name, line: lineNumber,
-                                     reason: "value \(column + 1) is \"\(String(decoding: Array(digits), as: UTF8.self))\", not a whole number")
+                var text = String(decoding: Array(digits), as: UTF8.self).filter { !$0.isNewline && $0 != "\r" }
+                if text.count > 20 { text = String(text.prefix(20)) + "…" }
+                throw DigitFileError(file: name, line: lineNumber, reason: "value \(column + 1) is \"\(text)\", not a whole number")
             }
             if column < 64 {
                 guard number <= 16 else {
@@ -109,10 +110,13 @@ public func parseDigits(_ text: String, name: String) throws -> DigitSet {
 /// Reads a digits file from disk (see `parseDigits`).
 public func loadDigits(from url: URL) throws -> DigitSet {
     let text: String
+    guard FileManager.default.fileExists(atPath: url.path) else {
+        throw DigitFileError(file: url.path, line: nil, reason: "no such file")
+    }
     do {
         text = try String(contentsOf: url, encoding: .utf8)
     } catch {
-        throw DigitFileError(file: url.path, line: nil, reason: "cannot be read")
+        throw DigitFileError(file: url.path, line: nil, reason: "cannot be read as text")
     }
     return try parseDigits(text, name: url.path)
 }

@@ -18,8 +18,8 @@ public final class Value {
     /// ∂(output of the last backward)/∂(this value), summed over every `backward()` since the
     /// last `zeroGradient()`.
     public var gradient: Double = 0
-    /// The values this one was computed from.
-    public let inputs: [Value]
+    /// The values this one was computed from (emptied only while the value is being freed).
+    public private(set) var inputs: [Value]
     /// ∂self/∂input for each input, worked out when the operation ran.
     public let localDerivatives: [Double]
     /// What produced this value ("+", "×", "exp", … or "" for an input).
@@ -38,6 +38,27 @@ public final class Value {
         self.inputs = inputs
         self.localDerivatives = localDerivatives
         self.operation = operation
+    }
+
+    /// Frees the chain of values behind this one without recursion.
+    ///
+    /// Left to itself, freeing the loss of a long computation frees its inputs, whose freeing
+    /// frees theirs, and so on: one nested call per link, which overflows the call stack for a
+    /// chain of some ten thousand values (the running sum over the points of a large data set).
+    /// Instead, each value hands its inputs to an explicit stack; every input that nobody else
+    /// still holds gives up its own inputs to the same stack before it goes, so each value is
+    /// freed with an empty `inputs` and the depth of calls stays at one.
+    deinit {
+        guard !inputs.isEmpty else { return }
+        var pending: [Value] = []
+        swap(&pending, &inputs)
+        while var value = pending.popLast() {
+            if isKnownUniquelyReferenced(&value), !value.inputs.isEmpty {
+                pending.append(contentsOf: value.inputs)
+                value.inputs.removeAll()
+            }
+            // `value` is released here; its inputs are empty or still held elsewhere.
+        }
     }
 
     // MARK: - Operations, each with its local derivatives

@@ -14,14 +14,20 @@ public final class Lesson {
     public let seed: UInt64
     /// How pictures are drawn (width, Unicode or ASCII, colour).
     public let render: RenderOptions
-    /// Whether charts animate in place (a terminal, and no `--no-animation`).
+    /// Whether charts animate and progress bars redraw in place (a capable terminal, and no
+    /// `--no-animation`).
     public let animates: Bool
+    /// Where the output goes.
+    public let terminal: Terminal
 
     private var values: [String: String]
     private let switches: Set<String>
     private let pauses: Bool
     private let svgFolder: URL?
     private var stepNumber = 0
+
+    /// The widths `--width` allows.
+    public static let widths = 40...300
 
     /// The default seed of every lesson.
     public static let defaultSeed: UInt64 = 42
@@ -35,12 +41,14 @@ public final class Lesson {
         let common: [LessonOption] = [
             LessonOption("seed", default: String(Lesson.defaultSeed), .integer(0...Int.max),
                          help: "seed of the random generator; the same seed prints the same text"),
-            LessonOption("width", default: "80", .integer(40...300), help: "width of the pictures in characters"),
+            LessonOption("width", default: "80", .integer(Lesson.widths),
+                         help: "width of the text and pictures in characters (without it: the terminal's, up to 100)"),
             LessonOption("svg", default: "", .path, help: "also write every picture as an SVG file into this folder"),
         ]
         let all = common + options
         var values = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0.defaultValue) })
         var switches = Set<String>()
+        var given = Set<String>()
         let switchHelp: [(String, String)] = lessonSwitches.map { ($0.name, $0.help) } + [
             ("pause", "wait for Enter between steps (for class; only when input and output are a terminal)"),
             ("ascii", "draw with plain ASCII characters"),
@@ -80,6 +88,7 @@ public final class Lesson {
             }
             if let problem = option.problem(with: value) { stop(problem) }
             values[flag] = value
+            given.insert(flag)
         }
 
         if switches.contains("help") {
@@ -97,15 +106,17 @@ public final class Lesson {
         self.seed = UInt64(values["seed"]!)!
         self.random = SeededGenerator(seed: seed)
         let environment = ProcessInfo.processInfo.environment
-        let outputIsTerminal = isatty(STDOUT_FILENO) == 1
+        let terminal = Terminal.current(environment: environment)
+        self.terminal = terminal
         self.render = RenderOptions(
-            width: Int(values["width"]!)!,
+            width: given.contains("width") ? Int(values["width"]!)! : terminal.defaultWidth(allowed: Lesson.widths),
             height: 16,
-            ascii: switches.contains("ascii") || environment["TERM"] == "dumb",
-            color: outputIsTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb")
-        self.animates = outputIsTerminal && !switches.contains("no-animation")
+            ascii: switches.contains("ascii") || !terminal.isCapable,
+            color: terminal.isTerminal && terminal.isCapable && environment["NO_COLOR"] == nil)
+        Table.plainASCII = render.ascii
+        self.animates = terminal.isTerminal && terminal.isCapable && !switches.contains("no-animation")
         // Pausing needs someone at a terminal to press Enter, and a screen to read the step on.
-        self.pauses = switches.contains("pause") && isatty(STDIN_FILENO) == 1 && outputIsTerminal
+        self.pauses = switches.contains("pause") && isatty(STDIN_FILENO) == 1 && terminal.isTerminal
 
         if let folder = values["svg"], !folder.isEmpty {
             let url = URL(fileURLWithPath: folder, isDirectory: true)
@@ -121,9 +132,9 @@ public final class Lesson {
         }
 
         let banner = "Lesson \(number) · \(title)"
-        print(render.color ? "\u{1B}[1m\(banner)\u{1B}[0m" : banner)
-        print(String(repeating: "═", count: banner.count))
-        print(wrapped(summary, width: render.width))
+        emit(render.color ? "\u{1B}[1m\(banner)\u{1B}[0m" : banner)
+        emit(String(repeating: "═", count: min(banner.count, render.width)))
+        print(wrapped(render.ascii ? asciiOnly(summary) : summary, width: render.width))
     }
 
     // MARK: - Flag values
@@ -168,21 +179,28 @@ public final class Lesson {
         }
         let text = "Step \(stepNumber) · \(heading)"
         print("")
-        print(render.color ? "\u{1B}[1m\(text)\u{1B}[0m" : text)
-        print(String(repeating: "─", count: text.count))
+        emit(render.color ? "\u{1B}[1m\(text)\u{1B}[0m" : text)
+        emit(String(repeating: "─", count: min(text.count, render.width)))
     }
 
     /// Prints a paragraph of explanation, broken into lines that fit the width (80 columns by
     /// default), so the lessons' text reads well on any terminal.
     public func say(_ text: String) {
-        print(wrapped(text, width: render.width))
+        // Spelled in ASCII first when asked, so the wrapping counts the characters really printed.
+        print(wrapped(render.ascii ? asciiOnly(text) : text, width: render.width))
+    }
+
+    /// Prints text as it is, spelled in plain ASCII under `--ascii` or `TERM=dumb`. Lessons print
+    /// through `say`, `show` and `Table`, which all end here or do the same.
+    public func emit(_ text: String) {
+        print(render.ascii ? asciiOnly(text) : text)
     }
 
     /// Prints a matrix under a name with its shape, one row per line, numbers aligned.
     public func show(_ name: String, _ matrix: Matrix, decimals: Int = 3) {
-        print("\(name)  (\(matrix.shape))")
+        emit("\(name)  (\(matrix.shape))")
         for i in 0..<matrix.rows {
-            print("    " + matrix.row(i).map { padLeft(formatFixed($0, decimals: decimals), decimals + 4) }.joined(separator: " "))
+            emit("    " + matrix.row(i).map { padLeft(formatFixed($0, decimals: decimals), decimals + 4) }.joined(separator: " "))
         }
     }
 
@@ -205,19 +223,19 @@ public final class Lesson {
 
     /// Prints a chart, and writes it as `<lesson>-<name>.svg` when `--svg` is given.
     public func show(_ chart: Chart, name pictureName: String) {
-        print(chart.renderText(render))
+        emit(chart.renderText(render))
         writeSVG(chart.svg(), pictureName: pictureName)
     }
 
     /// Prints a bar chart, and writes its SVG when `--svg` is given.
     public func show(_ bars: BarChart, name pictureName: String) {
-        print(bars.renderText(render))
+        emit(bars.renderText(render))
         writeSVG(bars.svg(), pictureName: pictureName)
     }
 
     /// Prints small images side by side, and writes them as one SVG when `--svg` is given.
     public func show(_ images: [GrayImage], title: String, name pictureName: String) {
-        print(renderImages(images, render))
+        emit(renderImages(images, render))
         writeSVG(imagesSVG(images, title: title), pictureName: pictureName)
     }
 
@@ -242,7 +260,9 @@ public final class Lesson {
     /// the last one as SVG when `--svg` is given.
     public func animate(_ frames: [Chart], name pictureName: String) {
         guard let last = frames.last else { return }
-        playAnimation(frames.map { $0.renderText(render) }, animate: animates)
+        let texts = frames.map { $0.renderText(render) }
+        let height = texts.map { $0.split(separator: "\n", omittingEmptySubsequences: false).count }.max() ?? 0
+        playAnimation(render.ascii ? texts.map(asciiOnly) : texts, animate: animates && terminal.canRedraw(lines: height))
         writeSVG(last.svg(), pictureName: pictureName)
     }
 }

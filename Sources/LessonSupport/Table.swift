@@ -6,6 +6,10 @@ public struct Table {
     private let headers: [String]
     private var rows: [[String]] = []
 
+    /// Whether tables are written in plain ASCII, rules with "-" instead of "─" (set by the
+    /// lesson for `--ascii` and `TERM=dumb`; one setting for the whole program, like the terminal).
+    nonisolated(unsafe) public static var plainASCII = false
+
     /// A table with these column headers. Columns whose cells are all numbers (percentages, or "—", "." or empty)
     /// are right-aligned, the others left-aligned.
     public init(_ headers: [String]) {
@@ -42,15 +46,16 @@ public struct Table {
             while trimmed.last == " " { trimmed.removeLast() }
             return trimmed
         }
-        let rule = String(repeating: " ", count: indent) + String(repeating: "─", count: widths.reduce(0, +) + 2 * (widths.count - 1))
+        let rule = String(repeating: " ", count: indent) + String(repeating: Table.plainASCII ? "-" : "─", count: widths.reduce(0, +) + 2 * (widths.count - 1))
+        func plain(_ text: String) -> String { Table.plainASCII ? asciiOnly(text) : text }
         guard rows.count > max(maxRows, 2) else {
-            return ([line(headers), rule] + rows.map(line)).joined(separator: "\n")
+            return plain(([line(headers), rule] + rows.map(line)).joined(separator: "\n"))
         }
         let head = max(maxRows, 2) / 2, tail = max(maxRows, 2) - head
         let omitted = rows.count - head - tail
         let gap = String(repeating: " ", count: indent) + "… \(omitted) more row\(omitted == 1 ? "" : "s") not shown …"
-        return ([line(headers), rule] + rows.prefix(head).map(line) + [gap] + rows.suffix(tail).map(line))
-            .joined(separator: "\n")
+        return plain(([line(headers), rule] + rows.prefix(head).map(line) + [gap] + rows.suffix(tail).map(line))
+            .joined(separator: "\n"))
     }
 
     /// Prints the table; with more than `maxRows` rows, only the first and last ones and a line

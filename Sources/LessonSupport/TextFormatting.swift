@@ -135,3 +135,43 @@ private func wrapLine(_ line: String, width: Int) -> String {
     lines.append(current)
     return lines.joined(separator: "\n")
 }
+
+// MARK: - Plain ASCII
+
+/// How each non-ASCII character of the lessons' text is written in plain ASCII (`--ascii`,
+/// `TERM=dumb`): letters by name, subscripts and superscripts inline, operators by their usual
+/// ASCII spelling.
+private let asciiSpellings: [Character: String] = [
+    "Σ": "sum", "σ": "sigma", "λ": "lambda", "η": "eta", "θ": "theta", "α": "alpha", "β": "beta",
+    "μ": "mu", "ε": "eps", "δ": "delta", "Δ": "Delta", "∂": "d", "∇": "grad", "π": "pi", "ρ": "rho",
+    "−": "-", "–": "-", "—": "--", "·": "*", "×": "x", "÷": "/", "±": "+/-", "≈": "~", "≠": "!=",
+    "≤": "<=", "≥": ">=", "←": "<-", "→": "->", "⇒": "=>", "∞": "infinity", "√": "sqrt", "∈": "in",
+    "⊙": "(.)", "‖": "||", "…": "...", "′": "'", "″": "''", "‘": "'", "’": "'", "“": "\"", "”": "\"",
+    "°": " deg", "ŷ": "y^", "ᵀ": "^T", "²": "^2", "³": "^3", "¹": "^1", "⁻": "^-", "ˣ": "^x",
+    "ᵢ": "_i", "ⱼ": "_j", "ₖ": "_k", "ₗ": "_l", "ₙ": "_n", "ₘ": "_m", "ₜ": "_t", "ₓ": "_x",
+    "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9",
+    "═": "=", "─": "-", "━": "-", "│": "|", "┤": "+", "┬": "+", "└": "+", "┌": "+", "┐": "+", "┘": "+",
+    "█": "#", "▓": "#", "▒": "+", "░": ".", "•": "o", "◦": "o", "▪": "#", "◆": "@", "✓": "v", "✗": "x",
+    "é": "e", "è": "e", "ü": "u", "ö": "o", "ä": "a", "ĝ": "g^", "½": "1/2", "¼": "1/4", "¾": "3/4",
+    "\u{2009}": " ", "\u{00A0}": " ", "\u{202F}": " ",
+    "▉": "#", "▊": "#", "▋": "#", "▌": "#", "▍": "#", "▎": "#", "▏": "#", "⠶": "o",
+]
+
+/// `text` with every character outside ASCII spelled in ASCII (see `asciiSpellings`); a
+/// character with no spelling becomes "?", so the result is always pure ASCII.
+public func asciiOnly(_ text: String) -> String {
+    guard !text.allSatisfy(\.isASCII) else { return text }
+    var result = ""
+    for character in text {
+        if character.isASCII {
+            result.append(character)
+        } else if let spelling = asciiSpellings[character] {
+            result += spelling
+        } else if let scalar = character.unicodeScalars.first, (0x2800...0x28FF).contains(scalar.value) {
+            result += scalar.value == 0x2800 ? " " : "."  // a braille dot pattern
+        } else {
+            result += "?"
+        }
+    }
+    return result
+}

@@ -51,12 +51,7 @@ public struct BarChart: Sendable {
         let rowHeight = 26.0, left = 140.0, right = Double(width) - 80
         let height = Int(60 + rowHeight * Double(values.count) + 20)
         let largest = values.filter { $0.isFinite }.max() ?? 0
-        var svg = """
-        <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" viewBox="0 0 \(width) \(height)" font-family="sans-serif" font-size="13">
-        <rect x="0" y="0" width="\(width)" height="\(height)" fill="white"/>
-        <text x="\(width / 2)" y="28" text-anchor="middle" font-size="17" font-weight="bold">\(xmlEscaped(title))</text>
-
-        """
+        var svg = svgHeader(width: width, height: height, title: title, description: "Bar chart: " + zip(labels, values).map { "\($0.0) \(formatFixed($0.1, decimals: decimals))" }.joined(separator: ", "))
         for (index, (label, value)) in zip(labels, values).enumerated() {
             let y = 50 + rowHeight * Double(index)
             svg += "<text x=\"\(svgNumber(left - 8))\" y=\"\(svgNumber(y + 16))\" text-anchor=\"end\">\(xmlEscaped(label))</text>\n"

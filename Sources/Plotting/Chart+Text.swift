@@ -9,9 +9,10 @@ extension Chart {
     /// the x axis with its labels, the x label, a legend when there are several series, and a
     /// note when `nan` or infinite values were left out.
     public func renderText(_ options: RenderOptions = RenderOptions()) -> String {
-        let (xTicks, yTicks) = axes()
-        let xLow = xTicks.first!, xHigh = xTicks.last!
-        let yLow = yTicks.first!, yHigh = yTicks.last!
+        let axes = axes()
+        let (xTicks, yTicks) = (axes.xTicks, axes.yTicks)
+        let xLow = axes.x.lowerBound, xHigh = axes.x.upperBound
+        let yLow = axes.y.lowerBound, yHigh = axes.y.upperBound
         let yDecimals = tickDecimals(step: yTicks.count > 1 ? yTicks[1] - yTicks[0] : 1)
         let xDecimals = tickDecimals(step: xTicks.count > 1 ? xTicks[1] - xTicks[0] : 1)
         let yLabels = yTicks.map { formatFixed($0, decimals: yDecimals) }
@@ -28,37 +29,36 @@ extension Chart {
                     Int(((1 - clampedY) * Double(canvas.dotHeight - 1)).rounded()))
         }
         let marks = options.ascii ? Self.asciiMarks : Self.unicodeMarks
-        for (index, s) in series.enumerated() {
-            switch s.style {
-            case .line:
-                // A nan breaks the line: segments join only neighbouring finite points.
-                var previous: (Int, Int)?
-                for p in s.points {
-                    guard p.x.isFinite && p.y.isFinite else { previous = nil; continue }
-                    let d = dot(p)
-                    if let previous { canvas.drawLine(from: previous, to: d, series: index) } else {
-                        canvas.setDot(x: d.0, y: d.1, series: index)
-                    }
-                    previous = d
+        for (index, s) in series.enumerated() where s.style == .line {
+            // A non-finite value breaks the line: segments join only neighbouring finite points.
+            var previous: (Int, Int)?
+            for p in s.points {
+                guard p.x.isFinite && p.y.isFinite else { previous = nil; continue }
+                let d = dot(p)
+                if let previous { canvas.drawLine(from: previous, to: d, series: index) } else {
+                    canvas.setDot(x: d.0, y: d.1, series: index)
                 }
-                // Without colour, when several lines share the chart, every line after the first
-                // carries its legend mark every few columns, so the reader can tell them apart.
-                if marksLine(index, options) {
-                    let cellWidth = options.ascii ? 1 : 2
-                    var lastMarkColumn = -1_000
-                    for p in s.finitePoints {
-                        let d = dot(p)
-                        let column = d.0 / cellWidth
-                        guard column - lastMarkColumn >= 9, d.1 >= 0, d.1 < canvas.dotHeight else { continue }
-                        canvas.setMark(x: d.0, y: d.1, mark: marks[index % marks.count], series: index)
-                        lastMarkColumn = column
-                    }
-                }
-            case .points:
-                for p in s.finitePoints {
-                    let d = dot(p)
-                    canvas.setMark(x: d.0, y: d.1, mark: marks[index % marks.count], series: index)
-                }
+                previous = d
+            }
+        }
+        // When several lines share the chart, every line after the first carries its legend mark
+        // every few columns, so the lines can be told apart without colour as well as with it.
+        for (index, s) in series.enumerated() where s.style == .line && marksLine(index, options) {
+            let cellWidth = options.ascii ? 1 : 2
+            var lastMarkColumn = -1_000
+            for p in s.finitePoints {
+                let d = dot(p)
+                let column = d.0 / cellWidth + index  // staggered, so two lines' marks do not coincide
+                guard column - lastMarkColumn >= 9, d.1 >= 0, d.1 < canvas.dotHeight else { continue }
+                canvas.setMark(x: d.0, y: d.1, mark: marks[index % marks.count], series: index, layer: .lineMark)
+                lastMarkColumn = column
+            }
+        }
+        // Points last: they are the data, so no line hides them.
+        for (index, s) in series.enumerated() where s.style == .points {
+            for p in s.finitePoints {
+                let d = dot(p)
+                canvas.setPoint(x: d.0, y: d.1, mark: marks[index % marks.count], series: index)
             }
         }
 
@@ -66,13 +66,15 @@ extension Chart {
         var rowLabel = [Int: String]()
         for (tick, label) in zip(yTicks, yLabels) {
             let row = Int(((yHigh - tick) / (yHigh - yLow) * Double(plotRows - 1)).rounded())
-            rowLabel[row] = label
+            if rowLabel[row] == nil { rowLabel[row] = label }  // on a short chart, two ticks may share a row
         }
         let xTickColumns = xTicks.map { Int(((($0 - xLow) / (xHigh - xLow)) * Double(plotColumns - 1)).rounded()) }
 
         let vertical = options.ascii ? "|" : "│", tickMark = options.ascii ? "+" : "┤"
         var lines: [String] = []
-        lines.append(options.bold(padLeft("", max(0, (options.width - title.count) / 2)) + title))
+        for titleLine in wrapWords(title, width: options.width).split(separator: "\n") {
+            lines.append(options.bold(padLeft("", max(0, (options.width - titleLine.count) / 2)) + titleLine))
+        }
         lines.append(padLeft(yLabel, labelWidth + 1))
         for row in 0..<plotRows {
             let label = rowLabel[row].map { padLeft($0, labelWidth) } ?? String(repeating: " ", count: labelWidth)
@@ -98,38 +100,65 @@ extension Chart {
         lines.append(String(labelLine).trimmingTrailingSpaces())
         lines.append(padLeft(xLabel, labelWidth + 2 + (plotColumns + xLabel.count) / 2))
 
+        let indent = String(repeating: " ", count: labelWidth + 2)
         if series.count > 1 {
-            let entries = series.enumerated().map { index, s in
+            // The legend, wrapped to the width: each entry is its symbol and its name.
+            var row = indent, rowLength = indent.count
+            for (index, s) in series.enumerated() {
                 let symbol: String
                 switch s.style {
                 case .line where options.ascii: symbol = String(Self.asciiLineCharacters[index % Self.asciiLineCharacters.count])
                 case .line: symbol = marksLine(index, options) ? "━" + String(marks[index % marks.count]) + "━" : "━━━"
-                case .points: symbol = String(marks[index % marks.count])
+                case .points: symbol = options.ascii ? String(marks[index % marks.count]) : "⠶"
                 }
-                return options.colored(symbol, series: index) + " " + s.name
+                let length = symbol.count + 1 + s.name.count
+                if rowLength > indent.count && rowLength + 3 + length > options.width {
+                    lines.append(row)
+                    row = indent
+                    rowLength = indent.count
+                }
+                if rowLength > indent.count {
+                    row += "   "
+                    rowLength += 3
+                }
+                row += options.colored(symbol, series: index) + " " + s.name
+                rowLength += length
             }
-            lines.append(String(repeating: " ", count: labelWidth + 2) + entries.joined(separator: "   "))
+            lines.append(row)
         }
         if series.allSatisfy({ $0.finitePoints.isEmpty }) {
-            lines.append(String(repeating: " ", count: labelWidth + 2) + "(no data to draw)")
+            lines.append(indent + "(no data to draw)")
         }
         let skipped = nonFiniteCount
         if skipped > 0 {
-            lines.append(String(repeating: " ", count: labelWidth + 2)
-                         + "note: \(skipped) value\(skipped == 1 ? " was" : "s were") nan or infinite and \(skipped == 1 ? "is" : "are") not drawn")
+            lines.append(indent + "note: \(skipped) value\(skipped == 1 ? " was" : "s were") not a number or infinite and \(skipped == 1 ? "is" : "are") not drawn")
         }
         return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n")
     }
 }
 
 extension Chart {
-    /// Whether line series `index` is drawn with marks: only in Unicode without colour (ASCII
-    /// lines already differ by character), only when the chart has more than one line, and
-    /// never for the first line.
+    /// Whether line series `index` is drawn with marks: only in Unicode (ASCII lines already
+    /// differ by character), only when the chart has more than one line, and never for the
+    /// first line. Colour or not, so a reader who cannot tell the colours apart still can.
     func marksLine(_ index: Int, _ options: RenderOptions) -> Bool {
         let lines = series.indices.filter { series[$0].style == .line }
-        return !options.color && !options.ascii && lines.count > 1 && lines.first != index
+        return !options.ascii && lines.count > 1 && lines.first != index
     }
+}
+
+/// `text` broken at spaces into lines of at most `width` characters (a longer word stays whole).
+func wrapWords(_ text: String, width: Int) -> String {
+    var lines: [String] = [], current = ""
+    for word in text.split(separator: " ") {
+        if !current.isEmpty && current.count + 1 + word.count > width {
+            lines.append(current)
+            current = ""
+        }
+        current += (current.isEmpty ? "" : " ") + word
+    }
+    lines.append(current)
+    return lines.joined(separator: "\n")
 }
 
 extension String {

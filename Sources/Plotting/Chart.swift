@@ -47,7 +47,7 @@ public struct Series: Sendable {
         self.init(name, x: xs, y: xs.map(f), style: style)
     }
 
-    /// The points whose coordinates are both finite numbers (`nan` and ±∞ are left out of drawings).
+    /// The points whose coordinates are both finite numbers (not-a-number and ±∞ are left out of drawings).
     public var finitePoints: [Point] { points.filter { $0.x.isFinite && $0.y.isFinite } }
 }
 
@@ -82,16 +82,45 @@ public struct Chart: Sendable {
         series.map { $0.points.count - $0.finitePoints.count }.reduce(0, +)
     }
 
-    /// The axes after fitting to the data and rounding out to nice ticks.
-    public func axes(tickCount: Int = 5) -> (xTicks: [Double], yTicks: [Double]) {
+    /// What both renderers draw: the ranges shown and the ticks inside them.
+    public struct Axes: Sendable, Equatable {
+        /// The horizontal range shown.
+        public var x: ClosedRange<Double>
+        /// The vertical range shown.
+        public var y: ClosedRange<Double>
+        /// Tick values along x, inside `x`.
+        public var xTicks: [Double]
+        /// Tick values along y, inside `y`.
+        public var yTicks: [Double]
+    }
+
+    /// The share of the data's span left empty on each side, so no line lies on the frame and
+    /// no point at the edge is cut.
+    public static let margin = 0.05
+
+    /// The axes of the chart, the same for the terminal and for SVG: the data's range (or the
+    /// range the chart was given) widened by `margin` on each side, with about `tickCount` nice
+    /// ticks (multiples of 1, 2 or 5 × 10ᵏ) inside it.
+    public func axes(tickCount: Int = 6) -> Axes {
         let points = series.flatMap(\.finitePoints)
-        func span(_ values: [Double], _ fixed: ClosedRange<Double>?) -> (Double, Double) {
-            if let fixed { return (fixed.lowerBound, fixed.upperBound) }
-            guard let low = values.min(), let high = values.max() else { return (0, 1) }
-            return (low, high)
+        func shown(_ values: [Double], _ fixed: ClosedRange<Double>?) -> (range: ClosedRange<Double>, ticks: [Double]) {
+            var (low, high): (Double, Double)
+            if let fixed {
+                (low, high) = (fixed.lowerBound, fixed.upperBound)
+            } else if let first = values.min(), let last = values.max() {
+                (low, high) = (first, last)
+            } else {
+                (low, high) = (0, 1)
+            }
+            if high - low < 1e-12 * max(1, abs(low)) {
+                let pad = low == 0 ? 1 : abs(low) * 0.1
+                (low, high) = (low - pad, high + pad)
+            }
+            let pad = (high - low) * Self.margin
+            let range = (low - pad)...(high + pad)
+            return (range, ticksInside(range, count: tickCount))
         }
-        let (x0, x1) = span(points.map(\.x), xRange)
-        let (y0, y1) = span(points.map(\.y), yRange)
-        return (niceTicks(low: x0, high: x1, count: tickCount), niceTicks(low: y0, high: y1, count: tickCount))
+        let x = shown(points.map(\.x), xRange), y = shown(points.map(\.y), yRange)
+        return Axes(x: x.range, y: y.range, xTicks: x.ticks, yTicks: y.ticks)
     }
 }

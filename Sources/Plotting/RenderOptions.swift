@@ -17,10 +17,15 @@ public struct RenderOptions: Sendable {
         self.color = color
     }
 
-    /// The ANSI colour of series number `index` (blue, orange, red, green, magenta, cyan, …).
-    static let palette = ["34", "33", "31", "32", "35", "36"]
+    /// The colours of the series, in order: the Okabe–Ito palette, chosen so that viewers with
+    /// any common colour-vision deficiency can tell them apart, without its yellow (too pale on
+    /// white). Terminals get the nearest of the 256 standard colours, readable on dark and light
+    /// backgrounds: orange, sky blue, bluish green, vermillion, reddish purple, blue.
+    static let palette = ["38;5;214", "38;5;74", "38;5;36", "38;5;166", "38;5;175", "38;5;32"]
     /// The SVG colour of series number `index`, in the same order.
-    static let svgPalette = ["#1f77b4", "#ff7f0e", "#d62728", "#2ca02c", "#9467bd", "#17becf"]
+    static let svgPalette = ["#E69F00", "#56B4E9", "#009E73", "#D55E00", "#CC79A7", "#0072B2"]
+    /// The SVG dash pattern of line series number `index`: a second cue besides colour.
+    static let svgDashes = ["", "7 4", "2 3", "10 3 2 3", "14 5", "1 3"]
 
     /// `text` wrapped in the colour of series `index`, when colour is on.
     func colored(_ text: String, series index: Int) -> String {

@@ -34,3 +34,16 @@ public func tickDecimals(step: Double) -> Int {
     guard step > 0, step.isFinite else { return 0 }
     return max(0, -Int((log10(step) + 1e-9).rounded(.down)))
 }
+
+/// About `count` nice ticks (multiples of 1, 2 or 5 × 10ᵏ) that lie inside `range`: the step is
+/// the rough step (high − low)/(count − 1) rounded to a nice one, and the ticks run from
+/// ⌈low/step⌉·step to ⌊high/step⌋·step.
+public func ticksInside(_ range: ClosedRange<Double>, count: Int = 6) -> [Double] {
+    let (low, high) = (range.lowerBound, range.upperBound)
+    precondition(low.isFinite && high.isFinite && high > low, "Ticks need a finite, non-empty range, got \(low)…\(high)")
+    let step = niceStep(for: (high - low) / Double(max(count - 1, 1)))
+    let first = (low / step - 1e-9).rounded(.up)
+    let last = (high / step + 1e-9).rounded(.down)
+    guard first <= last else { return [(low + high) / 2] }
+    return stride(from: first, through: last, by: 1).map { ($0 * step) == 0 ? 0 : $0 * step }
+}

@@ -39,7 +39,7 @@ final class DigitLoaderTests: XCTestCase {
 
     func testMissingFile() {
         XCTAssertThrowsError(try loadDigits(from: URL(fileURLWithPath: "/nonexistent/optdigits.tra"))) { error in
-            XCTAssertEqual("\(error)", "/nonexistent/optdigits.tra: cannot be read")
+            XCTAssertEqual("\(error)", "/nonexistent/optdigits.tra: no such file")
         }
     }
 

@@ -97,4 +97,25 @@ final class CommandLineTests: XCTestCase {
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         XCTAssertTrue(message.hasPrefix("lesson-1: could not write the output"), message)
     }
+
+    func testPlainModesArePureASCIIWithoutEscapes() throws {
+        for number in TranscriptTests.lessons {
+            for (arguments, environment) in [(["--ascii"], [:]), ([], ["TERM": "dumb"])] {
+                let result = try LessonRunner.run(number, arguments, environment: environment)
+                XCTAssertEqual(result.status, 0, result.error)
+                let offending = result.output.split(separator: "\n").filter { !$0.allSatisfy(\.isASCII) }
+                XCTAssertTrue(offending.isEmpty, "lesson-\(number) \(arguments) \(environment) prints non-ASCII:\n\(offending.prefix(3).joined(separator: "\n"))")
+                XCTAssertFalse(result.output.contains("\u{1B}"))
+            }
+        }
+    }
+
+    func testTheWidthFollowsColumnsWhenNotGiven() throws {
+        let narrow = try LessonRunner.run(2, [], environment: ["COLUMNS": "50"])
+        let explicit = try LessonRunner.run(2, ["--width", "50"])
+        XCTAssertEqual(narrow.output, explicit.output)
+        let wide = try LessonRunner.run(2, [], environment: ["COLUMNS": "250"])
+        let capped = try LessonRunner.run(2, ["--width", "100"])
+        XCTAssertEqual(wide.output, capped.output, "the automatic width stops at 100 columns")
+    }
 }

@@ -38,7 +38,8 @@ enum LessonRunner {
     /// Runs `lesson-N` with `arguments`, without a terminal and without colour, as a pipe would.
     /// A run that has not finished after `timeLimit` seconds is killed (a hang, not a slow run:
     /// speed is measured by the benchmark, never by a test).
-    static func run(_ number: Int, _ arguments: [String] = [], timeLimit: Double = 60) throws -> Result {
+    static func run(_ number: Int, _ arguments: [String] = [], timeLimit: Double = 60,
+                    environment extra: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent("lesson-\(number)")
         process.arguments = arguments
@@ -47,6 +48,7 @@ enum LessonRunner {
         environment["TERM"] = "xterm"  // not "dumb": transcripts are recorded with Unicode pictures
         environment["COLUMNS"] = nil   // the default width, whatever terminal runs the tests
         environment["LINES"] = nil
+        environment.merge(extra) { $1 }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

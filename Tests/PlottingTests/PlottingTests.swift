@@ -68,26 +68,61 @@ final class ChartTextTests: XCTestCase {
         XCTAssertEqual(text, expected)
     }
 
-    func testBrailleDotsOfASinglePoint() {
-        // One point at the top-left corner sets braille dot 1 (U+2801) in the first cell.
-        let chart = Chart(title: "", series: [Series("p", x: [0, 1], y: [1, 1])], xRange: 0...1, yRange: 0...1)
+    func testALineAtTheTopStaysInsideTheMargin() {
+        // y = 1 on the range 0…1 shown as −0.05…1.05 over 3 rows (12 dots): dot row
+        // (1.05 − 1)/1.1 × 11 = 0.5, rounded to 1, the second dot row of the first text row:
+        // braille dots 2 and 5 (U+2812, ⠒), never dot row 0 on the frame.
+        let chart = Chart(title: "t", series: [Series("p", x: [0, 1], y: [1, 1])], xRange: 0...1, yRange: 0...1)
         let text = chart.renderText(RenderOptions(width: 20, height: 3))
         let firstPlotLine = text.split(separator: "\n", omittingEmptySubsequences: false)[2]
-        XCTAssertTrue(firstPlotLine.contains("⠉"), "the top row of dots should be set: \(firstPlotLine)")
+        XCTAssertTrue(firstPlotLine.contains("⠒"), "the line should sit one dot below the top: \(firstPlotLine)")
+        XCTAssertFalse(firstPlotLine.contains("⠉"), String(firstPlotLine))
+    }
+
+    func testAxesAddAMarginAndKeepTicksInside() {
+        let axes = Chart(title: "", series: [Series("s", x: [0, 12], y: [-1, 1])]).axes()
+        XCTAssertEqual(axes.x.lowerBound, -0.6, accuracy: 1e-12)
+        XCTAssertEqual(axes.x.upperBound, 12.6, accuracy: 1e-12)
+        XCTAssertEqual(axes.xTicks, [0, 2, 4, 6, 8, 10, 12])
+        XCTAssertEqual(axes.yTicks.first!, -1, accuracy: 1e-12)
+        XCTAssertEqual(axes.yTicks.last!, 1, accuracy: 1e-12)
+        // A range the lesson chose is kept (with the same margin), not rounded out to 0–15.
+        let chosen = Chart(title: "", series: [Series("s", x: [0, 3], y: [0, 1])], xRange: 0...12).axes()
+        XCTAssertEqual(chosen.x.upperBound, 12.6, accuracy: 1e-12)
+    }
+
+    func testCrossingLinesKeepTheirOwnColoursAndMarks() {
+        // Two lines crossing in the middle, in colour: every cell is drawn in one series' colour,
+        // the second line carries its mark, and the first line's cells are never repainted.
+        let chart = Chart(title: "x", series: [Series("up", x: [0, 10], y: [0, 10]), Series("down", x: [0, 10], y: [10, 0])])
+        let text = chart.renderText(RenderOptions(width: 40, height: 8, color: true))
+        let first = "\u{1B}[\(RenderOptions.palette[0])m", second = "\u{1B}[\(RenderOptions.palette[1])m"
+        XCTAssertTrue(text.contains(second + "◦"), "the second line keeps its mark in colour mode")
+        XCTAssertTrue(text.contains("━◦━"), "the legend shows the mark")
+        // The rising line owns its cells: it is drawn from the bottom-left to the top-right corner.
+        let plain = chart.renderText(RenderOptions(width: 40, height: 8))
+        XCTAssertEqual(plain.filter { $0 == "◦" }.count > 1, true)
+        let firstCells = text.components(separatedBy: first).count - 1
+        XCTAssertGreaterThanOrEqual(firstCells, 8, "the first line keeps a cell in every row: \(text)")
     }
 
     func testNonFiniteValuesAreSkippedAndCounted() {
         let chart = Chart(title: "t", series: [Series("s", x: [0, 1, 2, 3], y: [1, .nan, .infinity, 2])])
         let text = chart.renderText()
-        XCTAssertTrue(text.contains("note: 2 values were nan or infinite and are not drawn"), text)
+        XCTAssertTrue(text.contains("note: 2 values were not a number or infinite and are not drawn"), text)
         XCTAssertFalse(text.contains("nan\n"))
     }
 
     func testEmptySeriesAndSinglePoint() {
         let empty = Chart(title: "empty", series: [Series("none", x: [], y: [])]).renderText()
         XCTAssertTrue(empty.contains("(no data to draw)"))
+        // A point is 2 × 2 braille dots; in the middle of the plot they fall into one or two cells.
         let single = Chart(title: "one", series: [Series("p", x: [2], y: [3], style: .points)]).renderText()
-        XCTAssertEqual(single.filter { $0 == "•" }.count, 1, single)
+        let dots = single.unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) }
+        let count = dots.map { UInt32($0.value - 0x2800).nonzeroBitCount }.reduce(0, +)
+        XCTAssertEqual(count, 4, single)
+        let ascii = Chart(title: "1", series: [Series("p", x: [2], y: [3], style: .points)]).renderText(RenderOptions(ascii: true))
+        XCTAssertEqual(ascii.filter { $0 == "o" }.count, 1, ascii)
     }
 
     func testColourOnlyWhenAsked() {
@@ -132,11 +167,21 @@ final class ChartTextTests: XCTestCase {
 final class ElementCounter: NSObject, XMLParserDelegate {
     var counts: [String: Int] = [:]
     var pointCounts: [Int] = []
+    /// The coordinates of data: polyline vertices and data circles (legend swatches have r = 4).
+    var dataCoordinates: [(Double, Double)] = []
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         counts[name, default: 0] += 1
         if name == "polyline", let points = attributes["points"] {
-            pointCounts.append(points.split(separator: " ").count)
+            let pairs = points.split(separator: " ")
+            pointCounts.append(pairs.count)
+            for pair in pairs {
+                let xy = pair.split(separator: ",").compactMap { Double($0) }
+                dataCoordinates.append((xy[0], xy[1]))
+            }
+        }
+        if name == "circle", attributes["r"] == "3.5", let x = attributes["cx"].flatMap(Double.init), let y = attributes["cy"].flatMap(Double.init) {
+            dataCoordinates.append((x, y))
         }
     }
 }
@@ -149,6 +194,39 @@ final class SVGTests: XCTestCase {
         return parser.parse() ? counter : nil
     }
 
+    func testSVGHasATitleADescriptionAndRealMinusSigns() throws {
+        let svg = Chart(title: "Loss", series: [Series("s", x: [-2, 2], y: [-1, 1])]).svg()
+        let counter = try XCTUnwrap(parse(svg))
+        XCTAssertEqual(counter.counts["title"], 1)
+        XCTAssertEqual(counter.counts["desc"], 1)
+        XCTAssertTrue(svg.contains(">−2<"), "negative tick labels use the minus sign")
+        XCTAssertFalse(svg.contains(">-"), "no hyphen-minus starts a label")
+    }
+
+    func testLegendSitsBelowThePlotAndDataInsideIt() throws {
+        let chart = Chart(title: "many", series: (0..<6).map { k in
+            Series("a long series name \(k)", x: [0, 1, 2], y: [Double(k), Double(k) + 1, 0])
+        } + [Series("pts", x: [0, 2], y: [5, 0], style: .points)])
+        let layout = chart.svgLayout(width: 720, height: 440)
+        XCTAssertGreaterThan(layout.legend.count, 6)
+        for entry in layout.legend {
+            XCTAssertGreaterThan(entry.y - 12, layout.bottom + 40, "a legend entry overlaps the plot or the x label")
+            XCTAssertLessThanOrEqual(entry.y, 440)
+        }
+        // Every drawn coordinate lies inside the plot area, at least the margin from the frame.
+        let counter = ElementCounter()
+        let parser = XMLParser(data: Data(chart.svg().utf8))
+        parser.delegate = counter
+        XCTAssertTrue(parser.parse())
+        let marginX = (layout.right - layout.left) * Chart.margin / (1 + 2 * Chart.margin) - 0.01
+        let marginY = (layout.bottom - layout.top) * Chart.margin / (1 + 2 * Chart.margin) - 0.01
+        XCTAssertFalse(counter.dataCoordinates.isEmpty)
+        for (x, y) in counter.dataCoordinates {
+            XCTAssertTrue(x >= layout.left + marginX && x <= layout.right - marginX, "x = \(x)")
+            XCTAssertTrue(y >= layout.top + marginY && y <= layout.bottom - marginY, "y = \(y)")
+        }
+    }
+
     func testChartSVGParsesAndHoldsItsPointsAndPaths() throws {
         let chart = Chart(title: "Fit <& test>", series: [
             Series("points", x: [0, 0.5, 1], y: [8, 9.5, 11], style: .points),
@@ -156,7 +234,7 @@ final class SVGTests: XCTestCase {
         ])
         let counter = try XCTUnwrap(parse(chart.svg()), "the SVG does not parse")
         XCTAssertEqual(counter.counts["svg"], 1)
-        XCTAssertEqual(counter.counts["circle"], 3)
+        XCTAssertEqual(counter.counts["circle"], 3 + 1)  // the points and the legend's swatch
         XCTAssertEqual(counter.counts["polyline"], 1)
         XCTAssertEqual(counter.pointCounts, [3])
     }
@@ -172,5 +250,69 @@ final class SVGTests: XCTestCase {
         XCTAssertEqual(bars.counts["rect"], 1 + 2)  // background and two positive bars
         let images = try XCTUnwrap(parse(imagesSVG([GrayImage(width: 2, height: 2, pixels: [0, 0.5, 1, 0])], title: "i")))
         XCTAssertEqual(images.counts["rect"], 1 + 4)
+    }
+}
+
+final class GraphDiagramTests: XCTestCase {
+    /// e = a × b, d = e + c, and c used twice: L = d × c.
+    let diagram = GraphDiagram(title: "L", nodes: [
+        .init(["a"]), .init(["b"]), .init(["c"]), .init(["e = a × b"]), .init(["d = e + c"]), .init(["L = d × c"], highlighted: true),
+    ], edges: [
+        .init(from: 0, to: 3), .init(from: 1, to: 3), .init(from: 3, to: 4), .init(from: 2, to: 4, label: "1"),
+        .init(from: 4, to: 5), .init(from: 2, to: 5, label: "d"),
+    ])
+
+    func testLayersFollowTheLongestPathFromTheInputs() {
+        XCTAssertEqual(diagram.layers(), [0, 0, 0, 1, 2, 3])
+    }
+
+    func testTreeReadsFromTheResultAndMarksAReusedNode() {
+        XCTAssertEqual(diagram.renderTree(root: 5), """
+            L
+            L = d × c
+            ├─ d = e + c
+            │  ├─ e = a × b
+            │  │  ├─ a
+            │  │  └─ b
+            │  └─ c   (1)
+            └─ ↑ c (again: see above)   (d)
+            """)
+        XCTAssertTrue(diagram.renderTree(root: 5, RenderOptions(ascii: true)).unicodeScalars.allSatisfy { $0.isASCII || "×".unicodeScalars.contains($0) })
+    }
+
+    func testSVGBoxesDoNotOverlapAndEveryNodeIsDrawn() throws {
+        let (boxes, _, _) = diagram.svgBoxes()
+        for i in boxes.indices {
+            for j in boxes.indices where i < j {
+                let a = boxes[i], b = boxes[j]
+                let apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y
+                XCTAssertTrue(apart, "boxes \(i) and \(j) overlap")
+            }
+        }
+        let counter = ElementCounter()
+        let parser = XMLParser(data: Data(diagram.svg().utf8))
+        parser.delegate = counter
+        XCTAssertTrue(parser.parse())
+        XCTAssertEqual(counter.counts["path"], 6 + 1)  // six arrows and the arrowhead's shape
+        XCTAssertEqual(counter.counts["title"], 1)
+    }
+}
+
+final class SignedImageTests: XCTestCase {
+    func testSignedMapsShareOneScaleCentredAtZero() {
+        let maps = GrayImage.signedMaps(width: 3, height: 1, values: [[-2, 0, 1], [0.5, 0, 4]], captions: ["a", "b"])
+        XCTAssertEqual(maps.map(\.signedLimit), [4, 4])
+        // Zero is the middle of the ramp in both panels; −2 of 4 is a quarter of the way up.
+        XCTAssertEqual(maps[0].signedPosition(0), 0.5)
+        XCTAssertEqual(maps[1].signedPosition(0), 0.5)
+        XCTAssertEqual(maps[0].signedPosition(-2), 0.25)
+        XCTAssertEqual(maps[1].signedPosition(4), 1)
+        let text = renderImages(maps, RenderOptions(width: 200, ascii: true))
+        // −2 → position 0.25 → ramp index 1 ("#"), 0 → index 2 ("+"), 1 → 0.625 → index 3 ("-" rounds from 2.5 up).
+        XCTAssertTrue(text.contains("|##++--|"), text)
+        XCTAssertTrue(text.contains("dark is negative, light is positive"), text)
+        XCTAssertEqual(divergingColour(0.5), "rgb(255,255,255)")
+        XCTAssertEqual(divergingColour(0), "rgb(0,114,178)")
+        XCTAssertEqual(divergingColour(1), "rgb(213,94,0)")
     }
 }

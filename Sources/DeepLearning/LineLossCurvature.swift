@@ -1,0 +1,55 @@
+import Foundation
+
+/// How sharply the line's loss bends: the two eigenvalues of its Hessian
+///
+///     H = (2/N) [[Σ xₖ², Σ xₖ], [Σ xₖ, N]]
+///
+/// The loss (1/N) Σ (a·xₖ + b − yₖ)² is a quadratic bowl, so H is the same everywhere. Along the
+/// eigenvector of an eigenvalue λ, one step of gradient descent with rate lr multiplies the
+/// distance to the bottom by the factor 1 − lr·λ: the steep direction (λ_max) sets the largest
+/// safe rate, the shallow one (λ_min) how slowly a safe rate finishes.
+public struct LineLossCurvature: Sendable, Equatable {
+    /// λ_min, the curvature along the valley floor.
+    public var shallow: Double
+    /// λ_max, the curvature across the valley.
+    public var steep: Double
+
+    /// The eigenvalues of H for these points, from the 2 × 2 formula
+    /// λ = (p + r)/2 ± √(((p − r)/2)² + q²) with H = [[p, q], [q, r]].
+    public init(_ data: LineData) {
+        let n = Double(data.count)
+        let sxx = data.x.map { $0 * $0 }.reduce(0, +), sx = data.x.reduce(0, +)
+        let (p, q, r) = (2 * sxx / n, 2 * sx / n, 2.0)
+        let mean = (p + r) / 2, radius = (((p - r) / 2) * ((p - r) / 2) + q * q).squareRoot()
+        steep = mean + radius
+        // λ_min = det H / λ_max avoids the cancellation of mean − radius.
+        shallow = (p * r - q * q) / steep
+    }
+
+    /// The largest stable constant rate, 2/λ_max: below it |1 − lr·λ| < 1 in every direction.
+    public var stableLimit: Double { 2 / steep }
+
+    /// The factor 1 − lr·λ_max by which one step multiplies the distance across the valley
+    /// (negative: the step lands on the other side).
+    public func steepFactor(learningRate lr: Double) -> Double { 1 - lr * steep }
+
+    /// The factor 1 − lr·λ_min by which one step multiplies the distance along the valley.
+    public func shallowFactor(learningRate lr: Double) -> Double { 1 - lr * shallow }
+
+    /// max(|1 − lr·λ_min|, |1 − lr·λ_max|): the distance to the bottom after t steps is at most
+    /// this to the power t times the distance at the start (above 1: it grows).
+    public func slowestFactor(learningRate lr: Double) -> Double {
+        max(abs(steepFactor(learningRate: lr)), abs(shallowFactor(learningRate: lr)))
+    }
+
+    /// The number of steps after which the distance to the bottom is sure to be at most
+    /// `target`, starting `distance` away: the least t with ρᵗ · distance ≤ target, where
+    /// ρ = `slowestFactor`. Nil when ρ ≥ 1 (the rate never gets there).
+    public func stepsToReach(distance target: Double, from distance: Double, learningRate lr: Double) -> Int? {
+        let rho = slowestFactor(learningRate: lr)
+        guard rho < 1, target > 0 else { return nil }
+        if distance <= target { return 0 }
+        if rho == 0 { return 1 }
+        return Int((log(target / distance) / log(rho)).rounded(.up))
+    }
+}

@@ -1,0 +1,98 @@
+import XCTest
+import DeepLearning
+
+/// The verdicts lessons 5 and 6 print, each driven both ways with hand-made numbers.
+final class DescentVerdictTests: XCTestCase {
+    func testAStoppedRunIsDiverged() {
+        XCTAssertEqual(descentVerdict(losses: [100, 500], outcome: .diverged(step: 2), lowestLoss: 1, alternates: true),
+                       .diverged(step: 2))
+    }
+
+    func testALossThatRisesAgainIsClimbingEvenIfBelowItsStart() {
+        // Fell from 100 to 2, then rose to 3: not converging, whatever the start was.
+        XCTAssertEqual(descentVerdict(losses: [100, 2, 3], outcome: .finished, lowestLoss: 1, alternates: true),
+                       .climbing(lowest: 2, atStep: 1))
+        XCTAssertEqual(descentVerdict(losses: [100, 140, 419], outcome: .finished, lowestLoss: 1, alternates: true),
+                       .climbing(lowest: 100, atStep: 0))
+        // A flat tail (equal to rounding) is not a climb.
+        XCTAssertEqual(descentVerdict(losses: [100, 1, 1], outcome: .finished, lowestLoss: 1, alternates: false),
+                       .converged(zigzagging: false))
+    }
+
+    func testWithinOnePercentOfTheLowestConverges() {
+        XCTAssertEqual(descentVerdict(losses: [98, 0.0818], outcome: .finished, lowestLoss: 0.0817, alternates: true),
+                       .converged(zigzagging: true))
+        XCTAssertEqual(descentVerdict(losses: [98, 0.0825], outcome: .finished, lowestLoss: 0.0817, alternates: false),
+                       .converged(zigzagging: false))
+    }
+
+    func testStillFarIsBouncingOrCrawling() {
+        XCTAssertEqual(descentVerdict(losses: [98, 0.5755], outcome: .finished, lowestLoss: 0.0817, alternates: false),
+                       .crawling)
+        XCTAssertEqual(descentVerdict(losses: [98, 0.1278], outcome: .finished, lowestLoss: 0.125, alternates: true),
+                       .bouncing)
+    }
+
+    func testALowestLossOfZeroStillHasATolerance() {
+        XCTAssertTrue(isWithin(0.01, ofLowest: 0, loss: 1e-9))
+        XCTAssertFalse(isWithin(0.01, ofLowest: 0, loss: 1e-6))
+        XCTAssertTrue(isWithin(0.01, ofLowest: 2, loss: 2.019))
+        XCTAssertFalse(isWithin(0.01, ofLowest: 2, loss: 2.03))
+    }
+
+    func testUnstableAndConvergedFlags() {
+        XCTAssertTrue(DescentVerdict.diverged(step: 3).isUnstable)
+        XCTAssertTrue(DescentVerdict.climbing(lowest: 1, atStep: 0).isUnstable)
+        XCTAssertFalse(DescentVerdict.bouncing.isUnstable)
+        XCTAssertTrue(DescentVerdict.converged(zigzagging: true).hasConverged)
+        XCTAssertFalse(DescentVerdict.crawling.hasConverged)
+    }
+
+    func testTheHistoryVerdictReadsTheZigzagOfTheLastSteps() {
+        let zigzag = (0...12).map { t in [0.0, 8 + (t % 2 == 0 ? 0.001 : -0.001)] }
+        let history = DescentHistory(parameters: zigzag, losses: (0...12).map { 1 + 1e-4 / Double($0 + 1) },
+                                     outcome: .finished, lossEvaluations: 13)
+        XCTAssertEqual(history.verdict(lowestLoss: 1, parameter: 1, best: 8), .converged(zigzagging: true))
+        XCTAssertEqual(history.verdict(lowestLoss: 1, parameter: 1, best: 7), .converged(zigzagging: false))
+    }
+
+    func testGapsBetweenParameterVectors() {
+        XCTAssertEqual(largestParameterGap([3.2, 7.9], [3, 8]), 0.2, accuracy: 1e-12)
+        XCTAssertEqual(euclideanDistance([3, 4], [0, 0]), 5, accuracy: 1e-12)
+    }
+}
+
+/// The curvatures of the line's loss and what they say about a learning rate.
+final class LineLossCurvatureTests: XCTestCase {
+    func testEigenvaluesOfKnownPoints() {
+        // x = 0 and 1: H = (2/2)[[1, 1], [1, 2]], eigenvalues (3 ± √5)/2.
+        let curvature = LineLossCurvature(LineData(x: [0, 1], y: [5, 7]))
+        XCTAssertEqual(curvature.steep, (3 + 5.0.squareRoot()) / 2, accuracy: 1e-12)
+        XCTAssertEqual(curvature.shallow, (3 - 5.0.squareRoot()) / 2, accuracy: 1e-12)
+    }
+
+    func testTheLimitMatchesTheLargestStableRateAndSplitsStableFromUnstable() {
+        var generator = SeededGenerator(seed: 42)
+        let data = LineData.noisyLine(count: 50, using: &generator)
+        let curvature = LineLossCurvature(data)
+        XCTAssertEqual(curvature.stableLimit, largestStableLearningRate(data), accuracy: 1e-12)
+        XCTAssertLessThan(curvature.slowestFactor(learningRate: 0.99 * curvature.stableLimit), 1)
+        XCTAssertGreaterThan(curvature.slowestFactor(learningRate: 1.01 * curvature.stableLimit), 1)
+        XCTAssertLessThan(curvature.steepFactor(learningRate: 0.97 * curvature.stableLimit), -0.9)
+    }
+
+    func testStepsToReachIsABoundThatGradientDescentKeeps() {
+        var generator = SeededGenerator(seed: 7)
+        let data = LineData.noisyLine(count: 50, using: &generator)
+        let curvature = LineLossCurvature(data)
+        let best = leastSquaresLine(data).parameters
+        let rate = 0.5
+        let needed = curvature.stepsToReach(distance: 0.001, from: euclideanDistance([0, 0], best), learningRate: rate)!
+        let run = gradientDescent(start: [0, 0], steps: needed, learningRate: { _ in rate },
+                                  loss: { meanSquaredError(of: Line(parameters: $0), on: data) },
+                                  gradient: { meanSquaredErrorGradient(of: Line(parameters: $0), on: data) })
+        XCTAssertLessThanOrEqual(euclideanDistance(run.parameters.last!, best), 0.001)
+        XCTAssertNil(curvature.stepsToReach(distance: 0.001, from: 1, learningRate: 2 * curvature.stableLimit))
+        XCTAssertEqual(curvature.stepsToReach(distance: 0.001, from: 0.0001, learningRate: rate), 0)
+    }
+}
