@@ -89,18 +89,35 @@ public enum Activation: String, CaseIterable, Sendable {
         var result = outputGradient
         result.values.withUnsafeMutableBufferPointer { d in
             y.values.withUnsafeBufferPointer { out in
-                switch self {
-                case .sigmoid: for k in 0..<d.count { d[k] *= out[k] * (1 - out[k]) }
-                case .tanh: for k in 0..<d.count { d[k] *= 1 - out[k] * out[k] }
-                case .relu:
-                    z.values.withUnsafeBufferPointer { pre in
-                        for k in 0..<d.count where !(pre[k] > 0) { d[k] = 0 }
-                    }
-                case .identity: break
-                }
+                z.values.withUnsafeBufferPointer { pre in backward(d, preactivation: pre, output: out) }
             }
         }
         return result
+    }
+
+    /// `backward` in place on raw buffers: d ← d ⊙ f′, with f′ from Y or Z as above. (The training
+    /// workspace calls this directly; one body, so both give the same bits.)
+    func backward(_ d: UnsafeMutableBufferPointer<Double>, preactivation pre: UnsafeBufferPointer<Double>,
+                  output out: UnsafeBufferPointer<Double>) {
+        switch self {
+        case .sigmoid: for k in 0..<d.count { d[k] *= out[k] * (1 - out[k]) }
+        case .tanh: for k in 0..<d.count { d[k] *= 1 - out[k] * out[k] }
+        case .relu: for k in 0..<d.count where !(pre[k] > 0) { d[k] = 0 }
+        case .identity: break
+        }
+    }
+
+    /// f applied to every element of `z`, written to `y` (the same length; it may be `z` itself).
+    /// The same numbers as `callAsFunction(_: Matrix)`.
+    func apply(_ z: UnsafeBufferPointer<Double>, into y: UnsafeMutableBufferPointer<Double>) {
+        switch self {
+        case .identity: for k in 0..<z.count { y[k] = z[k] }
+        case .relu: for k in 0..<z.count { y[k] = DeepLearning.relu(z[k]) }
+        case .sigmoid:
+            for k in 0..<z.count { y[k] = z[k] }
+            sigmoidInPlace(y)
+        case .tanh: for k in 0..<z.count { y[k] = Foundation.tanh(z[k]) }
+        }
     }
 
     /// f′ applied to every element of a matrix.

@@ -85,7 +85,7 @@ public struct Dense: Sendable {
         }
         let dW = input.transposedTimes(dZ)
         let dB = dZ.columnSums()
-        let dX = needsInputGradient ? dZ * weights.transposed() : Matrix(rows: 0, columns: 0)
+        let dX = needsInputGradient ? dZ.timesTransposed(weights) : Matrix(rows: 0, columns: 0)
         return (dX, dW, dB)
     }
 }

@@ -36,21 +36,21 @@ private func multiplyAddBlock(_ rowCount: Int, _ vectors: Int, i0: Int, j0: Int,
     for _ in 0..<k {
         let b0 = load4(b), b1 = vectors == 2 ? load4(b + 4) : SIMD4<Double>()
         let a0 = SIMD4(repeating: a[0])
-        acc.0 += a0 * b0
-        if vectors == 2 { acc.1 += a0 * b1 }
+        acc.0 = multiplyAdd(acc.0, a0, b0)
+        if vectors == 2 { acc.1 = multiplyAdd(acc.1, a0, b1) }
         if rowCount >= 2 {
             let a1 = SIMD4(repeating: a[leftRowStride])
-            acc.2 += a1 * b0
-            if vectors == 2 { acc.3 += a1 * b1 }
+            acc.2 = multiplyAdd(acc.2, a1, b0)
+            if vectors == 2 { acc.3 = multiplyAdd(acc.3, a1, b1) }
         }
         if rowCount == 4 {
             let a2 = SIMD4(repeating: a[2 * leftRowStride])
             let a3 = SIMD4(repeating: a[3 * leftRowStride])
-            acc.4 += a2 * b0
-            acc.6 += a3 * b0
+            acc.4 = multiplyAdd(acc.4, a2, b0)
+            acc.6 = multiplyAdd(acc.6, a3, b0)
             if vectors == 2 {
-                acc.5 += a2 * b1
-                acc.7 += a3 * b1
+                acc.5 = multiplyAdd(acc.5, a2, b1)
+                acc.7 = multiplyAdd(acc.7, a3, b1)
             }
         }
         a += leftColumnStride
@@ -103,11 +103,11 @@ func blockedMultiplyAdd(left: UnsafePointer<Double>, leftRowStride: Int, leftCol
             var b = right + j
             for _ in 0..<k {
                 let bv = width == 2 ? UnsafeRawPointer(b).loadUnaligned(as: SIMD2<Double>.self) : SIMD2(b[0], 0)
-                sums.0 += SIMD2(repeating: a[0]) * bv
-                if rowCount >= 2 { sums.1 += SIMD2(repeating: a[leftRowStride]) * bv }
+                sums.0 = multiplyAdd(sums.0, SIMD2(repeating: a[0]), bv)
+                if rowCount >= 2 { sums.1 = multiplyAdd(sums.1, SIMD2(repeating: a[leftRowStride]), bv) }
                 if rowCount == 4 {
-                    sums.2 += SIMD2(repeating: a[2 * leftRowStride]) * bv
-                    sums.3 += SIMD2(repeating: a[3 * leftRowStride]) * bv
+                    sums.2 = multiplyAdd(sums.2, SIMD2(repeating: a[2 * leftRowStride]), bv)
+                    sums.3 = multiplyAdd(sums.3, SIMD2(repeating: a[3 * leftRowStride]), bv)
                 }
                 a += leftColumnStride
                 b += n

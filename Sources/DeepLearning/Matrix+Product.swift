@@ -26,22 +26,68 @@ extension Matrix {
         return result
     }
 
-    /// The same product as `naiveProduct`, computed by the register-blocked kernel in
-    /// Matrix+BlockedKernel.swift.
+    /// The same product as `naiveProduct`, computed by the fast kernels (see `multiply`).
     static func productKernel(_ lhs: Matrix, _ rhs: Matrix) -> Matrix {
         let m = lhs.rows, k = lhs.columns, n = rhs.columns
         guard m > 0, n > 0, k > 0 else { return Matrix(rows: m, columns: n) }
-        // The kernel writes every element once, so the result needs no zeroing first.
+        // The kernels write every element once, so the result needs no zeroing first.
         let result = [Double](unsafeUninitializedCapacity: m * n) { c, initialized in
             lhs.values.withUnsafeBufferPointer { a in
                 rhs.values.withUnsafeBufferPointer { b in
-                    blockedMultiplyAdd(left: a.baseAddress!, leftRowStride: k, leftColumnStride: 1,
-                                       right: b.baseAddress!, into: c.baseAddress!, m: m, n: n, k: k, accumulate: false)
+                    multiply(StridedOperand(base: a.baseAddress!, rowStride: k, columnStride: 1),
+                             StridedOperand(base: b.baseAddress!, rowStride: n, columnStride: 1),
+                             into: c.baseAddress!, m: m, n: n, k: k)
                 }
             }
             initialized = m * n
         }
         return Matrix(rows: m, columns: n, values: result)
+    }
+}
+
+// MARK: - Choosing a kernel
+
+/// Products with at least this many multiply-adds, and at least a few rows and columns, go to
+/// the packed kernel (Matrix+PackedKernel.swift); smaller ones, where copying the operands
+/// would cost more than it saves, to the register-blocked kernel that reads them in place.
+let packedProductThreshold = 32 * 32 * 32
+/// … and at least this many rows (each packed panel of R is reused once per 6 rows) and steps
+/// of the sum (each tile of C is loaded and stored once per block of the sum).
+let packedMinimumRows = 24, packedMinimumDepth = 24
+
+/// C = L·R (+ `row` added to every row), m × n from an m × k L and a k × n R, by the kernel
+/// that suits the shape. Every kernel sums each element in the same order and adds the row
+/// last, so the choice does not change a single bit of the result. `c` may start uninitialised.
+func multiply(_ left: StridedOperand, _ right: StridedOperand, into c: UnsafeMutablePointer<Double>,
+              m: Int, n: Int, k: Int, row: UnsafePointer<Double>? = nil) {
+    guard m > 0, n > 0 else { return }
+    guard k > 0 else {
+        for i in 0..<m {
+            if let row { (c + i * n).update(from: row, count: n) } else { (c + i * n).update(repeating: 0, count: n) }
+        }
+        return
+    }
+    if m * n * k >= packedProductThreshold && m >= packedMinimumRows && k >= packedMinimumDepth && n >= microColumns {
+        packedMultiply(left: left, right: right, into: c, m: m, n: n, k: k, row: row)
+        return
+    }
+    @inline(__always) func blocked(_ right: UnsafePointer<Double>) {
+        if let row {
+            for i in 0..<m { (c + i * n).update(from: row, count: n) }
+        }
+        blockedMultiplyAdd(left: left.base, leftRowStride: left.rowStride, leftColumnStride: left.columnStride,
+                           right: right, into: c, m: m, n: n, k: k, accumulate: row != nil)
+    }
+    if right.columnStride == 1 && right.rowStride == n {
+        blocked(right.base)
+    } else {
+        // The register-blocked kernel reads R row by row: copy a small strided R (such as Wᵀ) first.
+        let copy = UnsafeMutablePointer<Double>.allocate(capacity: k * n)
+        defer { copy.deallocate() }
+        for l in 0..<k {
+            for j in 0..<n { copy[l * n + j] = right.base[l * right.rowStride + j * right.columnStride] }
+        }
+        blocked(copy)
     }
 }
 
@@ -59,16 +105,15 @@ extension Matrix {
         let m = rows, k = columns, n = other.columns
         let result = [Double](unsafeUninitializedCapacity: m * n) { c, initialized in
             row.values.withUnsafeBufferPointer { bias in
-                for i in 0..<m { (c.baseAddress! + i * n).initialize(from: bias.baseAddress!, count: n) }
-            }
-            initialized = m * n
-            guard m > 0, n > 0, k > 0 else { return }
-            values.withUnsafeBufferPointer { a in
-                other.values.withUnsafeBufferPointer { b in
-                    blockedMultiplyAdd(left: a.baseAddress!, leftRowStride: k, leftColumnStride: 1,
-                                       right: b.baseAddress!, into: c.baseAddress!, m: m, n: n, k: k)
+                values.withUnsafeBufferPointer { a in
+                    other.values.withUnsafeBufferPointer { b in
+                        multiply(StridedOperand(base: a.baseAddress!, rowStride: k, columnStride: 1),
+                                 StridedOperand(base: b.baseAddress!, rowStride: n, columnStride: 1),
+                                 into: c.baseAddress!, m: m, n: n, k: k, row: bias.baseAddress!)
+                    }
                 }
             }
+            initialized = m * n
         }
         return Matrix(rows: m, columns: n, values: result)
     }
@@ -81,7 +126,7 @@ extension Matrix {
     ///
     ///     (AᵀB)ᵢⱼ = Σₗ Aₗᵢ Bₗⱼ
     ///
-    /// This is the weight gradient Xᵀ·dZ of a layer. It runs the blocked kernel with Aᵀ read in
+    /// This is the weight gradient Xᵀ·dZ of a layer. It runs the fast kernels with Aᵀ read in
     /// place through strides; the tests check it against `transposed()` then `naiveProduct`.
     public func transposedTimes(_ other: Matrix) -> Matrix {
         precondition(rows == other.rows,
@@ -92,8 +137,38 @@ extension Matrix {
             values.withUnsafeBufferPointer { a in
                 other.values.withUnsafeBufferPointer { b in
                     // Element (i, l) of Aᵀ is A[l][i], at l·m + i: row stride 1, column stride m.
-                    blockedMultiplyAdd(left: a.baseAddress!, leftRowStride: 1, leftColumnStride: m,
-                                       right: b.baseAddress!, into: c.baseAddress!, m: m, n: n, k: k, accumulate: false)
+                    multiply(StridedOperand(base: a.baseAddress!, rowStride: 1, columnStride: m),
+                             StridedOperand(base: b.baseAddress!, rowStride: n, columnStride: 1),
+                             into: c.baseAddress!, m: m, n: n, k: k)
+                }
+            }
+            initialized = m * n
+        }
+        return Matrix(rows: m, columns: n, values: result)
+    }
+}
+
+// MARK: - The product with a transposed right factor
+
+extension Matrix {
+    /// ABᵀ without forming Bᵀ: for A of shape m × k and B of shape n × k, the m × n matrix
+    ///
+    ///     (ABᵀ)ᵢⱼ = Σₗ Aᵢₗ Bⱼₗ
+    ///
+    /// This is the input gradient dZ·Wᵀ of a layer. The tests check it against `transposed()`
+    /// then `naiveProduct`.
+    public func timesTransposed(_ other: Matrix) -> Matrix {
+        precondition(columns == other.columns,
+                     "ABᵀ needs A and B with the same number of columns, got \(shape) and \(other.shape)")
+        let m = rows, k = columns, n = other.rows
+        guard k > 0, m > 0, n > 0 else { return Matrix(rows: m, columns: n) }
+        let result = [Double](unsafeUninitializedCapacity: m * n) { c, initialized in
+            values.withUnsafeBufferPointer { a in
+                other.values.withUnsafeBufferPointer { b in
+                    // Element (l, j) of Bᵀ is B[j][l], at j·k + l: row stride 1, column stride k.
+                    multiply(StridedOperand(base: a.baseAddress!, rowStride: k, columnStride: 1),
+                             StridedOperand(base: b.baseAddress!, rowStride: 1, columnStride: k),
+                             into: c.baseAddress!, m: m, n: n, k: k)
                 }
             }
             initialized = m * n

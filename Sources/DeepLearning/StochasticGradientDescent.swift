@@ -26,18 +26,24 @@ public struct StochasticGradientDescent: Sendable {
             precondition(gradients[l].weights.values.count == network.layers[l].weights.values.count
                          && gradients[l].bias.values.count == network.layers[l].bias.values.count,
                          "Layer \(l + 1) has weights \(network.layers[l].weights.shape) but got gradients \(gradients[l].weights.shape)")
-            // In place, element by element: W ← W − lr·(dW + λW), B ← B − lr·dB.
-            let (rate, decay) = (learningRate, weightDecay)
             gradients[l].weights.values.withUnsafeBufferPointer { dW in
-                network.layers[l].weights.values.withUnsafeMutableBufferPointer { w in
-                    for k in 0..<w.count { w[k] -= rate * (dW[k] + decay * w[k]) }
+                gradients[l].bias.values.withUnsafeBufferPointer { dB in
+                    step(&network.layers[l], weightGradient: dW, biasGradient: dB)
                 }
             }
-            gradients[l].bias.values.withUnsafeBufferPointer { dB in
-                network.layers[l].bias.values.withUnsafeMutableBufferPointer { b in
-                    for k in 0..<b.count { b[k] -= rate * dB[k] }
-                }
-            }
+        }
+    }
+
+    /// One layer's update in place, element by element: W ← W − lr·(dW + λW), B ← B − lr·dB.
+    /// (The training workspace calls this with its own buffers.)
+    func step(_ layer: inout Dense, weightGradient dW: UnsafeBufferPointer<Double>,
+              biasGradient dB: UnsafeBufferPointer<Double>) {
+        let (rate, decay) = (learningRate, weightDecay)
+        layer.weights.values.withUnsafeMutableBufferPointer { w in
+            for k in 0..<w.count { w[k] -= rate * (dW[k] + decay * w[k]) }
+        }
+        layer.bias.values.withUnsafeMutableBufferPointer { b in
+            for k in 0..<b.count { b[k] -= rate * dB[k] }
         }
     }
 }

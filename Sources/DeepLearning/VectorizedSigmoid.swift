@@ -25,8 +25,10 @@ func exponential(_ x: SIMD4<Double>) -> SIMD4<Double> {
     let n = shifted - shifter
     let r = (x - n * ln2High) - n * ln2Low
     // Horner's rule, from 1/13! down to 1/0!: p = 1 + r(1 + r(1/2! + r(1/3! + …))).
+    // One step is coefficient + p·r: rounded once in builds with fused multiply-add, as the
+    // product kernels do (see Matrix+MultiplyAdd.swift), twice otherwise.
     @inline(__always) func step(_ p: SIMD4<Double>, _ coefficient: Double) -> SIMD4<Double> {
-        p * r + SIMD4(repeating: coefficient)
+        multiplyAdd(SIMD4(repeating: coefficient), p, r)
     }
     var p = SIMD4<Double>(repeating: 1.0 / 6227020800.0)
     p = step(p, 1.0 / 479001600.0)
@@ -53,23 +55,26 @@ func exponential(_ x: SIMD4<Double>) -> SIMD4<Double> {
 /// is taken as 0, so σ is exactly 1, or 0 where the true value is below 10⁻³⁰⁷.
 func sigmoidOfEveryElement(_ z: Matrix) -> Matrix {
     var result = z
-    let count = z.values.count
-    result.values.withUnsafeMutableBufferPointer { out in
-        var k = 0
-        while k + 4 <= count {
-            let x = UnsafeRawPointer(out.baseAddress! + k).loadUnaligned(as: SIMD4<Double>.self)
-            let magnitude = x.replacing(with: -x, where: x .< 0)
-            let e = exponential((-magnitude).replacing(with: -708, where: magnitude .> 708))
-                .replacing(with: 0, where: magnitude .> 708)
-            // 1/(1 + e) for x ≥ 0 and e/(1 + e) for x < 0: one division with the numerator chosen.
-            let s = SIMD4<Double>(repeating: 1).replacing(with: e, where: x .< 0) / (1 + e)
-            UnsafeMutableRawPointer(out.baseAddress! + k).storeBytes(of: s, as: SIMD4<Double>.self)
-            k += 4
-        }
-        while k < count {
-            out[k] = sigmoid(out[k])
-            k += 1
-        }
-    }
+    result.values.withUnsafeMutableBufferPointer { sigmoidInPlace($0) }
     return result
+}
+
+/// x ← σ(x) for every number of `out`, as `sigmoidOfEveryElement` describes.
+func sigmoidInPlace(_ out: UnsafeMutableBufferPointer<Double>) {
+    let count = out.count
+    var k = 0
+    while k + 4 <= count {
+        let x = UnsafeRawPointer(out.baseAddress! + k).loadUnaligned(as: SIMD4<Double>.self)
+        let magnitude = x.replacing(with: -x, where: x .< 0)
+        let e = exponential((-magnitude).replacing(with: -708, where: magnitude .> 708))
+            .replacing(with: 0, where: magnitude .> 708)
+        // 1/(1 + e) for x ≥ 0 and e/(1 + e) for x < 0: one division with the numerator chosen.
+        let s = SIMD4<Double>(repeating: 1).replacing(with: e, where: x .< 0) / (1 + e)
+        UnsafeMutableRawPointer(out.baseAddress! + k).storeBytes(of: s, as: SIMD4<Double>.self)
+        k += 4
+    }
+    while k < count {
+        out[k] = sigmoid(out[k])
+        k += 1
+    }
 }

@@ -41,8 +41,11 @@ func lineWorkload(runs: Int) -> (line: Line, seconds: Double) {
 /// The network of shared/bench/mlp_numpy.py (after Nielsen's network.py): sigmoid hidden and
 /// output layers, weights and biases from N(0, 1), cost C = 1/(2m) Σ‖a − y‖² on one-hot targets,
 /// and W ← W − (η/m) Σₓ ∂Cₓ/∂W after each mini-batch of m samples, shuffled every epoch, the last
-/// partial batch kept. With the output gradient dA = A − Y (not divided by m) the core's backward
-/// pass returns the sums Σₓ ∂Cₓ/∂W, so the optimiser's rate is η/m.
+/// partial batch kept.
+///
+/// It trains with `trainOneEpoch`, the lessons' own training loop. That loop descends the mean
+/// squared error over the batch's m·n_out outputs, whose gradient 2(A − Y)/(m·n_out) is n_out/2
+/// times smaller than network.py's (A − Y)/m, so a rate of η·n_out/2 takes network.py's step.
 func trainLikeNetworkPy(inputs: Matrix, labels: [Int], hidden: Int, batchSize: Int, epochs: Int, eta: Double,
                         seed: UInt64) -> Network {
     var generator = SeededGenerator(seed: seed)
@@ -52,13 +55,10 @@ func trainLikeNetworkPy(inputs: Matrix, labels: [Int], hidden: Int, batchSize: I
         network.layers[l].bias = .random(rows: 1, columns: network.layers[l].outputSize, using: &generator)
     }
     let targets = oneHot(labels, classes: 10)
+    let optimizer = StochasticGradientDescent(learningRate: eta * 10 / 2)
     for _ in 0..<epochs {
-        for batch in miniBatches(count: inputs.rows, batchSize: batchSize, using: &generator) {
-            let x = inputs.rows(at: batch), y = targets.rows(at: batch)
-            let pass = network.forward(x)
-            let gradients = network.backward(pass, outputGradient: pass.output - y)
-            StochasticGradientDescent(learningRate: eta / Double(batch.count)).update(&network, with: gradients)
-        }
+        trainOneEpoch(&network, inputs: inputs, targets: targets, batchSize: batchSize, optimizer: optimizer,
+                      using: &generator)
     }
     return network
 }
@@ -114,4 +114,24 @@ func matmulWorkload(n: Int, batches: Int, minimumSeconds: Double) -> Double {
     }
     if sink.isNaN { print("") }  // keeps the products from being optimised away
     return median(rates)
+}
+
+// MARK: - The machine
+
+/// The processor's name, from /proc/cpuinfo on Linux or sysctl on macOS.
+func processorModel() -> String {
+    #if os(Linux)
+    let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+    if let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+       let colon = line.firstIndex(of: ":") {
+        return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+    }
+    #elseif os(macOS)
+    var size = 0
+    if sysctlbyname("machdep.cpu.brand_string", nil, &size, nil, 0) == 0, size > 0 {
+        var bytes = [CChar](repeating: 0, count: size)
+        if sysctlbyname("machdep.cpu.brand_string", &bytes, &size, nil, 0) == 0 { return String(cString: bytes) }
+    }
+    #endif
+    return "unknown processor"
 }

@@ -1,0 +1,91 @@
+// MARK: - The one arithmetic step of every product kernel: acc + a·b
+//
+// Every fast product in the core adds the terms Aᵢₗ·Bₗⱼ of one element in the order
+// l = 0, 1, …, k−1, starting from 0, exactly like `naiveProduct`, and adds a bias row (if any)
+// at the end. They differ from the formula only in how one step acc + a·b is rounded:
+//
+// - by default, a multiplication then an addition, each rounded: the same bits as
+//   `naiveProduct` on every machine. Debug builds, which the lessons and tests use, are always
+//   this way, so the lessons print the same numbers everywhere.
+// - in release builds on x86-64 hosts with AVX2 and FMA (Package.swift then defines
+//   FUSED_MULTIPLY_ADD beside `-target-cpu haswell`), one fused multiply-add, rounded once:
+//   the processor does a 4-wide fused multiply-add in one instruction, twice per cycle, which
+//   is what a matrix product needs to reach the machine's peak. Each step is then at least as
+//   accurate as before, but the last bits of a sum can differ from the debug build's.
+
+#if FUSED_MULTIPLY_ADD
+/// Whether the product kernels round acc + a·b once (fused) rather than twice.
+let productUsesFusedMultiplyAdd = true
+
+/// acc + a·b, rounded once.
+@inline(__always)
+func multiplyAdd(_ acc: SIMD4<Double>, _ a: SIMD4<Double>, _ b: SIMD4<Double>) -> SIMD4<Double> {
+    acc.addingProduct(a, b)
+}
+
+/// acc + a·b, rounded once.
+@inline(__always)
+func multiplyAdd(_ acc: SIMD2<Double>, _ a: SIMD2<Double>, _ b: SIMD2<Double>) -> SIMD2<Double> {
+    acc.addingProduct(a, b)
+}
+#else
+/// Whether the product kernels round acc + a·b once (fused) rather than twice.
+let productUsesFusedMultiplyAdd = false
+
+/// acc + a·b: the product rounded, then the sum, as `naiveProduct` does.
+@inline(__always)
+func multiplyAdd(_ acc: SIMD4<Double>, _ a: SIMD4<Double>, _ b: SIMD4<Double>) -> SIMD4<Double> {
+    acc + a * b
+}
+
+/// acc + a·b: the product rounded, then the sum, as `naiveProduct` does.
+@inline(__always)
+func multiplyAdd(_ acc: SIMD2<Double>, _ a: SIMD2<Double>, _ b: SIMD2<Double>) -> SIMD2<Double> {
+    acc + a * b
+}
+#endif
+
+// MARK: - What this build's products run on, for the benchmark's report
+
+extension Matrix {
+    /// One line naming the vector instructions the product kernels were compiled for.
+    public static var productInstructions: String {
+        #if FUSED_MULTIPLY_ADD
+        return "AVX2 + FMA (4 doubles per vector, fused multiply-add)"
+        #elseif arch(x86_64)
+        return "SSE2 (the default x86-64 target; multiply, then add)"
+        #elseif arch(arm64)
+        return "NEON (2 doubles per vector; multiply, then add)"
+        #else
+        return "the compiler's default vectors (multiply, then add)"
+        #endif
+    }
+
+    /// The rate of the products' arithmetic alone, in GFLOP/s: twelve independent 4-wide
+    /// chains of acc + a·b, no memory traffic, for about `seconds` — the most any product kernel
+    /// of this build can reach on this machine right now (2 flops per multiply-add).
+    public static func arithmeticPeak(seconds: Double = 0.05) -> Double {
+        @inline(never) func run(_ iterations: Int, _ seed: Double) -> Double {
+            let a = SIMD4<Double>(repeating: 0.999_999_9), b = SIMD4<Double>(repeating: 1e-9)
+            var c0 = SIMD4<Double>(repeating: seed), c1 = c0 + 1, c2 = c0 + 2, c3 = c0 + 3, c4 = c0 + 4, c5 = c0 + 5
+            var c6 = c0 + 6, c7 = c0 + 7, c8 = c0 + 8, c9 = c0 + 9, c10 = c0 + 10, c11 = c0 + 11
+            for _ in 0..<iterations {
+                c0 = multiplyAdd(b, c0, a); c1 = multiplyAdd(b, c1, a); c2 = multiplyAdd(b, c2, a)
+                c3 = multiplyAdd(b, c3, a); c4 = multiplyAdd(b, c4, a); c5 = multiplyAdd(b, c5, a)
+                c6 = multiplyAdd(b, c6, a); c7 = multiplyAdd(b, c7, a); c8 = multiplyAdd(b, c8, a)
+                c9 = multiplyAdd(b, c9, a); c10 = multiplyAdd(b, c10, a); c11 = multiplyAdd(b, c11, a)
+            }
+            return (c0 + c1 + c2 + c3 + c4 + c5 + c6 + c7 + c8 + c9 + c10 + c11).sum()
+        }
+        let clock = ContinuousClock()
+        var iterations = 1 << 16, best = 0.0, sink = 0.0
+        var spent = Duration.zero
+        while spent < .seconds(seconds) {
+            let elapsed = clock.measure { sink += run(iterations, Double(iterations & 7)) }
+            spent += elapsed
+            let t = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            if t > 0.002 { best = max(best, Double(iterations) * 12 * 4 * 2 / t / 1e9) } else { iterations *= 2 }
+        }
+        return sink.isNaN ? 0 : best
+    }
+}
