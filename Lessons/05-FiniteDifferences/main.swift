@@ -111,8 +111,8 @@ let rateText = String(format: "%g", learningRate)
 if case .diverged(let step) = verdict {
     lesson.say("""
         At step \(step) the loss passed \(scientific(divergenceFactor, 0)) × its starting value: \
-        with lr = \(rateText) each step overshoots the valley by more than it gained, and the \
-        parameters fly off. The largest rate that works for these points is \
+        with lr = \(rateText) each step jumps across the valley and lands higher up the other \
+        side than where it started, so the parameters fly further off at every step. The largest rate that works for these points is \
         \(fixed(limit, 3)) (lesson 6 explains why).
         """)
     lesson.say("Try a smaller --learning-rate.")
@@ -169,6 +169,13 @@ check.add(["the rule behind the data", "3.0000", "8.0000", fixed(ruleLoss, 6)])
 check.print()
 let gap = largestParameterGap(found.parameters, exact.parameters)
 let gapText = gap < 0.00005 ? "less than 0.0001" : fixed(gap, 4)
+/// A factor such as ρ in 4 decimals, or with as many more as it takes not to print 1.0000 for a
+/// factor just under 1 (a tiny rate keeps 0.9999999 of the distance, not all of it).
+func factorText(_ value: Double) -> String {
+    var decimals = 4
+    while decimals < 9 && value < 1 && fixed(value, decimals) == fixed(1, decimals) { decimals += 1 }
+    return fixed(value, decimals)
+}
 /// How far `value` is above the lowest loss: in per cent, or plainly when the lowest is about 0
 /// (a line through two points fits them exactly).
 func aboveLowest(_ value: Double) -> String {
@@ -180,7 +187,7 @@ let descentWords: String
 switch verdict {
 case .converged:
     descentWords = """
-        Gradient descent ended within \(gapText) of the least-squares line, its loss within \
+        Gradient descent ended \(gapText) away from the least-squares line, its loss within \
         1 % of the lowest.
         """
 case .climbing:
@@ -201,12 +208,14 @@ default:
     }
     descentWords = """
         Gradient descent is still \(gapText) away from the least-squares line after \(steps) \
-        step\(steps == 1 ? "" : "s"), its loss \(aboveLowest(foundLoss)) the lowest. Each step keeps at most \(fixed(curvature.slowestFactor(learningRate: learningRate), 4)) \
+        step\(steps == 1 ? "" : "s"), its loss \(aboveLowest(foundLoss)) the lowest. Each step keeps at most \(factorText(curvature.slowestFactor(learningRate: learningRate))) \
         of the distance: \(more).
         """
 }
 let descentAgainstRule = foundLoss <= ruleLoss
     ? "The gradient-descent line fits them better than the rule too."
+    : verdict.isUnstable
+    ? "The gradient-descent line fits them far worse than the rule, and gets worse at every step."
     : "The gradient-descent line does not fit them as well as the rule yet."
 lesson.say("""
     \n\(descentWords) The rule behind the data, (3, 8), is not the best line for these \
@@ -220,7 +229,7 @@ lesson.step("What it cost")
 lesson.say("""
     Every slope estimate needs two loss evaluations per parameter: \(evaluations) evaluations for \
     \(steps) steps of 2 parameters, each a pass over all \(data.count) points. A network for \
-    images has millions of parameters: two million passes over the data for ONE step. That is why \
+    images easily has a million parameters: two million passes over the data for ONE step. That is why \
     nobody trains networks this way. Lesson 6 computes the exact gradient with a single pass, by \
     the chain rule.
     """)

@@ -28,6 +28,13 @@ let exact = leastSquaresLine(data)
 let lowestLoss = loss(exact.parameters)
 let curvature = LineLossCurvature(data)
 let limit = curvature.stableLimit
+/// A factor such as ρ in 3 decimals, or with as many more as it takes not to print 1.000 for a
+/// factor just under 1 (a tiny rate keeps 0.9999999 of the distance, not all of it).
+func factorText(_ value: Double) -> String {
+    var decimals = 3
+    while decimals < 9 && value < 1 && fixed(value, decimals) == fixed(1, decimals) { decimals += 1 }
+    return fixed(value, decimals)
+}
 
 // MARK: - Step 1: the gradient by hand
 
@@ -56,13 +63,13 @@ for point in [[0.0, 0.0], [lesson.random.normal(), lesson.random.normal()], [3.0
 }
 comparison.print()
 let agreement = worstDifference <= 1e-6
-    ? "the formula and the finite difference agree, and the finite difference costs twice as much per parameter"
+    ? "the formula and the finite difference agree. The formula gets both slopes from one pass over the points; the finite difference needs two passes per parameter, four here"
     : "more than rounding alone should leave, so one of the two is wrong"
 lesson.say("""
     \nThe largest difference is \(scientific(worstDifference)): \(agreement). On a quadratic loss \
     like this one the central difference has no truncation error at all (lesson 5 shows it \
     exact even at h = 1), so all that separates the two is rounding in the subtraction, about \
-    10⁻¹⁶ × loss / h.
+    1e-16 × loss / h.
     """)
 
 // MARK: - Step 2: the learning rate
@@ -129,7 +136,7 @@ let smallestFactorRun = rates.indices.min {
 }!
 let bestRunFactor = bestRun == smallestFactorRun
     ? "its ρ is also the smallest of the five, so it keeps the least of the distance at each step"
-    : "the smallest ρ is lr = \(fixed(rates[smallestFactorRun], 2))'s, but ρ is the worst direction only, and the starting distance in each direction counts too"
+    : "the smallest ρ is lr = \(fixed(rates[smallestFactorRun], 2))'s, but ρ is only the factor of the worse direction: what is left after \(sweepSteps) steps also depends on how far the start was in each direction, and the loss counts a distance across the valley λ_max/λ_min = \(fixed(curvature.steep / curvature.shallow, 0)) times more than the same distance along it"
 lesson.say("""
     \nAfter \(sweepSteps) steps the lowest loss is that of lr = \(fixed(rates[bestRun], 2)): \
     \(bestRunFactor). A run whose loss rises again is above the limit: below it, the loss of \
@@ -160,9 +167,10 @@ lesson.show(Chart(title: "b during the first \(bounceSteps) steps, lr = \(fixed(
                            Series("best b", x: [0, Double(bounceSteps)], y: [exact.intercept, exact.intercept])]),
             name: "bouncing")
 lesson.say("""
-    The factor 1 − lr·λ_max is between −1 and 1 for lr below 2/λ_max, and the zigzag shrinks; \
-    just under the limit it is close to −1, so each landing is nearly as high as the last, on \
-    the other side; above the limit it is below −1 and every landing is higher than the last. \
+    The factor 1 − lr·λ_max is negative once lr is above 1/λ_max = \(fixed(1 / curvature.steep, 3)): \
+    each step then lands on the other side. Up to 2/λ_max it stays above −1 and the zigzag \
+    shrinks; just under that limit it is close to −1, so each landing is nearly as high as the \
+    last; above the limit it is below −1 and every landing is higher than the last. \
     Along the valley floor the factor 1 − lr·λ_min is positive and close to 1 \
     (\(fixed(curvature.shallowFactor(learningRate: nearLimit), 3)) here), which is why even a good rate \
     needs many steps to finish.
@@ -210,7 +218,7 @@ case 0:
 case 1:
     how = """
         The constant rate just under the limit ends closest this time: its zigzag across the \
-        valley dies out, and its big steps cover the valley floor fastest.
+        valley shrinks a little at every step, and its big steps cover the valley floor fastest.
         """
 case 2:
     how = """
@@ -242,7 +250,7 @@ if overRun.verdict.isUnstable {
         As a constant, \(fixed(overLimit, 2)) \(overLimitAsConstant); \
         as the peak of a schedule it ends \(fixed(overRun.distance, 4)) from the best, \
         \(overRun.zigzags ? "still zigzagging" : "with steady steps"). That is the schedule's \
-        real value on a network, whose limit nobody can compute: a peak a little too high is \
+        real value on a network, whose limit is not known before training: a peak a little too high is \
         forgiven, because the steps above the limit are few and the last ones are small.
         """
 }
@@ -323,9 +331,10 @@ switch verdict {
 case .diverged(let step):
     lesson.say("""
         \nAt iteration \(step) the loss passed \(scientific(divergenceFactor, 0)) × its start: lr = \
-        \(rateText) is above the largest stable rate \(fixed(limit, 3)) for these points \
-        (ρ = \(fixed(factor, 3)): every step multiplies the distance to the bottom by that much), so \
-        the loop stops here instead of overflowing.
+        \(rateText) is above the largest stable rate \(fixed(limit, 3)) for these points. Across \
+        the valley every step multiplies the distance by \
+        1 − lr·λ_max = \(fixed(curvature.steepFactor(learningRate: learningRate), 3)), so the loop \
+        stops here instead of overflowing.
         """)
 case .climbing(let lowest, let step):
     let fall = step == 0 ? "The loss climbed from \(fixed(lowest, 6)) at the start" : "The loss fell to \(fixed(lowest, 6)) at iteration \(step), then climbed"
@@ -338,9 +347,12 @@ case .climbing(let lowest, let step):
         """)
 case .converged:
     let fromBest = euclideanDistance(last, exact.parameters)
+    let parts = curvature.split(zip(last, exact.parameters).map { $0 - $1 })
     let whereFromBest = fromBest < 0.0005
         ? "(reached to 3 decimals)"
-        : "(\(fixed(fromBest, 3)) away along the valley's flat floor, where the loss hardly changes)"
+        : abs(parts.along) >= abs(parts.across)
+        ? "(\(fixed(fromBest, 3)) away, mostly along the valley's flat floor, where the loss hardly changes)"
+        : "(\(fixed(fromBest, 3)) away, mostly across the valley: there each step multiplies the distance by 1 − lr·λ_max = \(fixed(curvature.steepFactor(learningRate: learningRate), 3)), so that part dies out slowly)"
     lesson.say("""
         \nAfter \(iterations) iteration\(iterations == 1 ? "" : "s") a = \(fixed(last[0], 3)), b = \(fixed(last[1], 3)), \
         \(ruleWords). The loss is within 1 % of the lowest possible, that of the best line for \
@@ -363,12 +375,12 @@ case .bouncing, .crawling:
     } else if let needed, needed <= maximumSteps {
         let suggestion = ((needed + 99) / 100) * 100
         more = """
-            Each step keeps at most ρ = \(fixed(factor, 3)) of the distance, so \(needed) iterations \
+            Each step keeps at most ρ = \(factorText(factor)) of the distance, so \(needed) iterations \
             in all are sure to bring it within 0.001 (try --steps \(min(suggestion, maximumSteps))).
             """
     } else {
         more = """
-            Each step keeps up to ρ = \(fixed(factor, 3)) of the distance, so getting within 0.001 \
+            Each step keeps up to ρ = \(factorText(factor)) of the distance, so getting within 0.001 \
             would take more than the \(maximumSteps) iterations this lesson allows: a bigger rate, \
             still under \(fixed(limit, 3)), gets there sooner.
             """

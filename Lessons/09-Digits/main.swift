@@ -135,7 +135,8 @@ if rates.max()! == rates.min()! {
     let peakNote = rates.max()! < peakRate ? " (the peak falls between two epochs, so no epoch uses \(rateText(peakRate)) itself)" : ""
     lesson.say("""
         Taken once per epoch, it goes from \(rateText(rates.first!)) up to \(rateText(rates.max()!))\
-        \(peakNote) and back to \(rateText(rates.last!)), so the last epochs settle instead of bouncing.
+        \(peakNote) and back to \(rateText(rates.last!)), so that the last epochs take small steps \
+        and can settle.
         """)
 }
 lesson.say("""
@@ -197,10 +198,19 @@ if let divergedAt {
         \(fixed(100 * final.accuracy, 2)) %\(bestText).
         """)
     if abs(trainingScores.last!.loss - trainingScores.first!.loss) < 0.01 * trainingScores.first!.loss && epochs > 1 {
-        lesson.say("""
-            After epoch 1 the training loss hardly moved (less than 1 %): the weights are stuck, \
-            or the steps too small to move them.
-            """)
+        if untrainedLoss - trainingScores.first!.loss < 0.01 * untrainedLoss {
+            lesson.say("""
+                The training loss hardly moved at all (less than 1 % in epoch 1 and after it): \
+                the steps are too small to move the weights.
+                """)
+        } else {
+            lesson.say("""
+                After epoch 1 the training loss hardly moved (less than 1 %), although epoch 1 \
+                itself took it from \(fixed(untrainedLoss, 5)) to \(fixed(trainingScores.first!.loss, 5)): \
+                the weights are stuck. The usual cause is sigmoids pushed far out to their flat \
+                ends, where almost no gradient passes back; steps far too big do that.
+                """)
+        }
     }
     if bestValidation - final.accuracy > 0.02 {
         lesson.say("""
@@ -234,10 +244,8 @@ if trained {
     let confusion = confusionMatrix(predicted: predictions, expected: test.labels, classes: 10)
     lesson.say("Row: the true digit; column: what the network said, on the test set. The diagonal is right.\n")
     var confusionTable = Table(["is \\ said"] + (0...9).map(String.init) + ["right"])
-    var rightShare: [(digit: Int, share: Double)] = []
     for digit in 0...9 {
         let total = confusion[digit].reduce(0, +)
-        if total > 0 { rightShare.append((digit, Double(confusion[digit][digit]) / Double(total))) }
         confusionTable.add(["\(digit)"] + confusion[digit].map { $0 == 0 ? "." : String($0) }
                            + [total == 0 ? "—" : fixed(100 * Double(confusion[digit][digit]) / Double(total), 1) + "%"])
     }
@@ -246,14 +254,24 @@ if trained {
     if wrong.isEmpty {
         lesson.say("\nNo mistakes at all.")
     } else {
-        let hardest = rightShare.min { $0.share < $1.share }!
-        let pairs = (0...9).flatMap { truth in (0...9).filter { $0 != truth }.map { (truth, $0) } }
-        let worst = pairs.max { confusion[$0.0][$0.1] < confusion[$1.0][$1.1] }!
+        let hardest = hardestClasses(in: confusion)!
+        let worst = mostFrequentConfusions(in: confusion)!
+        /// "1", "1 and 8", "1, 3 and 8".
+        func list(_ items: [String]) -> String {
+            items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+        let hardestText = hardest.classes.count == 1
+            ? "The hardest digit here is \(hardest.classes[0]) (\(fixed(100 * hardest.share, 1)) % right)"
+            : "The hardest digits here are \(list(hardest.classes.map(String.init))) (\(fixed(100 * hardest.share, 1)) % right each)"
+        let times = "\(worst.count) time\(worst.count == 1 ? "" : "s")"
+        let pairWords = worst.pairs.map { "\($0.truth == 8 ? "an" : "a") \($0.truth) read as \($0.said)" }
+        let confusionText = worst.pairs.count == 1
+            ? "the most frequent confusion is \(pairWords[0]) (\(times))"
+            : worst.pairs.count <= 4
+            ? "the most frequent confusions are \(list(pairWords)) (\(times) each)"
+            : "\(worst.pairs.count) confusions tie as the most frequent, \(times) each"
         lesson.say("""
-            \n\(wrong.count) mistake\(wrong.count == 1 ? "" : "s"). The hardest digit here is \
-            \(hardest.digit) (\(fixed(100 * hardest.share, 1)) % right); the most frequent confusion \
-            is \(worst.0 == 8 ? "an" : "a") \(worst.0) read as \(worst.1) (\(confusion[worst.0][worst.1]) time\
-            \(confusion[worst.0][worst.1] == 1 ? "" : "s")). \
+            \n\(wrong.count) mistake\(wrong.count == 1 ? "" : "s"). \(hardestText); \(confusionText). \
             \(wrong.count > 8 ? "The first eight" : "All of them"):\n
             """)
         lesson.show(wrong.prefix(8).map { image(test, $0, caption: "said \(predictions[$0]), is \(test.labels[$0])") },
@@ -358,8 +376,9 @@ case .overfits(let validationRose):
     lesson.say("""
         \(secondHalfText)\(validationRose ? "" : " only"); the validation loss went from \
         \(fixed(shown.validationLosses[middle] / shown.trainingLosses[middle], 1))× the training loss to \
-        \(fixed(shown.validationLosses[last] / shown.trainingLosses[last], 1))×. The net is now learning \
-        these \(fewCount) images rather than digits: it overfits.\n
+        \(fixed(shown.validationLosses[last] / shown.trainingLosses[last], 1))×. \
+        \(validationRose ? "The net is now learning these \(fewCount) images rather than digits" : "Most of what the net still learns fits these \(fewCount) images and not digits in general"): \
+        it overfits.\n
         """)
 case .stillLearning:
     lesson.say("""

@@ -13,6 +13,8 @@ public struct LineLossCurvature: Sendable, Equatable {
     public var shallow: Double
     /// λ_max, the curvature across the valley.
     public var steep: Double
+    /// The entries of H = [[p, q], [q, r]], kept for the eigenvectors.
+    private var p, q, r: Double
 
     /// The eigenvalues of H for these points, from the 2 × 2 formula
     /// λ = (p + r)/2 ± √(((p − r)/2)² + q²) with H = [[p, q], [q, r]].
@@ -20,6 +22,7 @@ public struct LineLossCurvature: Sendable, Equatable {
         let n = Double(data.count)
         let sxx = data.x.map { $0 * $0 }.reduce(0, +), sx = data.x.reduce(0, +)
         let (p, q, r) = (2 * sxx / n, 2 * sx / n, 2.0)
+        (self.p, self.q, self.r) = (p, q, r)
         let mean = (p + r) / 2, radius = (((p - r) / 2) * ((p - r) / 2) + q * q).squareRoot()
         steep = mean + radius
         // λ_min = det H / λ_max avoids the cancellation of mean − radius.
@@ -51,5 +54,25 @@ public struct LineLossCurvature: Sendable, Equatable {
         if distance <= target { return 0 }
         if rho == 0 { return 1 }
         return Int((log(target / distance) / log(rho)).rounded(.up))
+    }
+
+    /// The parts of a displacement d = (a − a*, b − b*) from the bottom along H's two unit
+    /// eigenvectors: `across` along λ_max's (across the valley) and `along` along λ_min's (the
+    /// valley floor). They satisfy
+    ///
+    ///     |d|² = across² + along²,   loss − lowest loss = (λ_max·across² + λ_min·along²) / 2
+    ///
+    /// The steep eigenvector is (q, λ_max − p) normalised (or (λ_max − r, q) when that is 0);
+    /// the shallow one is perpendicular to it. Signs follow those vectors and carry no meaning.
+    public func split(_ displacement: [Double]) -> (across: Double, along: Double) {
+        precondition(displacement.count == 2, "A line has 2 parameters, got a displacement of \(displacement.count)")
+        var v = (q, steep - p)
+        if (v.0 * v.0 + v.1 * v.1).squareRoot() < 1e-12 * max(1, abs(steep)) { v = (steep - r, q) }
+        var length = (v.0 * v.0 + v.1 * v.1).squareRoot()
+        if length < 1e-12 * max(1, abs(steep)) { v = (1, 0); length = 1 }
+        let steepDirection = (v.0 / length, v.1 / length)
+        let across = displacement[0] * steepDirection.0 + displacement[1] * steepDirection.1
+        let along = -displacement[0] * steepDirection.1 + displacement[1] * steepDirection.0
+        return (across, along)
     }
 }

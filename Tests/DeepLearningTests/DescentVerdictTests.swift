@@ -95,4 +95,31 @@ final class LineLossCurvatureTests: XCTestCase {
         XCTAssertNil(curvature.stepsToReach(distance: 0.001, from: 1, learningRate: 2 * curvature.stableLimit))
         XCTAssertEqual(curvature.stepsToReach(distance: 0.001, from: 0.0001, learningRate: rate), 0)
     }
+
+    func testSplitKeepsTheLengthAndGivesTheLossAboveTheBottom() {
+        var generator = SeededGenerator(seed: 3)
+        let data = LineData.noisyLine(count: 50, using: &generator)
+        let curvature = LineLossCurvature(data)
+        let best = leastSquaresLine(data).parameters
+        let lowest = meanSquaredError(of: Line(parameters: best), on: data)
+        for d in [[0.3, -0.1], [-0.02, 0.05], [1.0, 1.0]] {
+            let (across, along) = curvature.split(d)
+            XCTAssertEqual(across * across + along * along, d[0] * d[0] + d[1] * d[1], accuracy: 1e-12)
+            let excess = meanSquaredError(of: Line(parameters: [best[0] + d[0], best[1] + d[1]]), on: data) - lowest
+            XCTAssertEqual(excess, (curvature.steep * across * across + curvature.shallow * along * along) / 2, accuracy: 1e-9)
+        }
+    }
+
+    func testSplitTellsAcrossFromAlong() {
+        // x = 0 and 1: H = [[1, 1], [1, 2]]; its steep eigenvector is (1, φ)/|(1, φ)| with φ = (1 + √5)/2.
+        let curvature = LineLossCurvature(LineData(x: [0, 1], y: [5, 7]))
+        let phi = (1 + 5.0.squareRoot()) / 2
+        let steep = [1 / (1 + phi * phi).squareRoot(), phi / (1 + phi * phi).squareRoot()]
+        let acrossOnly = curvature.split([0.2 * steep[0], 0.2 * steep[1]])
+        XCTAssertEqual(abs(acrossOnly.across), 0.2, accuracy: 1e-12)
+        XCTAssertEqual(acrossOnly.along, 0, accuracy: 1e-12)
+        let alongOnly = curvature.split([-0.2 * steep[1], 0.2 * steep[0]])
+        XCTAssertEqual(alongOnly.across, 0, accuracy: 1e-12)
+        XCTAssertEqual(abs(alongOnly.along), 0.2, accuracy: 1e-12)
+    }
 }
