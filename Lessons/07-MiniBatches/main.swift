@@ -37,9 +37,11 @@ func count(_ n: Int, _ noun: String, _ plural: String? = nil) -> String {
 lesson.step("A mini-batch's gradient stands in for the full one")
 let batches = miniBatches(count: data.count, batchSize: 10, using: &lesson.random)
 let shown = Array(batches.prefix(5))
-let whichBatches = batches.count == 1 ? "the only batch of 10 or fewer, which holds all \(data.count) points"
-    : shown.count == batches.count ? "all \(batches.count) batches of 10 or fewer of the \(data.count) points"
-    : "the first \(shown.count) of the \(batches.count) batches of 10 of the \(data.count) points"
+let lastSize = batches.last!.count
+let batchesOf = lastSize == 10 ? "batches of 10" : "batches of 10 (the last of \(lastSize))"
+let whichBatches = batches.count == 1 ? "the only batch, which holds all \(data.count) points"
+    : shown.count == batches.count ? "all \(batches.count) \(batchesOf) of the \(data.count) points"
+    : "the first \(shown.count) of the \(batches.count) \(batchesOf) of the \(data.count) points"
 lesson.say("""
     The loss on a batch of m samples is the mean of their losses, (1/m) Σ loss_k. Its gradient is \
     a noisy estimate of the full gradient. At (a, b) = (0, 0), for \(whichBatches):\n
@@ -57,17 +59,19 @@ for (k, batch) in shown.enumerated() {
 estimates.add(["all \(data.count) points", fixed(full[0], 3), fixed(full[1], 3)])
 estimates.print()
 let widestAngle = angles.max() ?? 0
-lesson.say(widestAngle < 30
+lesson.say(batches.count == 1
+    ? "\nWith only \(data.count) points the one batch is the whole data set, so its gradient is the full one; try more --points to see batches differ."
+    : widestAngle < 30
     ? "\nEvery batch's gradient points within \(fixed(widestAngle, 1))° of the full one: a small batch already knows which way is down."
     : "\nSome batch gradients point up to \(fixed(widestAngle, 1))° away from the full one: a small batch is only a rough guide.")
 let covered = shown.map(\.count).reduce(0, +)
 let weightedMean = weightedSum.map { $0 / Double(covered) }
-if covered == data.count && zip(weightedMean, full).allSatisfy({ abs($0 - $1) <= 1e-9 * max(1, abs($1)) }) {
+if batches.count > 1 && covered == data.count && zip(weightedMean, full).allSatisfy({ abs($0 - $1) <= 1e-9 * max(1, abs($1)) }) {
     lesson.say("""
         Their size-weighted mean, (\(fixed(weightedMean[0], 3)), \(fixed(weightedMean[1], 3))), is \
         exactly the full gradient, because together the batches hold every point once.
         """)
-} else {
+} else if batches.count > 1 {
     lesson.say("""
         These \(count(shown.count, "batch", "batches")) hold \(covered) of the \(data.count) points; \
         over a whole epoch the batches hold every point once, and their size-weighted mean is \
@@ -113,6 +117,7 @@ let sizes = Array(Set([1, min(10, data.count), data.count])).sorted()
 let sizeNames = sizes.map(String.init).joined(separator: ", ").replacingLastComma(with: " and")
 lesson.step("Batch sizes \(sizeNames), for \(count(epochs, "epoch")) at lr = \(learningRate)")
 let lastEpochs = min(3, epochs)
+let lastEpochsText = lastEpochs == 1 ? "the last epoch" : "the last \(lastEpochs) epochs"
 var results = Table(timing ? ["batch size", "updates per epoch", "updates", "final loss", "a", "b", "wall time"]
                            : ["batch size", "updates per epoch", "updates", "final loss", "a", "b"])
 var runs: [(size: Int, history: MiniBatchHistory)] = []
@@ -156,9 +161,9 @@ let diverged = runs.compactMap { run -> (size: Int, epoch: Int)? in
 let grewPast = divergenceFactor == 1e6 ? "a million times" : "\(scientific(divergenceFactor, 0)) times"
 if diverged.isEmpty {
     lesson.say("""
-        \nEvery run looked at each point \(count(epochs, "time")), so each did the same arithmetic: \
-        \(epochs * data.count) per-point gradients. Small batches turn that work into many small, \
-        noisy steps; the full batch into a few careful ones.
+        \nEvery run looked at each point \(epochs == 1 ? "once" : count(epochs, "time")), so each did \
+        the same arithmetic: \(epochs * data.count) per-point gradients. Small batches turn that \
+        work into many cheap, noisy steps; the full batch into a few careful ones.
         """)
 } else {
     let list = diverged.map { "batch size \($0.size) in epoch \($0.epoch)" }.joined(separator: ", ")
@@ -177,8 +182,19 @@ case .noneImproved:
 case .moreUpdatesGotFurther:
     lesson.say("""
         \nHere, with lr = \(learningRate), more updates got further: the smaller the batch, the \
-        lower the loss after the same \(count(epochs, "epoch")).
+        lower the loss after the same \(epochs == 1 ? "epoch" : count(epochs, "epoch")).
         """)
+    let (leader, next) = (runs[0], runs[1])
+    let recent = Array(leader.history.updateLosses.suffix(leader.history.updatesPerEpoch))
+    let runnerUp = next.history.epochLosses.last!
+    if wandersAcross(level: runnerUp, losses: recent) {
+        lesson.say("""
+            But during its last epoch batch size \(leader.size)'s loss went below batch size \
+            \(next.size)'s final \(lossText(runnerUp)) and back above it (it ranged from \
+            \(lossText(recent.min()!)) to \(lossText(recent.max()!))): where it stops depends on the \
+            last \(leader.size == 1 ? "points" : "batches") it saw, so its lead is partly luck.
+            """)
+    }
 case .lowestAt(let index, let behind):
     lesson.say("""
         \nHere, with lr = \(learningRate), more updates did not always get further: batch size \
@@ -237,11 +253,11 @@ if drawn.isEmpty {
     lesson.say("Every run diverged, so there are no updates to draw.")
 } else {
     lesson.say("""
-        The loss on all points after every update during the last \(count(lastEpochs, "epoch")) \
-        of each run that finished:\n
+        The loss on all points after every update during \(lastEpochsText) of each run that \
+        finished:\n
         """)
     lesson.show(
-        Chart(title: "Loss after each update, last \(count(lastEpochs, "epoch"))", xLabel: "epochs (the last \(lastEpochs))", yLabel: "loss",
+        Chart(title: "Loss after each update, \(lastEpochsText)", xLabel: lastEpochs == 1 ? "epoch (the last)" : "epochs (the last \(lastEpochs))", yLabel: "loss",
               series: drawn.map { run in
                   let tail = run.history.updateLosses
                   return Series("batch \(run.size)", x: tail.indices.map { Double($0 + 1) / Double(run.history.updatesPerEpoch) }, y: tail)

@@ -78,7 +78,8 @@ let report = gradientCheck(checked, input: checkInputs, target: checkTargets)
 lesson.say("""
     A 3-6-4-2 network (tanh, sigmoid, identity) with random weights, on 5 random samples. Each of \
     its \(report.parametersChecked) parameters is nudged both ways to estimate ∂loss/∂p, and \
-    compared with backprop: relative difference |g − ĝ| / (|g| + |ĝ|).\n
+    compared with backprop's: with g the backprop gradient and ĝ the estimate, the relative \
+    difference is |g − ĝ| / (|g| + |ĝ|).\n
     """)
 let where_ = report.worstLocation
 lesson.say("""
@@ -125,7 +126,7 @@ let grewPast = divergenceFactor == 1e6 ? "a million times" : "\(scientific(diver
 
 let curve = trainCurve(hidden: hidden, activation: .tanh)
 var progress = Table(["epoch", "loss"])
-for epoch in [0, 1, 10, 100, 500, 1000, 2000, epochs] where epoch < curve.losses.count {
+for epoch in Set([0, 1, 10, 100, 500, 1000, 2000, epochs]).sorted() where epoch < curve.losses.count {
     progress.add(["\(epoch)", fixed(curve.losses[epoch], 5)])
 }
 if case .diverged(let epoch) = curve.outcome { progress.add(["\(epoch)", "diverged"]) }
@@ -207,10 +208,21 @@ case .diverged(let epoch):
         smaller --learning-rate lets it train.
         """)
 }
-if curve.outcome == .finished, linear.outcome == .finished {
-    lesson.say(curve.finalLoss < 0.5 * min(linear.finalLoss, lineLoss)
-        ? "With tanh, the same network ended far below the line, at \(fixed(curve.finalLoss, 5)): the non-linearity is what lets it bend."
-        : "With tanh it ended at \(fixed(curve.finalLoss, 5)), not far below the line: in \(epochText) it has not yet made much use of its bends.")
+if curve.outcome == .finished {
+    switch curveVerdict {
+    case _ where curve.finalLoss < 0.5 * lineLoss:
+        lesson.say("With tanh, the same network ended far below the line, at \(fixed(curve.finalLoss, 5)): the non-linearity is what lets it bend.")
+    case .noBetterThanLine:
+        lesson.say("""
+            With tanh it ended at \(fixed(curve.finalLoss, 5)), no better than the line either: in \
+            \(epochText) at lr = \(learningRate) it has not yet found its bends.
+            """)
+    default:
+        lesson.say("""
+            With tanh it ended at \(fixed(curve.finalLoss, 5)), below the line but not far below: in \
+            \(epochText) it has not yet made much use of its bends.
+            """)
+    }
 }
 
 // MARK: - Step 6: more hidden units
@@ -257,8 +269,8 @@ if divergedRuns == widths.count * starts {
         """)
 } else if divergedRuns > 0 {
     lesson.say("""
-        \n\(divergedRuns) of the \(widths.count * starts) runs diverged at lr = \(learningRate) and were \
-        stopped; the means and ranges are over the runs that finished.
+        \n\(divergedRuns) of the \(widths.count * starts) runs diverged at lr = \(learningRate) and \
+        \(divergedRuns == 1 ? "was" : "were") stopped; the means and ranges are over the runs that finished.
         """)
 }
 if divergedRuns < widths.count * starts { print("") }
@@ -271,7 +283,9 @@ for i in widths.indices.dropFirst() where divergedRuns < widths.count * starts {
     case .lowerOnAverage:
         lesson.say("\(pair) the mean fell from \(fixed(a.mean!, 5)) to \(fixed(b.mean!, 5)), but the ranges of the starts overlap.")
     case .notLower:
-        lesson.say("\(pair) the mean did not fall (\(fixed(a.mean!, 5)) → \(fixed(b.mean!, 5))).")
+        lesson.say("\(pair) the mean did not fall (\(fixed(a.mean!, 5)) → \(fixed(b.mean!, 5))), and the ranges of the starts overlap.")
+    case .clearlyHigher:
+        lesson.say("\(pair) the mean rose from \(fixed(a.mean!, 5)) to \(fixed(b.mean!, 5)), and every start of \(widths[i]) ended above every start of \(widths[i - 1]).")
     case .cannotCompare:
         lesson.say("\(pair) cannot be compared: every run of one of them diverged.")
     }
@@ -286,15 +300,31 @@ if barelyMoved {
 switch widthTrend(summaries) {
 case _ where barelyMoved:
     break
-case .fallsAtEveryStep:
+case .fallsAtEveryStep(let overlapAt) where overlapAt.isEmpty:
     lesson.say("""
-        \nSo here more hidden units fit better at every doubling, after the same \(epochText).
+        \nSo here more hidden units fit better at every doubling, after the same \(epochText): \
+        every start of each width beat every start of the one before.
         """)
-case .fallsOverall:
+case .fallsAtEveryStep(let overlapAt):
+    let steps = overlapAt.map { "\(widths[$0 - 1]) → \(widths[$0])" }.joined(separator: ", ").replacingLastComma(with: " and")
     lesson.say("""
-        \nSo more hidden units fit better on the whole, but not at every doubling: after \
-        \(epochText), which start a network had can matter as much as a few more units.
+        \nSo here the mean loss fell at every doubling, after the same \(epochText). Where the \
+        ranges overlap (\(steps) units), \(starts) starts are too few to call the gain sure.
         """)
+case .fallsOverall(let notAt):
+    if let i = notAt.first(where: { compareWidths(narrower: summaries[$0 - 1], wider: summaries[$0]) == .clearlyHigher }) {
+        lesson.say("""
+            \nSo more hidden units fit better on the whole, but not at every doubling: at lr = \
+            \(learningRate), after \(epochText), every start of \(widths[i]) units ended above every \
+            start of \(widths[i - 1]). Training made less of the wider network here, though it could \
+            do at least as well.
+            """)
+    } else {
+        lesson.say("""
+            \nSo more hidden units fit better on the whole, but not at every doubling: after \
+            \(epochText), which start a network had can matter as much as a few more units.
+            """)
+    }
 case .doesNotFall:
     lesson.say("""
         \nSo in \(epochText) at lr = \(learningRate), more hidden units did not fit better: \
@@ -306,11 +336,19 @@ case .cannotCompare:
     break
 }
 if let row = widths.firstIndex(of: hidden), curve.outcome == .finished, let low = summaries[row].lowest, let high = summaries[row].highest {
-    lesson.say("""
-        Step 4's 1-\(hidden)-1 network, loss \(fixed(curve.finalLoss, 5)), is the first of the \
-        \(hidden)-unit starts here; the \(starts) starts ended between \(fixed(low, 5)) and \
-        \(fixed(high, 5)), so one run alone says little about a width.
-        """)
+    let finished = summaries[row].finished.count
+    let which = finished == starts ? "the \(starts) starts" : "the \(finished) of its \(starts) starts that finished"
+    lesson.say(startsSpreadWidely(summaries[row])
+        ? """
+          Step 4's 1-\(hidden)-1 network, loss \(fixed(curve.finalLoss, 5)), is the first of the \
+          \(hidden)-unit starts here; \(which) ended between \(fixed(low, 5)) and \(fixed(high, 5)), \
+          so one run alone says little about a width.
+          """
+        : """
+          Step 4's 1-\(hidden)-1 network, loss \(fixed(curve.finalLoss, 5)), is the first of the \
+          \(hidden)-unit starts here; \(which) ended close together, between \(fixed(low, 5)) and \
+          \(fixed(high, 5)), so at this width one run was a fair sample.
+          """)
 }
 lesson.say("""
     \nOne tanh unit is a single S-shaped step: it can rise or fall only once, so it cannot follow a \
@@ -319,3 +357,12 @@ lesson.say("""
     tanh can follow any continuous curve on a closed interval as closely as we like; it does not \
     say that training will find those weights in a given number of epochs.
     """)
+
+extension String {
+
+    /// "1 → 2, 2 → 4, 4 → 8" → "1 → 2, 2 → 4 and 4 → 8".
+    func replacingLastComma(with word: String) -> String {
+        guard let range = range(of: ",", options: .backwards) else { return self }
+        return replacingCharacters(in: range, with: word)
+    }
+}

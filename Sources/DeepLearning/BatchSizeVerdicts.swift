@@ -68,3 +68,13 @@ public func isNearBestLoss(_ loss: Double, best: Double, tolerance: Double = 0.0
 public func rises(in losses: [Double]) -> Int {
     zip(losses, losses.dropFirst()).filter { $1 > $0 }.count
 }
+
+/// Whether a run's recent losses went below `level` and later back above it: the run was not
+/// settling below that level but wandering around it. With `level` another run's final loss,
+/// a leader whose losses do this owes its lead to where its last steps happened to leave it.
+///
+///     first k with losses[k] < level exists, and some losses[j] > level with j > k
+public func wandersAcross(level: Double, losses: [Double]) -> Bool {
+    guard let first = losses.firstIndex(where: { $0 < level }) else { return false }
+    return losses[(first + 1)...].contains { $0 > level }
+}

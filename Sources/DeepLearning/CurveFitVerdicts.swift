@@ -78,18 +78,23 @@ public enum WidthStep: Equatable, Sendable {
     case clearlyLower
     /// The mean fell, but the ranges of the starts overlap.
     case lowerOnAverage
-    /// The mean did not fall.
+    /// The mean did not fall, and the ranges of the starts overlap.
     case notLower
+    /// Every start of the wider network ended above every start of the narrower one:
+    /// lowest(wider) > highest(narrower).
+    case clearlyHigher
     /// One side has no finished run.
     case cannotCompare
 }
 
 /// Compares the starts of two network sizes (see `WidthStep`).
 public func compareWidths(narrower: StartsSummary, wider: StartsSummary) -> WidthStep {
-    guard let m1 = narrower.mean, let m2 = wider.mean, let low1 = narrower.lowest, let high2 = wider.highest else {
+    guard let m1 = narrower.mean, let m2 = wider.mean, let low1 = narrower.lowest, let high1 = narrower.highest,
+          let low2 = wider.lowest, let high2 = wider.highest else {
         return .cannotCompare
     }
     if high2 < low1 { return .clearlyLower }
+    if low2 > high1 { return .clearlyHigher }
     return m2 < m1 ? .lowerOnAverage : .notLower
 }
 
@@ -97,8 +102,9 @@ public func compareWidths(narrower: StartsSummary, wider: StartsSummary) -> Widt
 public enum WidthTrend: Equatable, Sendable {
     /// Fewer than two sizes have a finished run.
     case cannotCompare
-    /// The mean loss fell at every step from one size to the next.
-    case fallsAtEveryStep
+    /// The mean loss fell at every step from one size to the next; at the steps listed (index of
+    /// the wider size) only on average, with the ranges of the starts overlapping.
+    case fallsAtEveryStep(overlapAt: [Int])
     /// The largest comparable size ends with a lower mean than the smallest, but at the steps
     /// listed (index of the wider size) the mean did not fall or could not be compared.
     case fallsOverall(notAt: [Int])
@@ -112,11 +118,10 @@ public func widthTrend(_ summaries: [StartsSummary]) -> WidthTrend {
     let comparable = summaries.indices.filter { summaries[$0].mean != nil }
     guard let first = comparable.first, let last = comparable.last, first != last else { return .cannotCompare }
     guard summaries[last].mean! < summaries[first].mean! else { return .doesNotFall }
-    let notFalling = summaries.indices.dropFirst().filter { i in
-        let step = compareWidths(narrower: summaries[i - 1], wider: summaries[i])
-        return step == .notLower || step == .cannotCompare
-    }
-    return notFalling.isEmpty ? .fallsAtEveryStep : .fallsOverall(notAt: notFalling)
+    let steps = summaries.indices.dropFirst().map { ($0, compareWidths(narrower: summaries[$0 - 1], wider: summaries[$0])) }
+    let notFalling = steps.filter { $0.1 == .notLower || $0.1 == .clearlyHigher || $0.1 == .cannotCompare }.map(\.0)
+    let overlapping = steps.filter { $0.1 == .lowerOnAverage }.map(\.0)
+    return notFalling.isEmpty ? .fallsAtEveryStep(overlapAt: overlapping) : .fallsOverall(notAt: notFalling)
 }
 
 /// Whether training hardly changed a run: its final loss is still above `share` × its starting
@@ -124,4 +129,12 @@ public func widthTrend(_ summaries: [StartsSummary]) -> WidthTrend {
 /// about its random start, not about what training can do.
 public func trainingBarelyMoved(startLoss: Double, finalLoss: Double, share: Double = 0.9) -> Bool {
     finalLoss > share * startLoss
+}
+
+/// Whether the starts of one size ended far apart: highest > `factor` × lowest (by default,
+/// the worst start's loss is more than 1.5 times the best one's). When they did, a single run
+/// says little about that size; when they did not, the starts agree.
+public func startsSpreadWidely(_ summary: StartsSummary, factor: Double = 1.5) -> Bool {
+    guard let low = summary.lowest, let high = summary.highest, summary.finished.count > 1 else { return false }
+    return high > factor * low
 }

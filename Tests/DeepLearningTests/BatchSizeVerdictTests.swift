@@ -34,6 +34,16 @@ final class BatchSizeVerdictTests: XCTestCase {
         XCTAssertFalse(isNearBestLoss(1e-3, best: 0))
     }
 
+    func testWandersAcross() {
+        // lesson 7's default: batch 1 dipped below batch 10's final 0.11263 and rose above it again
+        XCTAssertTrue(wandersAcross(level: 0.11263, losses: [0.12, 0.09, 0.18592, 0.08203]))
+        // still coming down from far above: it crosses once and stays below
+        XCTAssertFalse(wandersAcross(level: 3.8, losses: [54.9, 20, 4, 1, 0.2, 0.13]))
+        // never below the level
+        XCTAssertFalse(wandersAcross(level: 0.05, losses: [0.1, 0.2, 0.08]))
+        XCTAssertFalse(wandersAcross(level: 0.1, losses: []))
+    }
+
     func testRises() {
         XCTAssertEqual(rises(in: []), 0)
         XCTAssertEqual(rises(in: [3]), 0)

@@ -44,11 +44,18 @@ final class CurveFitVerdictTests: XCTestCase {
         XCTAssertEqual(compareWidths(narrower: StartsSummary([0.0016, 0.0007, 0.003]), wider: StartsSummary([0.003, 0.0018, 0.004])),
                        .notLower)
         XCTAssertEqual(compareWidths(narrower: one, wider: StartsSummary([nil, nil, nil])), .cannotCompare)
+        // lr 0.3 in lesson 8: every start of 8 units ended above every start of 4
+        XCTAssertEqual(compareWidths(narrower: StartsSummary([0.00029, 0.00658, 0.001]), wider: StartsSummary([0.01375, 0.03702, 0.02])),
+                       .clearlyHigher)
     }
 
     func testWidthTrendEachWay() {
         let falling = [StartsSummary([0.08]), StartsSummary([0.01]), StartsSummary([0.002])]
-        XCTAssertEqual(widthTrend(falling), .fallsAtEveryStep)
+        XCTAssertEqual(widthTrend(falling), .fallsAtEveryStep(overlapAt: []))
+        // the mean falls at every step, but the last two steps only on average
+        let overlapping = [StartsSummary([0.085, 0.084]), StartsSummary([0.012, 0.010]), StartsSummary([0.002, 0.006]),
+                           StartsSummary([0.003, 0.0045]), StartsSummary([0.003, 0.004])]
+        XCTAssertEqual(widthTrend(overlapping), .fallsAtEveryStep(overlapAt: [3, 4]))
         // lesson 8's default: 4 → 8 units did not fall
         let bumpy = [StartsSummary([0.085]), StartsSummary([0.012]), StartsSummary([0.0016]), StartsSummary([0.003]), StartsSummary([0.0024])]
         XCTAssertEqual(widthTrend(bumpy), .fallsOverall(notAt: [3]))
@@ -56,6 +63,13 @@ final class CurveFitVerdictTests: XCTestCase {
         XCTAssertEqual(widthTrend([StartsSummary([0.01]), StartsSummary([nil])]), .cannotCompare)
         // a diverged width in the middle is a step that cannot be compared
         XCTAssertEqual(widthTrend([StartsSummary([0.08]), StartsSummary([nil]), StartsSummary([0.002])]), .fallsOverall(notAt: [1, 2]))
+    }
+
+    func testStartsSpreadWidely() {
+        XCTAssertTrue(startsSpreadWidely(StartsSummary([0.00061, 0.0026, 0.00389])))
+        XCTAssertFalse(startsSpreadWidely(StartsSummary([0.08447, 0.0846, 0.08466])))
+        XCTAssertFalse(startsSpreadWidely(StartsSummary([0.001, nil, nil])))  // one finished start: no spread to speak of
+        XCTAssertFalse(startsSpreadWidely(StartsSummary([nil, nil])))
     }
 
     func testWatchedTrainingStopsAtDivergence() {
