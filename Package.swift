@@ -47,6 +47,7 @@ let lessons: [(number: Int, folder: String)] = [
     (7, "07-MiniBatches"),
     (8, "08-Backprop"),
     (9, "09-Digits"),
+    (13, "13-GradientTracker"),
 ]
 
 let package = Package(
