@@ -226,24 +226,38 @@ for t in run.losses.indices where (t % every == 0 || t == run.losses.count - 1) 
 }
 loop.print()
 let finalLoss = meanSquaredError(of: Line(slope: run.a, intercept: run.b), on: data)
+let stoppedEarly = run.losses.count < iterations || !(run.losses.last ?? .nan).isFinite
+let verdict = descentVerdict(losses: run.losses + [finalLoss],
+                             outcome: stoppedEarly ? .diverged(step: run.losses.count - 1) : .finished,
+                             lowestLoss: lowest, alternates: false)
+let limit = largestStableLearningRate(data)
 let gap = max(abs(run.a - best.slope), abs(run.b - best.intercept))
-if run.losses.count < iterations || !finalLoss.isFinite || finalLoss > divergenceFactor {
+switch verdict {
+case .diverged:
     lesson.say("""
-        \nThe loss exploded: lr = \(learningRate) is above this draw's stable limit \
-        \(fixed(largestStableLearningRate(data), 3)) (lesson 7), so the loop was stopped.
+        \nThe loss exploded: lr = \(learningRate) is above this draw's stable limit \(fixed(limit, 3)) \
+        (lesson 7), so the loop was stopped.
         """)
-} else if gap < 1e-3 {
+case .climbing(let lowestSeen, let step):
+    let history = step == 0
+        ? "The loss never went below its start, \(fixed(lowestSeen, 6)), and climbed to"
+        : "The loss fell to \(fixed(lowestSeen, 6)) at iteration \(step) and then climbed to"
+    lesson.say("""
+        \n\(history) \(fixed(finalLoss, 6)): lr = \(learningRate) is above this draw's stable limit \
+        \(fixed(limit, 3)) (lesson 7), so every step overshoots a little more, and more iterations \
+        would only make it worse.
+        """)
+case _ where gap < 1e-3:
     lesson.say("""
         \nThe loop ends at a = \(fixed(run.a, 4)), b = \(fixed(run.b, 4)): the least-squares line to \
         within \(scientific(gap)). Forward, backward, update, zero is every training loop of this \
         course, and of PyTorch.
         """)
-} else {
+default:
     lesson.say("""
         \nThe loop ends at a = \(fixed(run.a, 4)), b = \(fixed(run.b, 4)), still \(fixed(gap, 4)) \
-        from the least-squares line (loss \(fixed(finalLoss, 6)) against \(fixed(lowest, 6))): more \
-        iterations, or a larger rate below the limit \(fixed(largestStableLearningRate(data), 3)), \
-        would get closer.
+        from the least-squares line (loss \(fixed(finalLoss, 6)) against \(fixed(lowest, 6))): the \
+        loss is still falling, so more iterations would get closer.
         """)
 }
 
