@@ -49,6 +49,7 @@ let lessons: [(number: Int, folder: String)] = [
     (7, "07-MiniBatches"),
     (8, "08-Backprop"),
     (9, "09-Digits"),
+    (13, "13-GradientTracker"),
 ]
 
 /// The exercises, read from the list in Exercises/Package.swift (the one place an exercise is

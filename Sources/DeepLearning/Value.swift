@@ -24,6 +24,8 @@ public final class Value {
     public let localDerivatives: [Double]
     /// What produced this value ("+", "×", "exp", … or "" for an input).
     public let operation: String
+    /// A name to show in drawings and tables ("w₁", "n"); empty unless a lesson names it.
+    public var label: String = ""
 
     /// A value with no history: an input or a parameter.
     public init(_ data: Double) {
@@ -159,29 +161,57 @@ public final class Value {
             if visited.contains(ObjectIdentifier(value)) { continue }
             visited.insert(ObjectIdentifier(value))
             stack.append((value, true))
-            for input in value.inputs where !visited.contains(ObjectIdentifier(input)) {
+            // Reversed, so the first input is taken first and the order reads like the computation.
+            for input in value.inputs.reversed() where !visited.contains(ObjectIdentifier(input)) {
                 stack.append((input, false))
             }
         }
         return order
     }
 
-    /// Runs the chain rule from this value back to every value it was computed from, and adds
-    /// ∂self/∂v into `v.gradient` for each of them (∂self/∂self = 1).
+    /// One step of the backward pass: at `value`, whose ∂self/∂value is `upstream`, the chain
+    /// rule sends `upstream · local` to each input, where `local` = ∂value/∂input.
+    public struct BackwardStep {
+        /// The value being visited.
+        public let value: Value
+        /// ∂(the value `backward` started from)/∂value, complete when it is visited.
+        public let upstream: Double
+        /// What each input receives: the input, the local derivative and upstream · local.
+        public let contributions: [(input: Value, local: Double, amount: Double)]
+    }
+
+    /// The backward pass as a list of steps, without touching any `gradient`: the values in
+    /// reverse topological order (this value first, each value after every value computed from
+    /// it), each with its complete upstream derivative and what it sends to its inputs,
     ///
-    /// The gradients of this pass are first gathered apart, in reverse topological order, then
-    /// added into `gradient`, so a second call adds exactly the same amounts again.
-    public func backward() {
+    ///     ∂self/∂input += ∂self/∂value · ∂value/∂input.
+    ///
+    /// The += matters: an input used by several values receives one contribution from each.
+    public func backwardSteps() -> [BackwardStep] {
         let order = topologicalOrder()
         var upstream: [ObjectIdentifier: Double] = [ObjectIdentifier(self): 1]
+        var steps: [BackwardStep] = []
+        steps.reserveCapacity(order.count)
         for value in order.reversed() {
             let dOut = upstream[ObjectIdentifier(value), default: 0]
+            var contributions: [(input: Value, local: Double, amount: Double)] = []
             for (input, local) in zip(value.inputs, value.localDerivatives) {
                 upstream[ObjectIdentifier(input), default: 0] += dOut * local
+                contributions.append((input, local, dOut * local))
             }
+            steps.append(BackwardStep(value: value, upstream: dOut, contributions: contributions))
         }
-        for value in order {
-            value.gradient += upstream[ObjectIdentifier(value), default: 0]
+        return steps
+    }
+
+    /// Runs the chain rule from this value back to every value it was computed from, and adds
+    /// ∂self/∂v into `v.gradient` for each of them (∂self/∂self = 1): the steps of
+    /// `backwardSteps()`, each value's complete upstream derivative added into its gradient.
+    ///
+    /// Because it adds, a second call without `zeroGradient()` doubles every gradient.
+    public func backward() {
+        for step in backwardSteps() {
+            step.value.gradient += step.upstream
         }
     }
 

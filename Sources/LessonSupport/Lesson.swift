@@ -234,6 +234,13 @@ public final class Lesson {
         writeSVG(bars.svg(), pictureName: pictureName)
     }
 
+    /// Prints a computation graph as a tree read from `root` back to its inputs, and writes it as
+    /// a layered SVG when `--svg` is given.
+    public func show(_ diagram: GraphDiagram, root: Int, name pictureName: String) {
+        emit(diagram.renderTree(root: root, render))
+        writeSVG(diagram.svg(), pictureName: pictureName)
+    }
+
     /// Prints small images side by side, and writes them as one SVG when `--svg` is given.
     public func show(_ images: [GrayImage], title: String, name pictureName: String) {
         emit(renderImages(images, render))

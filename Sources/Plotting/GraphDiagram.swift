@@ -56,19 +56,22 @@ public struct GraphDiagram: Sendable {
         edges.filter { $0.to == node }
     }
 
-    /// Each node's layer: 0 for a node without inputs, otherwise one more than its deepest input.
-    /// Computed without recursion, by relaxing the edges until nothing changes (at most once per node).
+    /// Each node's layer, counted from the left: the result sits in the last layer and every
+    /// other node in the layer just before the latest node it feeds, so an input is drawn next
+    /// to where it is used. Computed without recursion, by relaxing the edges until nothing
+    /// changes (at most once per node).
     func layers() -> [Int] {
-        var layer = [Int](repeating: 0, count: nodes.count)
+        var stepsToEnd = [Int](repeating: 0, count: nodes.count)
         for _ in 0..<nodes.count {
             var changed = false
-            for edge in edges where layer[edge.to] < layer[edge.from] + 1 {
-                layer[edge.to] = layer[edge.from] + 1
+            for edge in edges where stepsToEnd[edge.from] < stepsToEnd[edge.to] + 1 {
+                stepsToEnd[edge.from] = stepsToEnd[edge.to] + 1
                 changed = true
             }
             if !changed { break }
         }
-        return layer
+        let deepest = stepsToEnd.max() ?? 0
+        return stepsToEnd.map { deepest - $0 }
     }
 
     // MARK: - Text
@@ -115,7 +118,7 @@ public struct GraphDiagram: Sendable {
     /// Boxes in columns by layer, each column as tall as its boxes, the whole centred vertically.
     func svgBoxes() -> (boxes: [Box], width: Double, height: Double) {
         let layer = layers()
-        let lineHeight = 17.0, padding = 8.0, columnGap = 70.0, rowGap = 22.0, top = 50.0, left = 20.0
+        let lineHeight = 17.0, padding = 8.0, rowGap = 22.0, top = 50.0, left = 20.0
         let widths = nodes.map { node in max(60, 7.4 * Double(node.lines.map(\.count).max() ?? 0) + 2 * padding) }
         let heights = nodes.map { Double($0.lines.count) * lineHeight + 2 * padding - 4 }
         let columns = (layer.max() ?? 0) + 1
@@ -125,6 +128,10 @@ public struct GraphDiagram: Sendable {
         }
         let tallest = columnHeight.max() ?? 0
         var boxes = [Box](repeating: Box(x: 0, y: 0, width: 0, height: 0), count: nodes.count)
+        // The gap after each column leaves room for the labels of the arrows that leave it.
+        let gaps = (0..<columns).map { c in
+            edges.filter { layer[$0.from] == c }.map { Self.labelWidth($0.label) + 36 }.max().map { max(56, $0) } ?? 56
+        }
         var x = left
         for c in 0..<columns {
             var y = top + (tallest - columnHeight[c]) / 2
@@ -132,9 +139,14 @@ public struct GraphDiagram: Sendable {
                 boxes[node] = Box(x: x + (columnWidth[c] - widths[node]) / 2, y: y, width: widths[node], height: heights[node])
                 y += heights[node] + rowGap
             }
-            x += columnWidth[c] + columnGap
+            x += columnWidth[c] + gaps[c]
         }
-        return (boxes, x - columnGap + left, top + tallest + 30)
+        return (boxes, x - gaps[columns - 1] + left, top + tallest + 30)
+    }
+
+    /// The width in pixels of an arrow's label at font size 11.
+    static func labelWidth(_ label: String) -> Double {
+        label.isEmpty ? 0 : 6.4 * Double(label.count) + 8
     }
 
     /// The graph as a standalone SVG document: boxes in layers from left to right, arrows with
@@ -156,15 +168,17 @@ public struct GraphDiagram: Sendable {
             let bend = (x1 - x0) / 2
             svg += "<path d=\"M \(svgNumber(x0)) \(svgNumber(y0)) C \(svgNumber(x0 + bend)) \(svgNumber(y0)), \(svgNumber(x1 - bend)) \(svgNumber(y1)), \(svgNumber(x1)) \(svgNumber(y1))\" fill=\"none\" stroke=\"#555\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/>\n"
             if !edge.label.isEmpty {
-                // On the curve's middle, on a white patch so the arrow does not run through the text.
-                let (mx, my) = ((x0 + x1) / 2, (y0 + y1) / 2)
-                let labelWidth = 6.6 * Double(edge.label.count) + 6
+                // In the gap after the input's box, at the height the curve has there, on a white
+                // patch so the arrow does not run through the text.
+                let labelWidth = Self.labelWidth(edge.label)
+                let mx = x0 + 12 + labelWidth / 2
+                let t = 0.25, my = y0 + (y1 - y0) * (3 * t * t - 2 * t * t * t)
                 svg += "<rect x=\"\(svgNumber(mx - labelWidth / 2))\" y=\"\(svgNumber(my - 11))\" width=\"\(svgNumber(labelWidth))\" height=\"15\" fill=\"white\" opacity=\"0.9\"/>"
                 svg += "<text x=\"\(svgNumber(mx))\" y=\"\(svgNumber(my))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">\(xmlEscaped(edge.label))</text>\n"
             }
         }
         for (node, box) in zip(nodes, boxes) {
-            let fill = node.highlighted ? "#FCE8C3" : "#EEF5FB"
+            let fill = node.highlighted ? "#FCE8C3" : "#F3F8FC"
             let stroke = node.highlighted ? RenderOptions.svgPalette[0] : RenderOptions.svgPalette[5]
             svg += "<rect x=\"\(svgNumber(box.x))\" y=\"\(svgNumber(box.y))\" width=\"\(svgNumber(box.width))\" height=\"\(svgNumber(box.height))\" rx=\"6\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"1.5\"/>\n"
             for (k, line) in node.lines.enumerated() {

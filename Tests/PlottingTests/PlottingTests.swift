@@ -262,8 +262,9 @@ final class GraphDiagramTests: XCTestCase {
         .init(from: 4, to: 5), .init(from: 2, to: 5, label: "d"),
     ])
 
-    func testLayersFollowTheLongestPathFromTheInputs() {
-        XCTAssertEqual(diagram.layers(), [0, 0, 0, 1, 2, 3])
+    func testEveryNodeSitsJustBeforeTheLatestNodeItFeeds() {
+        // c feeds d (layer 2) and L (layer 3), so it sits in layer 1, beside e.
+        XCTAssertEqual(diagram.layers(), [0, 0, 1, 1, 2, 3])
     }
 
     func testTreeReadsFromTheResultAndMarksAReusedNode() {
