@@ -6,7 +6,7 @@
 //                   gradients, optimisers, data)
 //   Plotting        terminal charts and SVG export; knows nothing about deep learning
 //   LessonSupport   what every lesson shares: flags, steps, --pause, --svg, number formatting
-//   lesson-1 … 9    the lessons, one executable each, under Lessons/NN-Name
+//   lesson-1 … 12   the lessons, one executable each, under Lessons/NN-Name
 //   exercises       `swift run exercises`: the students' progress through Exercises/
 //   benchmark       `swift run -c release benchmark`: the core against numpy
 //   E01_… E12_…     the reference solutions of the exercises, one module each (as in the
@@ -45,11 +45,13 @@ let lessons: [(number: Int, folder: String)] = [
     (3, "03-Layers"),
     (4, "04-Loss"),
     (5, "05-FiniteDifferences"),
-    (6, "06-AnalyticGradients"),
-    (7, "07-MiniBatches"),
-    (8, "08-Backprop"),
-    (9, "09-Digits"),
-    (13, "13-GradientTracker"),
+    (6, "06-ExactGradients"),
+    (7, "07-LearningRates"),
+    (8, "08-GradientTracker"),
+    (9, "09-MiniBatches"),
+    (10, "10-Backprop"),
+    (11, "11-Digits"),
+    (12, "12-Generalisation"),
 ]
 
 /// The exercises, read from the list in Exercises/Package.swift (the one place an exercise is

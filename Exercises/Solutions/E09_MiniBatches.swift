@@ -1,4 +1,4 @@
-// Reference solution of exercise 9 · Splitting shuffled indices into mini-batches (lesson 7).
+// Reference solution of exercise 9 · Splitting shuffled indices into mini-batches (lesson 9).
 // The task is in Exercises/Sources/Exercises/E09_MiniBatches.swift.
 //
 // Why it works: stride(from: 0, to: count, by: batchSize) gives the start of every batch; min(start

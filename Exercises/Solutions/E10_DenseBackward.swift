@@ -1,4 +1,4 @@
-// Reference solution of exercise 10 · A linear layer's backward pass (lesson 8).
+// Reference solution of exercise 10 · A linear layer's backward pass (lesson 10).
 // The task is in Exercises/Sources/Exercises/E10_DenseBackward.swift.
 //
 // Why it works: Z = XW + B means Z[n][i] = Σₖ X[n][k]·W[k][i] + B[i]; each gradient is the sum over

@@ -1,4 +1,4 @@
-// Reference solution of exercise 11 · Training a small net on XOR (lesson 8).
+// Reference solution of exercise 11 · Training a small net on XOR (lesson 10).
 // The task is in Exercises/Sources/Exercises/E11_TrainXOR.swift.
 //
 // Why it works: Each epoch runs the forward pass on all four samples, sends ∂loss/∂y back through

@@ -1,4 +1,4 @@
-// Reference solution of exercise 12 · Argmax and accuracy (lesson 9).
+// Reference solution of exercise 12 · Argmax and accuracy (lesson 11).
 // The task is in Exercises/Sources/Exercises/E12_Accuracy.swift.
 //
 // Why it works: Replacing the best index only on a strictly larger score keeps the first of equal

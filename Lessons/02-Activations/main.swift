@@ -65,7 +65,7 @@ case .differ:
 // MARK: - Step 4: derivatives
 
 lesson.step("Derivatives, and a check by finite differences")
-lesson.say("Training (lesson 6 on) needs f′. Each has a simple form:")
+lesson.say("Training (lesson 5 on) needs f′. Each has a simple form:")
 lesson.say("  ReLU′(x) = 1 if x > 0, else 0\n  σ′(x) = σ(x)(1 − σ(x))\n  tanh′(x) = 1 − tanh²(x)")
 lesson.say("A finite difference estimates the slope without any formula, from a small step h:")
 lesson.say("  f′(x) ≈ (f(x + h) − f(x − h)) / 2h,  h = \(scientific(defaultFiniteDifferenceStep, 0))\n")

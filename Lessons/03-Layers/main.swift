@@ -62,7 +62,7 @@ lesson.say("\n\(network.parameterCount) parameters in all: " +
 lesson.step("Random weights give meaningless answers")
 lesson.say("""
     Fresh from the generator, the network answers something for every input, but nothing connects \
-    the answers to what we would want. Training (lessons 5 to 9) fixes that.\n
+    the answers to what we would want. Training (lessons 5 to 12) fixes that.\n
     """)
 lesson.show("network(X)", pass.output)
 
@@ -170,6 +170,6 @@ lesson.say("""
     not a polynomial (ReLU, σ and tanh qualify; x² does not) can approximate any continuous \
     function on a closed, bounded region as closely as we like, provided the hidden layer is \
     wide enough. It is a statement about width, and it only says that such weights exist: not \
-    how many neurons it takes, nor that training will find them. Lesson 8 trains a small \
+    how many neurons it takes, nor that training will find them. Lesson 10 trains a small \
     network on a curve no line can fit.
     """)

@@ -113,7 +113,7 @@ if case .diverged(let step) = verdict {
         At step \(step) the loss passed \(scientific(divergenceFactor, 0)) × its starting value: \
         with lr = \(rateText) each step jumps across the valley and lands higher up the other \
         side than where it started, so the parameters fly further off at every step. The largest rate that works for these points is \
-        \(fixed(limit, 3)) (lesson 6 explains why).
+        \(fixed(limit, 3)) (lesson 7 explains why).
         """)
     lesson.say("Try a smaller --learning-rate.")
     exit(0)
@@ -133,7 +133,7 @@ if case .climbing(let lowest, let step) = verdict {
     let fall = step == 0 ? "climbed from \(fixed(lowest, 4)) at the start" : "fell to \(fixed(lowest, 4)) at step \(step), then climbed"
     lesson.say("""
         The loss \(fall) to \(fixed(history.losses.last!, 4)): lr = \(rateText) is above the largest \
-        stable rate for these points, \(fixed(limit, 3)) (lesson 6 explains why). Each step lands \
+        stable rate for these points, \(fixed(limit, 3)) (lesson 7 explains why). Each step lands \
         on the other side of the valley a little higher than the last, and the line swings ever \
         further off the points, out of the picture. The loss instead, on a log scale:\n
         """)

@@ -90,6 +90,7 @@ private func wrapLine(_ line: String, width: Int) -> String {
     let gaps = (0..<(words.count - 1)).map { k -> Int in
         let spaceAt = starts[k] + words[k].count
         if protected[spaceAt] { return 2 }
+        if words[k + 1] == "%" || words[k + 1].hasPrefix("%") { return 2 }  // "95 %" stays together
         if operatorWords.contains(words[k + 1]) { return 1 }  // a long formula may break before an operator
         if operatorWords.contains(words[k]) { return 2 }
         return 0

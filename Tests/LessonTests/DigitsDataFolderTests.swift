@@ -25,15 +25,15 @@ final class DigitsDataFolderTests: XCTestCase {
         return url.path
     }
 
-    /// Runs lesson 9 on the folder and checks: exit 2, nothing but one line on stderr, containing `expected`.
+    /// Runs lesson 11 on the folder and checks: exit 2, nothing but one line on stderr, containing `expected`.
     func assertOneLineError(training: String?, test: String?, _ expected: String,
                             file: StaticString = #filePath, line: UInt = #line) throws {
         let dir = try folder(training: training, test: test)
-        let result = try LessonRunner.run(9, ["--data", dir])
+        let result = try LessonRunner.run(11, ["--data", dir])
         XCTAssertEqual(result.status, 2, "exit status; stderr: \(result.error)", file: file, line: line)
         let errorLines = result.error.split(separator: "\n", omittingEmptySubsequences: false)
         XCTAssertEqual(errorLines.count, 2, "one line and its newline on stderr, got: \(result.error)", file: file, line: line)
-        XCTAssertTrue(result.error.hasPrefix("lesson-9: "), result.error, file: file, line: line)
+        XCTAssertTrue(result.error.hasPrefix("lesson-11: "), result.error, file: file, line: line)
         XCTAssertTrue(result.error.contains(expected), "stderr \(result.error) should say \(expected)", file: file, line: line)
         XCTAssertFalse(result.error.contains("Fatal error"), result.error, file: file, line: line)
     }
@@ -69,7 +69,7 @@ final class DigitsDataFolderTests: XCTestCase {
 
     func testASmallButSufficientFolderRuns() throws {
         let dir = try folder(training: Self.lines(1300), test: Self.lines(3))
-        let result = try LessonRunner.run(9, ["--data", dir, "--epochs", "2"])
+        let result = try LessonRunner.run(11, ["--data", dir, "--epochs", "2"])
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertEqual(result.error, "")
         XCTAssertTrue(result.output.contains("Your folder holds 1300 digits in optdigits.tra and 3 in optdigits.tes"))

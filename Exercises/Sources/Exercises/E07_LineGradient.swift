@@ -1,5 +1,5 @@
 // Exercise 7 · The gradient of the line's loss
-// Lesson: 6 (swift run lesson-6; Lessons/06-AnalyticGradients/README.md)
+// Lesson: 6 (swift run lesson-6; Lessons/06-ExactGradients/README.md)
 //
 // For the line y = a·x + b on points (xₖ, yₖ), loss = (1/N) Σ (a·xₖ + b − yₖ)². The chain rule
 // gives

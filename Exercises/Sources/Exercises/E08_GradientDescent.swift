@@ -1,5 +1,5 @@
 // Exercise 8 · Gradient descent onto y = 3x + 8
-// Lesson: 6 (swift run lesson-6; Lessons/06-AnalyticGradients/README.md)
+// Lesson: 6 (swift run lesson-6; Lessons/06-ExactGradients/README.md)
 //
 // One step of gradient descent moves each parameter against its slope:
 //

@@ -1,5 +1,5 @@
 // Exercise 9 · Splitting shuffled indices into mini-batches
-// Lesson: 7 (swift run lesson-7; Lessons/07-MiniBatches/README.md)
+// Lesson: 9 (swift run lesson-9; Lessons/09-MiniBatches/README.md)
 //
 // An epoch cuts a shuffled list of sample indices into consecutive, non-overlapping batches of
 // `batchSize`. If the count is not a multiple of batchSize, the last batch is smaller and kept:

@@ -1,5 +1,5 @@
 // Exercise 10 · A linear layer's backward pass
-// Lesson: 8 (swift run lesson-8; Lessons/08-Backprop/README.md)
+// Lesson: 10 (swift run lesson-10; Lessons/10-Backprop/README.md)
 //
 // A linear layer computes Z = XW + B for a batch X (N rows of n_in numbers), weights W
 // (n_in × n_out) and biases B (n_out). Given dZ = ∂loss/∂Z (N × n_out), backprop gives

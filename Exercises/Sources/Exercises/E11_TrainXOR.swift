@@ -1,5 +1,5 @@
 // Exercise 11 · Training a small net on XOR
-// Lesson: 8 (swift run lesson-8; Lessons/08-Backprop/README.md)
+// Lesson: 10 (swift run lesson-10; Lessons/10-Backprop/README.md)
 //
 // XOR is 1 when exactly one input is 1: (0,0)→0, (0,1)→1, (1,0)→1, (1,1)→0. No line separates
 // it, but a 2-3-1 sigmoid network can learn it. Write the training loop in `trainXOR`:
@@ -14,7 +14,7 @@
 //
 // Hint: Write the forward pass for all four samples first and keep h and y. σ′ written with the
 //       output is s(1 − s). Sum the gradients over the four samples before updating. Your exercise 10
-//       has the shape of the backward pass; lesson 8 step 1 has every number of a similar net.
+//       has the shape of the backward pass; lesson 10 step 1 has every number of a similar net.
 //
 // Check it: swift run exercises (from the course folder), or swift test --filter E11 (in Exercises/).
 

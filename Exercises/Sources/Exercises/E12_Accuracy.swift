@@ -1,5 +1,5 @@
 // Exercise 12 · Argmax and accuracy
-// Lesson: 9 (swift run lesson-9; Lessons/09-Digits/README.md)
+// Lesson: 11 (swift run lesson-11; Lessons/11-Digits/README.md)
 //
 // A classifier outputs one score per class; its answer is the index of the largest score
 // (argmax; on a tie, the first). Accuracy is the fraction of answers equal to the labels:

@@ -5,7 +5,7 @@ import ExerciseChecks
 
 /// Checks of exercise 9 · Splitting shuffled indices into mini-batches.
 final class E09_MiniBatchesTests: XCTestCase {
-    let exercise = Exercise(lesson: 7, failure: XCTFail)
+    let exercise = Exercise(lesson: 9, failure: XCTFail)
 
     func testTheExample() {
         let batches = miniBatches([4, 0, 3, 1, 2], batchSize: 2)

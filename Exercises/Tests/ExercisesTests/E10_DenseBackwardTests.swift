@@ -5,7 +5,7 @@ import ExerciseChecks
 
 /// Checks of exercise 10 · A linear layer's backward pass.
 final class E10_DenseBackwardTests: XCTestCase {
-    let exercise = Exercise(lesson: 8, failure: XCTFail)
+    let exercise = Exercise(lesson: 10, failure: XCTFail)
 
     func testByHand() {
         // X = [[1, 2]], W = [[1, −1, 0], [0, 1, 2]], dZ = [[1, 0, −1]]

@@ -5,7 +5,7 @@ import ExerciseChecks
 
 /// Checks of exercise 12 · Argmax and accuracy.
 final class E12_AccuracyTests: XCTestCase {
-    let exercise = Exercise(lesson: 9, placeholders: [-1], failure: XCTFail)
+    let exercise = Exercise(lesson: 11, placeholders: [-1], failure: XCTFail)
 
     func testArgmax() {
         exercise.expectEqual(argmax([0.1, 0.7, 0.2]), 1, "argmax of (0.1, 0.7, 0.2)")

@@ -1,0 +1,230 @@
+// Lesson 12 · Generalisation
+//
+// A network is trained to do well on digits it has never seen. This lesson makes a big net
+// overfit a small training set, watches it happen on the validation set, and compares two cures
+// with everything else equal: stopping early on the validation set, and more data. It ends with
+// the practitioner's choices, each made on the validation set with the test set kept for the end.
+import Foundation
+import DeepLearning
+import LessonSupport
+import Plotting
+
+/// Digits held out from the training file as the validation set.
+let validationCount = 500
+/// The small training set of step 1, and the larger one it is compared with.
+let fewCount = 200, moreCount = 800
+/// The training file must hold the validation digits and the larger training set.
+let neededTrainingDigits = validationCount + moreCount
+
+let lesson = Lesson(
+    number: 12, title: "Generalisation: overfitting and its cures",
+    summary: "A big net on few digits learns them by heart; the validation set shows it, and early stopping and more data cure it.",
+    options: [
+        LessonOption("data", default: "", .path, help: "a folder holding optdigits.tra and optdigits.tes (default: the copy in the course)"),
+    ])
+
+// The data, as lesson 11 loads it
+
+let folder = lesson.path("data").map { URL(fileURLWithPath: $0, isDirectory: true) } ?? bundledDigitsFolder
+let trainingFile = folder.appendingPathComponent("optdigits.tra")
+let trainingFileDigits: DigitSet, test: DigitSet
+do {
+    trainingFileDigits = try loadDigits(from: trainingFile)
+    test = try loadDigits(from: folder.appendingPathComponent("optdigits.tes"))
+} catch {
+    lesson.stop("\(error)")
+}
+guard trainingFileDigits.count >= neededTrainingDigits else {
+    lesson.stop("""
+        \(trainingFile.path) holds \(trainingFileDigits.count) digits; this lesson needs at least \
+        \(neededTrainingDigits) (\(validationCount) to validate, \(moreCount) to train on)
+        """)
+}
+// The last digits of the training file validate; the ones before them are the pool to train on.
+let pool = trainingFileDigits.subset(Array(0..<(trainingFileDigits.count - validationCount)))
+let validation = trainingFileDigits.subset(Array((trainingFileDigits.count - validationCount)..<trainingFileDigits.count))
+
+// MARK: - Step 1: overfitting
+
+lesson.step("Overfitting: a big net on few examples")
+let few = pool.prefix(fewCount), more = pool.prefix(moreCount)
+let overfitEpochs = 60, overfitRate = 8.0, overfitHidden = 64, patience = 15, starts = 3
+let bigOptimizer = StochasticGradientDescent(learningRate: overfitRate)
+lesson.say("""
+    Train a 64-\(overfitHidden)-10 net (\((64 + 1) * overfitHidden + (overfitHidden + 1) * 10) parameters) on only \(fewCount) digits for \(overfitEpochs) \
+    epochs, lr \(fixed(overfitRate, 0)), batches of 10. The loss of the net after each epoch on \
+    its \(fewCount) training digits and on the \(validationCount) validation digits:\n
+    """)
+
+/// One run of this lesson: a 64-64-10 net trained on `set` for `overfitEpochs` epochs. With
+/// `watching`, the validation set is scored after every epoch, early stopping picks the best net,
+/// and the losses are kept for the table and chart.
+struct OverfitRun {
+    var final: Network
+    var earlyStopped: Network
+    var bestEpoch = 0
+    var stoppedAt: Int?
+    var trainingLosses: [Double] = [], validationLosses: [Double] = [], validationAccuracies: [Double] = []
+}
+@MainActor func overfitRun(on set: DigitSet, watching: Bool, label: String) -> OverfitRun {
+    var net = Network(sizes: [64, overfitHidden, 10], activations: [.sigmoid, .sigmoid], using: &lesson.random)
+    var run = OverfitRun(final: net, earlyStopped: net)
+    var stopping = EarlyStopping(patience: patience)
+    let targets = set.oneHotLabels
+    for epoch in 1...overfitEpochs {
+        trainOneEpoch(&net, inputs: set.images, targets: targets, batchSize: 10, optimizer: bigOptimizer,
+                      using: &lesson.random) { done, total in lesson.progress("\(label): epoch \(epoch)/\(overfitEpochs)", done: done, total: total) }
+        guard watching else { continue }
+        let onValidation = score(net, images: validation.images, labels: validation.labels)
+        run.trainingLosses.append(score(net, images: set.images, labels: set.labels).loss)
+        run.validationLosses.append(onValidation.loss)
+        run.validationAccuracies.append(onValidation.accuracy)
+        // Early stopping looks only at the validation digits, never at the test set.
+        if run.stoppedAt == nil {
+            if stopping.shouldStop(epoch: epoch, score: onValidation.accuracy) { run.stoppedAt = epoch }
+            if stopping.lastWasBest(epoch: epoch) { run.earlyStopped = net; run.bestEpoch = epoch }
+        }
+    }
+    lesson.endProgress()
+    run.final = net
+    return run
+}
+var fewRuns: [OverfitRun] = [], moreRuns: [OverfitRun] = []
+for start in 1...starts {
+    fewRuns.append(overfitRun(on: few, watching: true, label: "\(fewCount) digits, start \(start)"))
+}
+let shown = fewRuns[0]
+var lossTable = Table(["epoch", "training loss", "validation loss", "validation accuracy"])
+for epoch in 1...overfitEpochs where epoch == 1 || epoch % 10 == 0 {
+    lossTable.add(["\(epoch)", fixed(shown.trainingLosses[epoch - 1], 5), fixed(shown.validationLosses[epoch - 1], 5),
+                   fixed(100 * shown.validationAccuracies[epoch - 1], 2) + " %"])
+}
+lossTable.print()
+print("")
+let lossEpochs = (1...overfitEpochs).map(Double.init)
+let verdict = overfittingVerdict(trainingLosses: shown.trainingLosses, validationLosses: shown.validationLosses)
+if verdict != .diverged {
+    lesson.show(Chart(title: "Loss on the \(fewCount) training digits and on the validation digits", xLabel: "epoch",
+                      yLabel: "log₁₀ loss",
+                      series: [Series("training", x: lossEpochs, y: shown.trainingLosses.map { log10($0) }),
+                               Series("validation", x: lossEpochs, y: shown.validationLosses.map { log10($0) })]),
+                name: "overfitting")
+}
+let (middle, last) = secondHalf(of: overfitEpochs)
+/// "fell by 69 %" or "rose by 3 %": the relative change of a loss from the middle to the end.
+func lossChange(of losses: [Double]) -> String {
+    let ratio = losses[last] / losses[middle]
+    return ratio <= 1 ? "fell by \(fixed(100 * (1 - ratio), 0)) %" : "rose by \(fixed(100 * (ratio - 1), 0)) %"
+}
+let secondHalfText = """
+    Over the second half (epochs \(middle + 1) → \(last + 1)) the training loss \(lossChange(of: shown.trainingLosses)) \
+    and the validation loss \(lossChange(of: shown.validationLosses))
+    """
+switch verdict {
+case .overfits(let validationRose):
+    lesson.say("""
+        \(secondHalfText)\(validationRose ? "" : " only"); the validation loss went from \
+        \(fixed(shown.validationLosses[middle] / shown.trainingLosses[middle], 1))× the training loss to \
+        \(fixed(shown.validationLosses[last] / shown.trainingLosses[last], 1))×. \
+        \(validationRose ? "The net is now learning these \(fewCount) images rather than digits" : "Most of what the net still learns fits these \(fewCount) images and not digits in general"): \
+        it overfits.\n
+        """)
+case .stillLearning:
+    lesson.say("""
+        \(secondHalfText): both still fall alike, so in \(overfitEpochs) epochs this run shows no \
+        overfitting yet.\n
+        """)
+case .stalled:
+    lesson.say("""
+        \(secondHalfText): the training loss hardly moves any more, so training stalled rather \
+        than overfitted.\n
+        """)
+case .diverged:
+    lesson.say("The loss became NaN in this run: it diverged, so it shows nothing about overfitting.\n")
+}
+// MARK: - Step 2: two cures
+
+lesson.step("Two cures, all else equal")
+lesson.say("""
+    Two cures, each compared with all else equal (same net, rate, batches and \(overfitEpochs) \
+    epochs), and each run from \(starts) random starts, because one start can be lucky:
+    """)
+lesson.say("""
+    1. Early stopping: after each epoch, measure the validation accuracy, keep the best net so far, \
+    and stop after \(patience) epochs without a new best.
+    """)
+lesson.say("""
+    2. More data: the same training on \(moreCount) digits instead of \(fewCount) (which also means \
+    \(moreCount / fewCount)× as many steps per epoch).
+    """)
+for start in 1...starts {
+    moreRuns.append(overfitRun(on: more, watching: false, label: "\(moreCount) digits, start \(start)"))
+}
+/// Accuracy in percent of a net on a set.
+func percentRight(_ net: Network, _ set: DigitSet) -> Double {
+    100 * accuracy(predicted: argmaxOfRows(net(set.images)), expected: set.labels)
+}
+let earlyStops = fewRuns.compactMap(\.stoppedAt)
+let stopText = earlyStops.isEmpty
+    ? "none stopped early: each found a new best within every \(patience) epochs"
+    : "\(earlyStops.count == starts ? "all \(starts)" : "\(earlyStops.count) of the \(starts)") stopped early, at epoch\(earlyStops.count == 1 ? "" : "s") \(earlyStops.map(String.init).joined(separator: ", "))"
+lesson.say("""
+    \nEarly stopping kept the nets of epochs \(fewRuns.map { String($0.bestEpoch) }.joined(separator: ", ")); \
+    \(stopText). The test set, used once here at the end: mean and range (smallest–largest) over \
+    the \(starts) starts; gap = training accuracy − test accuracy, in points.\n
+    """)
+/// "mean (min–max)" of a spread, in the table's fixed decimals.
+func summary(_ spread: Spread, _ unit: String = "") -> String {
+    "\(fixed(spread.mean, 1))\(unit) (\(fixed(spread.min, 1))–\(fixed(spread.max, 1)))"
+}
+var cures = Table(["trained on", "training acc.", "test accuracy", "gap"])
+var testSpread: [Spread] = [], gapSpread: [Spread] = []
+for (name, nets, set) in [("\(fewCount) digits", fewRuns.map(\.final), few),
+                          ("\(fewCount), early-stopped", fewRuns.map(\.earlyStopped), few),
+                          ("\(moreCount) digits", moreRuns.map(\.final), more)] {
+    let trainPercent = Spread(nets.map { percentRight($0, set) }), testPercent = Spread(nets.map { percentRight($0, test) })
+    let gap = Spread(zip(trainPercent.values, testPercent.values).map { $0 - $1 })
+    testSpread.append(testPercent)
+    gapSpread.append(gap)
+    cures.add([name, fixed(trainPercent.mean, 1) + " %", summary(testPercent, " %"), summary(gap)])
+}
+cures.print()
+/// A sentence on how `cure` changed a measure against the plain 200-digit run, from the ranges.
+func change(_ cure: Spread, against plain: Spread, _ what: String, higherIsBetter: Bool) -> String {
+    let numbers = "\(fixed(plain.mean, 1)) → \(fixed(cure.mean, 1))"
+    switch compare(cure, plain) {
+    case .clearlyLower: return "\(higherIsBetter ? "lowers" : "narrows") the \(what) by more than the starts differ (\(numbers))"
+    case .clearlyHigher: return "\(higherIsBetter ? "raises" : "widens") the \(what) by more than the starts differ (\(numbers))"
+    case .overlapping: return "changes the \(what) by less than the starts differ (\(numbers))"
+    }
+}
+lesson.say("""
+    \nEarly stopping \(change(gapSpread[1], against: gapSpread[0], "gap", higherIsBetter: false)) and \
+    \(change(testSpread[1], against: testSpread[0], "test accuracy", higherIsBetter: true)). \
+    \(moreCount / fewCount)× the data \(change(gapSpread[2], against: gapSpread[0], "gap", higherIsBetter: false)) \
+    and \(change(testSpread[2], against: testSpread[0], "test accuracy", higherIsBetter: true)).
+    """)
+switch compare(testSpread[2], testSpread[1]) {
+case .clearlyHigher:
+    lesson.say("Here more data is clearly the better cure: its worst start reads the test digits better than early stopping's best.")
+case .clearlyLower:
+    lesson.say("Here early stopping is clearly the better cure: its worst start reads the test digits better than more data's best.")
+case .overlapping:
+    lesson.say("Between the two cures, these \(starts) starts cannot tell which reads the test digits better.")
+}
+
+// MARK: - Step 3: the practitioner's choices
+
+lesson.step("The practitioner's choices")
+lesson.say("Everything in this course, on one screen (the flags are lesson 11's):")
+lesson.say("  architecture   how many layers, how many units, which activations (--hidden)")
+lesson.say("  learning rate  too small crawls, too big diverges (--learning-rate, lesson 7)")
+lesson.say("  batch size     many noisy steps or few smooth ones (--batch-size, lesson 9)")
+lesson.say("  epochs         until the validation accuracy stops improving (--epochs)")
+lesson.say("  data           more of it, or a net that cannot memorise it (--train-size)")
+lesson.say("Every choice is made on the validation set; the test set is touched once, at the end.")
+lesson.say("Try:")
+lesson.say("  swift run lesson-11 --hidden 8")
+lesson.say("  swift run lesson-11 --hidden 128")
+lesson.say("  swift run lesson-11 --train-size 500")
+lesson.say("  swift run lesson-11 --learning-rate 300")
