@@ -73,7 +73,11 @@ final class DigitsDataFolderTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.error)
         XCTAssertEqual(result.error, "")
         XCTAssertTrue(result.output.contains("Your folder holds 1300 digits in optdigits.tra and 3 in optdigits.tes"))
-        XCTAssertTrue(result.output.contains("Step 7"), "the lesson ran to the end")
+        XCTAssertTrue(result.output.contains("is lesson 12."), "the lesson ran to the end")
         XCTAssertNil(result.output.range(of: #"\b(nan|inf)\b"#, options: .regularExpression), "no NaN shown")
+        // Lesson 12 trains on the same folder's first 800 digits.
+        let generalisation = try LessonRunner.run(12, ["--data", dir])
+        XCTAssertEqual(generalisation.status, 0, generalisation.error)
+        XCTAssertTrue(generalisation.output.contains("Step 3"), "lesson 12 ran to the end")
     }
 }
