@@ -26,6 +26,7 @@ public final class Lesson {
     private var projector: ProjectorMode?
     private let svgFolder: URL?
     private var stepNumber = 0
+    private var stepTitle = ""
 
     /// The widths `--width` allows.
     public static let widths = 40...300
@@ -175,9 +176,10 @@ public final class Lesson {
     /// `ProjectorMode`) and starts the step on a clean screen.
     public func step(_ heading: String) {
         stepNumber += 1
-        if projector?.beginStep(stepNumber, total: "") == true {
+        if projector?.beginStep(stepNumber, previousTitle: stepTitle) == true {
             print("\u{1B}[2J\u{1B}[H", terminator: "")  // clear the screen, cursor to the top
         }
+        stepTitle = heading
         let text = "Step \(stepNumber) · \(heading)"
         print("")
         emit(render.color ? "\u{1B}[1m\(text)\u{1B}[0m" : text)

@@ -40,7 +40,7 @@ struct ProjectorMode {
     /// Called as step `number` begins. Before a step after the start, waits for the teacher's
     /// key (and acts on b, r and q); at the start step, brings standard output back. Returns
     /// whether to clear the screen for the step.
-    mutating func beginStep(_ number: Int, total: String) -> Bool {
+    mutating func beginStep(_ number: Int, previousTitle: String) -> Bool {
         if number < startStep { return false }
         if number == startStep {
             if savedOutput >= 0 {
@@ -52,7 +52,8 @@ struct ProjectorMode {
             return true
         }
         while true {
-            print("\n[step \(number - 1) done · Enter: step \(number) · b: back · r: again · q: quit] ", terminator: "")
+            // The prompt names the step on screen, whose heading may have scrolled away.
+            print("\n[step \(number - 1) · \(previousTitle) · Enter: step \(number) · b: back · r: again · q: quit] ", terminator: "")
             fflush(nil)
             guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { exit(0) }
             switch answer {
