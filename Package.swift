@@ -9,7 +9,7 @@
 //   lesson-1 … 12   the lessons, one executable each, under Lessons/NN-Name
 //   exercises       `swift run exercises`: the students' progress through Exercises/
 //   benchmark       `swift run -c release benchmark`: the core against numpy
-//   E01_… E12_…     the reference solutions of the exercises, one module each (as in the
+//   E01_… E30_…     the reference solutions of the exercises, one module each (as in the
 //                   students' package), tested by the same checks the students run
 import PackageDescription
 import Foundation
@@ -55,7 +55,7 @@ let lessons: [(number: Int, folder: String)] = [
 ]
 
 /// The exercises, read from the list in Exercises/Package.swift (the one place an exercise is
-/// added): one line per exercise, `("E03_SigmoidDerivative", ["E02_Activations"]),`, its name and
+/// added): one line per exercise, `("E04_SigmoidDerivative", ["E03_Activations"]),`, its name and
 /// the earlier exercises it uses. The root package compiles each reference solution,
 /// Exercises/Solutions/<name>.swift, as a module of that name (the students' package does the same
 /// with their files), so the very same check files run against the solutions here.

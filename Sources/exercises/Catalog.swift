@@ -2,9 +2,9 @@ import Foundation
 
 /// One exercise: its line in Exercises/Package.swift and what its stub's header says.
 struct ExerciseInfo {
-    /// 1, 2, … (its place in the list)
+    /// 1, 2, … (from its file name: E07_… is 7)
     let number: Int
-    /// "E03_SigmoidDerivative": the file, the module and (with "Tests") the checks' module and class
+    /// "E04_SigmoidDerivative": the file, the module and (with "Tests") the checks' module and class
     let name: String
     /// Earlier exercises whose functions it uses.
     let uses: [String]
@@ -51,7 +51,7 @@ struct Layout {
     }
 }
 
-/// The list in Exercises/Package.swift: lines `("E03_SigmoidDerivative", ["E02_Activations"]),`.
+/// The list in Exercises/Package.swift: lines `("E04_SigmoidDerivative", ["E03_Activations"]),`.
 /// The root Package.swift reads it the same way.
 func exerciseList(manifest: String) -> [(name: String, uses: [String])] {
     manifest.split(separator: "\n").compactMap { line in
@@ -83,7 +83,9 @@ func headerField(_ key: String, in lines: [String]) -> String {
 func loadCatalog(_ layout: Layout) throws -> [ExerciseInfo] {
     let manifest = try String(contentsOf: layout.package.appendingPathComponent("Package.swift"), encoding: .utf8)
     return exerciseList(manifest: manifest).enumerated().map { index, entry in
-        var info = ExerciseInfo(number: index + 1, name: entry.name, uses: entry.uses,
+        // The number is the file's (E07_… is exercise 7), so it stays the same when exercises are added.
+        var info = ExerciseInfo(number: Int(entry.name.dropFirst().prefix { $0.isNumber }) ?? index + 1,
+                                name: entry.name, uses: entry.uses,
                                 title: String(entry.name.drop { $0 != "_" }.dropFirst()), lesson: 0, hint: "", header: "")
         if let text = try? String(contentsOf: layout.sources.appendingPathComponent(info.file), encoding: .utf8) {
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -65,7 +65,7 @@ func formatSeconds(_ seconds: Double) -> String {
 
 /// A compile error: where, what, and the compiler's excerpt (source lines and notes).
 struct CompileError: Equatable {
-    /// "Exercises/Sources/Exercises/E03_SigmoidDerivative.swift:20", as shown to the student
+    /// "Exercises/Sources/Exercises/E04_SigmoidDerivative.swift:20", as shown to the student
     var location: String
     /// The file's name, to find its exercise.
     var fileName: String
