@@ -62,6 +62,8 @@ extension Chart {
             }
         }
 
+        drawBackground(into: &canvas, axes: axes, options: options)
+
         // Which row each y tick sits on, and which column each x tick sits on.
         var rowLabel = [Int: String]()
         for (tick, label) in zip(yTicks, yLabels) {
@@ -125,6 +127,11 @@ extension Chart {
                 rowLength += length
             }
             lines.append(row)
+        }
+        if let background {
+            for line in wrapWords(background.textLegend(options), width: options.width - indent.count).split(separator: "\n") {
+                lines.append(indent + line)
+            }
         }
         if series.allSatisfy({ $0.finitePoints.isEmpty }) {
             lines.append(indent + "(no data to draw)")
