@@ -50,13 +50,15 @@ extension Field {
         return cells
     }
 
-    /// The note under a chart with this field behind it: what the numbered lines are.
-    func textLegend(_ options: RenderOptions) -> String {
-        let named = levels.indices.map { "\(Self.levelSymbol($0 + 1)) = \(Self.levelText(levels[$0]))" }
-        guard !named.isEmpty else { return "behind the lines: \(name), all one level" }
+    /// The note under a chart with this field behind it, what the numbered lines are, in lines
+    /// of at most `width` characters; "3 = 1" and the like are never broken.
+    func textLegend(_ options: RenderOptions, width: Int) -> [String] {
         let dot = Self.contourDot(ascii: options.ascii)
-        return "behind the lines: \(name) levels, drawn as dotted lines (\(dot)\(dot)\(dot)) numbered "
-            + named.joined(separator: ", ") + "; inside line 1 lies the lowest \(name)"
+        var atoms = "behind the lines: \(name) levels, drawn as dotted lines (\(dot)\(dot)\(dot)) numbered".split(separator: " ").map(String.init)
+        atoms += levels.indices.map { "\(Self.levelSymbol($0 + 1)) = \(Self.levelText(levels[$0]))" + ($0 == levels.count - 1 ? ";" : ",") }
+        atoms += "inside line 1 lies the lowest \(name)".split(separator: " ").map(String.init)
+        if levels.isEmpty { atoms = "behind the lines: \(name), all one level".split(separator: " ").map(String.init) }
+        return wrapAtoms(atoms, width: width)
     }
 }
 

@@ -107,7 +107,7 @@ public struct Field: Sendable {
                 var candidates: [Double] = []
                 for exponent in Int(log10(low).rounded(.down))...Int(log10(high).rounded(.up)) {
                     for m in mantissas {
-                        let level = m * pow(10, Double(exponent))
+                        let level = exponent >= 0 ? m * pow(10, Double(exponent)) : m / pow(10, Double(-exponent))  // 3/10 is 0.3, 3 × 0.1 is not
                         if level > low && level < high { candidates.append(level) }
                     }
                 }
@@ -119,14 +119,14 @@ public struct Field: Sendable {
             // Many decades: every k-th power of ten.
             let first = Int(log10(low).rounded(.up)), last = Int(log10(high).rounded(.down))
             let stride = (last - first) / 9 + 1
-            return Swift.stride(from: first, through: last, by: stride).map { pow(10, Double($0)) }.filter { $0 > low && $0 < high }
+            return Swift.stride(from: first, through: last, by: stride).map { $0 >= 0 ? pow(10, Double($0)) : 1 / pow(10, Double(-$0)) }.filter { $0 > low && $0 < high }
         }
         return linearLevels(low, high)
     }
 
     /// Nice, evenly spaced levels strictly inside low…high, at most nine.
     static func linearLevels(_ low: Double, _ high: Double) -> [Double] {
-        var count = 8
+        var count = 7
         while count > 2 {
             let levels = ticksInside(low...high, count: count).filter { $0 > low && $0 < high }
             if levels.count <= 9 { return levels }

@@ -56,18 +56,19 @@ extension MatrixHeatMap {
             }
             if columns.upperBound < columnLabels.count { lines.append("") }
         }
-        lines.append(contentsOf: wrapWords(textLegend(ascii: ascii), width: options.width).split(separator: "\n").map(String.init))
+        lines.append(contentsOf: wrapAtoms(textLegend(ascii: ascii), width: options.width))
         return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n")
     }
 
-    /// "shade: ░ up to 8, ▒ up to 17, ▓ up to 26, █ up to 35 (the largest); · is 0".
-    func textLegend(ascii: Bool) -> String {
+    /// "shade: ░ up to 8, ▒ up to 17, ▓ up to 26, █ up to 35 (the largest); · is 0", in pieces
+    /// that are not broken across lines.
+    func textLegend(ascii: Bool) -> [String] {
         let shades = ascii ? Self.asciiShades : Self.unicodeShades
         let parts = (1...4).map { k -> String in
             let bound = largest * Double(k) / 4
             let text = decimals == 0 ? formatFixed((bound + 1e-9).rounded(.down), decimals: 0) : formatFixed(bound, decimals: decimals)
-            return "\(shades[k]) up to \(text)"
+            return "\(shades[k]) up to \(text)" + (k < 4 ? "," : "")
         }
-        return "shade: " + parts.joined(separator: ", ") + " (the largest); \(cellText(0, ascii: ascii)) is 0"
+        return ["shade:"] + parts + ["(the largest);", "\(cellText(0, ascii: ascii)) is 0"]
     }
 }
