@@ -123,6 +123,10 @@ final class FieldTests: XCTestCase {
         for level in ["0.1", "0.3", "1", "3", "10", "30", "100"] { XCTAssertTrue(texts.contains(level), level) }
         XCTAssertTrue(texts.contains("loss levels"))
         XCTAssertEqual(geometry.overlappingTexts().map { "\($0) / \($1)" }, [])
+        for width in [480, 1000] {
+            let other = try XCTUnwrap(SVGGeometry.parse(chart.svg(width: width, height: 400)))
+            XCTAssertEqual(other.overlappingTexts().map { "\($0) / \($1)" }, [], "at width \(width)")
+        }
     }
 
     func testBandColoursDarkenEvenly() {

@@ -18,6 +18,7 @@ final class PreviewTests: XCTestCase {
         }
         let field = PictureSamples.lossField
         try write("field", svg: field.svg(), text: field.renderText)
+        try field.svg(width: 480, height: 400).write(to: url.appendingPathComponent("field-480.svg"), atomically: true, encoding: .utf8)
         let confusion = PictureSamples.confusion
         try write("confusion", svg: confusion.svg(), text: confusion.renderText)
     }
