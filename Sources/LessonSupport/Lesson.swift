@@ -130,6 +130,8 @@ public final class Lesson {
             }
             guard FileManager.default.isWritableFile(atPath: url.path) else { stop("cannot write into the SVG folder '\(folder)'") }
             self.svgFolder = url
+            svgSummary = (folder.hasSuffix("/") ? folder : folder + "/", [], render.ascii)
+            atexit { reportSVGFiles() }
         } else {
             self.svgFolder = nil
         }
@@ -166,6 +168,7 @@ public final class Lesson {
     /// Stops the lesson with one line on standard error and exit status 2: for input that is
     /// wrong in a way only the lesson can see (a data folder that cannot be read, say).
     public func stop(_ message: String) -> Never {
+        svgSummary = nil
         exitForBadInput("\(name): \(message)")
     }
 
@@ -219,6 +222,7 @@ public final class Lesson {
         let url = svgFolder.appendingPathComponent(svgFileName(pictureName))
         do {
             try svg.write(to: url, atomically: true, encoding: .utf8)
+            svgSummary?.files.insert(url.lastPathComponent)
         } catch {
             stop("cannot write \(url.path)")
         }
@@ -275,4 +279,15 @@ public final class Lesson {
         playAnimation(render.ascii ? texts.map(asciiOnly) : texts, animate: animates && terminal.canRedraw(lines: height))
         writeSVG(last.svg(), pictureName: pictureName)
     }
+}
+
+/// The `--svg` folder as given and the files written into it, for the line at the end of the run.
+nonisolated(unsafe) private var svgSummary: (folder: String, files: Set<String>, ascii: Bool)?
+
+/// Ends a run with `--svg DIR` with one line: "Wrote 4 SVG pictures to out/".
+private func reportSVGFiles() {
+    guard let summary = svgSummary else { return }
+    let count = summary.files.count
+    let line = "Wrote \(count == 0 ? "no" : String(count)) SVG picture\(count == 1 ? "" : "s") to \(summary.folder)"
+    print("\n" + (summary.ascii ? asciiOnly(line) : line))
 }

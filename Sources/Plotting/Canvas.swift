@@ -20,6 +20,8 @@ struct Canvas {
     private var owner: [Int]
     private var layer: [Layer?]
     private var marks: [Character?]
+    /// What shows in a cell no series uses: a background field's contour mark, or nil.
+    private var background: [Character?]
 
     init(columns: Int, rows: Int, ascii: Bool) {
         self.columns = columns
@@ -29,6 +31,13 @@ struct Canvas {
         owner = Array(repeating: -1, count: columns * rows)
         layer = Array(repeating: nil, count: columns * rows)
         marks = Array(repeating: nil, count: columns * rows)
+        background = Array(repeating: nil, count: columns * rows)
+    }
+
+    /// Puts a background character in cell (column, row); it shows only while no series draws there.
+    mutating func setBackground(column: Int, row: Int, _ character: Character?) {
+        guard column >= 0, row >= 0, column < columns, row < rows else { return }
+        background[row * columns + column] = character
     }
 
     /// Dots across and down.
@@ -115,6 +124,9 @@ struct Canvas {
             let character: Character
             if let mark = marks[cell] {
                 character = mark
+            } else if bits[cell] == 0, let behind = background[cell] {
+                text += options.faint(String(behind))
+                continue
             } else if bits[cell] == 0 {
                 character = " "
             } else if ascii {

@@ -43,6 +43,8 @@ extension Chart {
         var left: Double, right: Double, top: Double, bottom: Double
         /// Top-left corner of each legend entry's colour swatch.
         var legend: [(x: Double, y: Double)]
+        /// The top of the background field's key, below the legend, or nil without a field.
+        var keyTop: Double? = nil
     }
 
     /// Legend entries flow left to right and wrap; the plot shrinks to leave room for them.
@@ -62,15 +64,18 @@ extension Chart {
             }
         }
         let legendHeight = series.count > 1 ? 20 * Double(row + 1) + 6 : 0
-        let bottom = Double(height) - 60 - legendHeight
+        let keyHeight = background == nil ? 0 : Field.svgKeyHeight
+        let bottom = Double(height) - 60 - legendHeight - keyHeight
         legend = legend.map { ($0.x, bottom + 56 + 20 * $0.y) }
-        return SVGLayout(left: left, right: right, top: top, bottom: bottom, legend: legend)
+        let keyTop = background == nil ? nil : bottom + 50 + legendHeight
+        return SVGLayout(left: left, right: right, top: top, bottom: bottom, legend: legend, keyTop: keyTop)
     }
 
     /// A sentence describing the chart for screen readers.
     var svgDescription: String {
         let parts = series.map { "\($0.name) (\($0.style == .line ? "line" : "\($0.finitePoints.count) points"))" }
         return "Chart of \(yLabel) against \(xLabel)" + (parts.isEmpty ? "." : ": " + parts.joined(separator: ", ") + ".")
+            + (background.map { " " + $0.svgDescription } ?? "")
     }
 
     /// The chart as a standalone SVG document (no external fonts or scripts): a frame, grid
@@ -90,6 +95,9 @@ extension Chart {
         let yDecimals = tickDecimals(step: yTicks.count > 1 ? yTicks[1] - yTicks[0] : 1)
 
         var svg = svgHeader(width: width, height: height, title: title, description: svgDescription)
+        if let background {
+            svg += background.svgBands(px: px, py: py)
+        }
         for t in xTicks {
             svg += "<line x1=\"\(svgNumber(px(t)))\" y1=\"\(svgNumber(top))\" x2=\"\(svgNumber(px(t)))\" y2=\"\(svgNumber(bottom))\" stroke=\"#e5e5e5\"/>\n"
             svg += "<text x=\"\(svgNumber(px(t)))\" y=\"\(svgNumber(bottom + 18))\" text-anchor=\"middle\">\(svgLabel(t, decimals: xDecimals))</text>\n"
@@ -101,6 +109,11 @@ extension Chart {
         svg += "<rect x=\"\(svgNumber(left))\" y=\"\(svgNumber(top))\" width=\"\(svgNumber(right - left))\" height=\"\(svgNumber(bottom - top))\" fill=\"none\" stroke=\"#333\"/>\n"
         svg += "<text x=\"\(svgNumber((left + right) / 2))\" y=\"\(svgNumber(bottom + 40))\" text-anchor=\"middle\">\(xmlEscaped(xLabel))</text>\n"
         svg += "<text x=\"18\" y=\"\(svgNumber((top + bottom) / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(svgNumber((top + bottom) / 2)))\">\(xmlEscaped(yLabel))</text>\n"
+
+        if let background {
+            svg += background.svgContours(px: px, py: py)
+            if let keyTop = layout.keyTop { svg += background.svgKey(left: left, right: right, top: keyTop) }
+        }
 
         // Lines first, points on top: the points are the data.
         for (index, s) in series.enumerated() where s.style == .line {

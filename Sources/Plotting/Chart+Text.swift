@@ -62,6 +62,8 @@ extension Chart {
             }
         }
 
+        drawBackground(into: &canvas, axes: axes, options: options)
+
         // Which row each y tick sits on, and which column each x tick sits on.
         var rowLabel = [Int: String]()
         for (tick, label) in zip(yTicks, yLabels) {
@@ -126,6 +128,11 @@ extension Chart {
             }
             lines.append(row)
         }
+        if let background {
+            for line in background.textLegend(options, width: options.width - indent.count) {
+                lines.append(indent + line)
+            }
+        }
         if series.allSatisfy({ $0.finitePoints.isEmpty }) {
             lines.append(indent + "(no data to draw)")
         }
@@ -159,6 +166,20 @@ func wrapWords(_ text: String, width: Int) -> String {
     }
     lines.append(current)
     return lines.joined(separator: "\n")
+}
+
+/// Pieces of text joined by spaces into lines of at most `width` characters, never breaking a
+/// piece (so "3 = 1" stays on one line); a piece longer than the width gets a line of its own.
+func wrapAtoms(_ atoms: [String], width: Int) -> [String] {
+    var lines: [String] = [], current = ""
+    for atom in atoms {
+        if !current.isEmpty && current.count + 1 + atom.count > width {
+            lines.append(current)
+            current = ""
+        }
+        current += (current.isEmpty ? "" : " ") + atom
+    }
+    return lines + [current]
 }
 
 extension String {

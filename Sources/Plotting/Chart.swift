@@ -65,16 +65,20 @@ public struct Chart: Sendable {
     public var xRange: ClosedRange<Double>?
     /// The vertical range to show; nil fits the data.
     public var yRange: ClosedRange<Double>?
+    /// A field drawn behind the series as banded levels (a loss over two parameters under the
+    /// descent paths), or nil. The axes cover its ranges.
+    public var background: Field?
 
     /// A chart; leave a range nil to fit it to the data.
     public init(title: String, xLabel: String = "x", yLabel: String = "y", series: [Series],
-                xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil) {
+                xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil, background: Field? = nil) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
         self.series = series
         self.xRange = xRange
         self.yRange = yRange
+        self.background = background
     }
 
     /// How many coordinates were `nan` or infinite and so were left out.
@@ -100,10 +104,12 @@ public struct Chart: Sendable {
 
     /// The axes of the chart, the same for the terminal and for SVG: the data's range (or the
     /// range the chart was given) widened by `margin` on each side, with about `tickCount` nice
-    /// ticks (multiples of 1, 2 or 5 × 10ᵏ) inside it.
+    /// ticks (multiples of 1, 2 or 5 × 10ᵏ) inside it. A background field's ranges are covered
+    /// as they are (the field fills the plot): the range shown is the field's, widened only where
+    /// the data with its margin reaches beyond it.
     public func axes(tickCount: Int = 6) -> Axes {
         let points = series.flatMap(\.finitePoints)
-        func shown(_ values: [Double], _ fixed: ClosedRange<Double>?) -> (range: ClosedRange<Double>, ticks: [Double]) {
+        func shown(_ values: [Double], _ fixed: ClosedRange<Double>?, _ field: ClosedRange<Double>?) -> (range: ClosedRange<Double>, ticks: [Double]) {
             var (low, high): (Double, Double)
             if let fixed {
                 (low, high) = (fixed.lowerBound, fixed.upperBound)
@@ -117,10 +123,13 @@ public struct Chart: Sendable {
                 (low, high) = (low - pad, high + pad)
             }
             let pad = (high - low) * Self.margin
-            let range = (low - pad)...(high + pad)
+            var range = (low - pad)...(high + pad)
+            if fixed == nil, let field {
+                range = values.isEmpty ? field : min(field.lowerBound, range.lowerBound)...max(field.upperBound, range.upperBound)
+            }
             return (range, ticksInside(range, count: tickCount))
         }
-        let x = shown(points.map(\.x), xRange), y = shown(points.map(\.y), yRange)
+        let x = shown(points.map(\.x), xRange, background?.x), y = shown(points.map(\.y), yRange, background?.y)
         return Axes(x: x.range, y: y.range, xTicks: x.ticks, yTicks: y.ticks)
     }
 }
