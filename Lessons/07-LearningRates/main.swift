@@ -161,6 +161,36 @@ lesson.say("""
     needs many steps to finish.
     """)
 
+let pathSteps = 20
+lesson.say("""
+    \nThe same runs seen from above: the loss over (a, b) as a map, and the path each rate takes \
+    from (0, 0) in its first \(pathSteps) steps. The valley is long and narrow: across it (mostly along b) \
+    the loss rises fast, along it slowly.\n
+    """)
+let mapRates = [0.01, 0.3, nearLimit]
+var paths: [Series] = mapRates.map { rate in
+    let run = gradientDescent(start: [0, 0], steps: pathSteps, learningRate: { _ in rate }, loss: loss, gradient: gradient)
+    return Series("lr \(fixed(rate, 2))", x: run.parameters.map { $0[0] }, y: run.parameters.map { $0[1] })
+}
+paths.append(Series("lowest loss", x: [exact.slope], y: [exact.intercept], style: .points))
+// The map covers every path (and the lowest point), with a little room around them.
+let everyPoint = paths.flatMap(\.points)
+func span(_ values: [Double]) -> ClosedRange<Double> {
+    let low = values.min()!, high = values.max()!, room = 0.08 * (high - low)
+    return (low - room)...(high + room)
+}
+let aSpan = span(everyPoint.map(\.x)), bSpan = span(everyPoint.map(\.y))
+let lossMap = Field(name: "loss", x: aSpan, y: bSpan, samples: 81) { a, b in loss([a, b]) }
+lesson.show(Chart(title: "The loss over (a, b) and the first \(pathSteps) steps of three rates", xLabel: "a", yLabel: "b",
+                  series: paths, background: lossMap),
+            name: "loss-map-paths")
+let crawlEnd = paths[0].points.last!, safeEnd = paths[1].points.last!
+lesson.say("""
+    \nAfter \(pathSteps) steps lr 0.01 has only reached (\(fixed(crawlEnd.x, 2)), \(fixed(crawlEnd.y, 2))), \
+    lr 0.30 is at (\(fixed(safeEnd.x, 2)), \(fixed(safeEnd.y, 2))), and lr \(fixed(nearLimit, 2)) \
+    crosses the valley from side to side at every step while it slides along it.
+    """)
+
 // MARK: - Step 4: a cyclical schedule
 
 lesson.step("Changing the rate as we go: the cyclical schedule")

@@ -241,13 +241,17 @@ if trained {
     let predictions = argmaxOfRows(network(test.images))
     let confusion = confusionMatrix(predicted: predictions, expected: test.labels, classes: 10)
     lesson.say("Row: the true digit; column: what the network said, on the test set. The diagonal is right.\n")
-    var confusionTable = Table(["is \\ said"] + (0...9).map(String.init) + ["right"])
-    for digit in 0...9 {
+    let digitLabels = (0...9).map(String.init)
+    lesson.show(MatrixHeatMap(title: "Confusion matrix on the test set", rowTitle: "true digit", columnTitle: "said",
+                              rowLabels: digitLabels, columnLabels: digitLabels, counts: confusion),
+                name: "confusion-matrix")
+    var rightPerDigit = Table(["true digit"] + digitLabels)
+    rightPerDigit.add(["% right"] + (0...9).map { digit -> String in
         let total = confusion[digit].reduce(0, +)
-        confusionTable.add(["\(digit)"] + confusion[digit].map { $0 == 0 ? "." : String($0) }
-                           + [total == 0 ? "—" : fixed(100 * Double(confusion[digit][digit]) / Double(total), 1) + "%"])
-    }
-    confusionTable.print()
+        return total == 0 ? "—" : fixed(100 * Double(confusion[digit][digit]) / Double(total), 1)
+    })
+    lesson.say("")
+    rightPerDigit.print()
     let wrong = test.labels.indices.filter { predictions[$0] != test.labels[$0] }
     if wrong.isEmpty {
         lesson.say("\nNo mistakes at all.")
