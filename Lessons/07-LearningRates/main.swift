@@ -76,7 +76,10 @@ let typicality = limit < low5
     ? "higher than in 95 % of 200 other draws of \(data.count) points (their middle 90 % runs from \(fixed(low5, 3)) to \(fixed(high95, 3))): an unusual draw"
     : "a typical value: 200 other draws of \(data.count) points have their middle 90 % between \(fixed(low5, 3)) and \(fixed(high95, 3))"
 lesson.say("""
-    The loss is a bowl with two curvatures (lesson 5's points, H = (2/N)[[Σx², Σx], [Σx, N]]): \
+    The line's loss over (a, b) is a bowl, and a bowl curves differently in different directions. \
+    Its curvatures are collected in a 2 × 2 matrix, the Hessian, \
+    H = (2/N)[[Σx², Σx], [Σx, N]] for lesson 5's points; its two eigenvalues are the curvatures \
+    along the bowl's two axes (the directions where the bowl is a plain parabola, as in step 1): \
     λ_max = \(fixed(curvature.steep, 3)) across the valley and λ_min = \(fixed(curvature.shallow, 3)) \
     along it. One step with rate lr multiplies the distance to the bottom by 1 − lr·λ in each \
     direction, so the factor ρ = max |1 − lr·λ| says how much of the distance a step keeps at \

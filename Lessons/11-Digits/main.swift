@@ -60,6 +60,12 @@ if lesson.path("data") == nil {
         \(trainingFileDigits.count) digits of the training file and thirteen others the \
         \(test.count) test digits, so the test measures reading a stranger's handwriting.
         """)
+    lesson.say("""
+        \nThe first post promises a network that tells cats from dogs. Photos of animals need far \
+        larger networks and data sets, trained for hours, or a network trained beforehand by \
+        someone else; this course trains everything itself in seconds, so handwritten digits \
+        stand in: the same task of a picture in and a class out, with ten classes instead of two.
+        """)
 } else {
     lesson.say("""
         Your folder holds \(trainingFileDigits.count) digits in optdigits.tra and \(test.count) in \
