@@ -206,7 +206,7 @@ lesson.say("""
     lets us compute its limit, or \(fixed(overLimit, 2)), above the limit. Each run gets \
     \(budget) steps; "0.1 % at" is the first step whose loss is within 0.1 % of the lowest:\n
     """)
-var schedules = Table(["schedule", "loss at \(budget)", "off best by", "0.1 % at", "last steps"])
+var schedules = Table(["schedule", "loss at \(budget)", "from best (a, b)", "0.1 % at", "last steps"])
 var scheduleCurves: [Series] = []
 var scheduleResults: [(name: String, distance: Double, verdict: DescentVerdict, zigzags: Bool)] = []
 for (name, schedule) in [("constant \(fixed(0.3, 2))", LearningRateSchedule.constant(0.3)),
