@@ -100,14 +100,18 @@ for epoch in 1...overfitEpochs where epoch == 1 || epoch % 10 == 0 {
                    fixed(100 * shown.validationAccuracies[epoch - 1], 2) + " %"])
 }
 lossTable.print()
-print("")
+lesson.say("")
 let lossEpochs = (1...overfitEpochs).map(Double.init)
 let verdict = overfittingVerdict(trainingLosses: shown.trainingLosses, validationLosses: shown.validationLosses)
 if verdict != .diverged {
     lesson.show(Chart(title: "Loss on the \(fewCount) training digits and on the validation digits", xLabel: "epoch",
                       yLabel: "log₁₀ loss",
                       series: [Series("training", x: lossEpochs, y: shown.trainingLosses.map { log10($0) }),
-                               Series("validation", x: lossEpochs, y: shown.validationLosses.map { log10($0) })]),
+                               Series("validation", x: lossEpochs, y: shown.validationLosses.map { log10($0) })]
+                        + (shown.bestEpoch > 0
+                           ? [Series("net early stopping keeps (epoch \(shown.bestEpoch))", x: [Double(shown.bestEpoch)],
+                                     y: [log10(shown.validationLosses[shown.bestEpoch - 1])], style: .points)]
+                           : [])),
                 name: "overfitting")
 }
 let (middle, last) = secondHalf(of: overfitEpochs)
