@@ -32,9 +32,17 @@ let exercises: [(name: String, uses: [String])] = [
     ("E12_LineGradient", []),
     ("E13_GradientDescent", ["E12_LineGradient"]),
     ("E19_MiniBatches", []),
+    ("E20_PredictUpdatesPerEpoch", []),
+    ("E21_MiniBatchEpoch", []),
     ("E22_DenseBackward", []),
     ("E23_TrainXOR", ["E03_Activations"]),
+    ("E24_ChainRuleTwoLayers", []),
     ("E25_Accuracy", []),
+    ("E26_OneHot", []),
+    ("E27_ConfusionMatrix", []),
+    ("E28_EarlyStopping", []),
+    ("E29_PredictGeneralisationGap", []),
+    ("E30_WeightDecayStep", []),
 ]
 
 /// Exercises left out of this build: those named in EXERCISES_SKIP (the runner sets it to leave
