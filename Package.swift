@@ -54,22 +54,34 @@ let lessons: [(number: Int, folder: String)] = [
     (12, "12-Generalisation"),
 ]
 
-/// The exercises, read from the list in Exercises/Package.swift (the one place an exercise is
-/// added): one line per exercise, `("E04_SigmoidDerivative", ["E03_Activations"]),`, its name and
-/// the earlier exercises it uses. The root package compiles each reference solution,
-/// Exercises/Solutions/<name>.swift, as a module of that name (the students' package does the same
-/// with their files), so the very same check files run against the solutions here.
-let exercises: [(name: String, uses: [String])] = {
-    let manifest = URL(fileURLWithPath: Context.packageDirectory).appendingPathComponent("Exercises/Package.swift")
-    let text = (try? String(contentsOf: manifest, encoding: .utf8)) ?? ""
-    return text.split(separator: "\n").compactMap { line in
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        guard trimmed.hasPrefix("(\"E") else { return nil }
-        let quoted = trimmed.split(separator: "\"", omittingEmptySubsequences: false).enumerated()
-            .filter { $0.offset % 2 == 1 }.map { String($0.element) }
-        return quoted.first.map { (name: $0, uses: Array(quoted.dropFirst())) }
-    }
-}()
+/// The exercises in course order, the same list as in Exercises/Package.swift (a test checks that
+/// the two agree): one line per exercise, its name and the earlier exercises it uses. The root
+/// package compiles each reference solution, Exercises/Solutions/<name>.swift, as a module of that
+/// name (the students' package does the same with their files), so the very same check files run
+/// against the solutions here. (The list is written out rather than read from the other manifest:
+/// SwiftPM caches a manifest's result by its own text, so a list read from elsewhere could go stale.)
+let exercises: [(name: String, uses: [String])] = [
+    ("E01_NeuronOutput", []),
+    ("E03_Activations", []),
+    ("E04_SigmoidDerivative", ["E03_Activations"]),
+    ("E06_DenseForward", ["E03_Activations"]),
+    ("E08_MeanSquaredError", []),
+    ("E10_CentralDifference", []),
+    ("E12_LineGradient", []),
+    ("E13_GradientDescent", ["E12_LineGradient"]),
+    ("E19_MiniBatches", []),
+    ("E20_PredictUpdatesPerEpoch", []),
+    ("E21_MiniBatchEpoch", []),
+    ("E22_DenseBackward", []),
+    ("E23_TrainXOR", ["E03_Activations"]),
+    ("E24_ChainRuleTwoLayers", []),
+    ("E25_Accuracy", []),
+    ("E26_OneHot", []),
+    ("E27_ConfusionMatrix", []),
+    ("E28_EarlyStopping", []),
+    ("E29_PredictGeneralisationGap", []),
+    ("E30_WeightDecayStep", []),
+]
 
 let package = Package(
     name: "DeepLearningCourse",

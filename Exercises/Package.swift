@@ -18,10 +18,11 @@ import Foundation
 /// The exercises in course order, one a line: the name of its file under Sources/Exercises (also
 /// the name of its module), and the earlier exercises whose functions it uses.
 ///
-/// Adding an exercise is adding four files and one line here: the stub
+/// Adding an exercise is adding three files and one line here (and in the root list): the stub
 /// `Sources/Exercises/<name>.swift`, the checks `Tests/ExercisesTests/<name>Tests.swift`, the
 /// reference solution `Solutions/<name>.swift` (with its "Why it works" note), and the line.
-/// The root package reads this list too, to compile the solutions and run the same checks.
+/// The root Package.swift holds the same list (a test checks that the two agree), to compile the
+/// solutions and run the same checks.
 let exercises: [(name: String, uses: [String])] = [
     ("E01_NeuronOutput", []),
     ("E03_Activations", []),

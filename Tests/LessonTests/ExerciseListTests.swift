@@ -1,0 +1,23 @@
+import Foundation
+import XCTest
+
+/// The course's two manifests list the exercises twice: the students' Exercises/Package.swift
+/// builds their files, the root Package.swift builds the reference solutions against the same
+/// checks. The two lists must be the same, line for line, and in course order.
+final class ExerciseListTests: XCTestCase {
+    /// The `("E07_…", [...]),` lines of a manifest.
+    static func listLines(_ path: String) throws -> [String] {
+        let text = try String(contentsOf: LessonRunner.packageRoot.appendingPathComponent(path), encoding: .utf8)
+        return text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.hasPrefix("(\"E") }
+    }
+
+    func testBothManifestsListTheSameExercisesInCourseOrder() throws {
+        let students = try Self.listLines("Exercises/Package.swift"), root = try Self.listLines("Package.swift")
+        XCTAssertFalse(students.isEmpty)
+        XCTAssertEqual(students, root, "Package.swift and Exercises/Package.swift must list the same exercises")
+        let numbers = students.compactMap { Int($0.dropFirst(3).prefix(2)) }
+        XCTAssertEqual(numbers.count, students.count)
+        XCTAssertEqual(numbers, numbers.sorted(), "the exercises are listed in course order")
+        XCTAssertEqual(Set(numbers).count, numbers.count, "each number once")
+    }
+}
