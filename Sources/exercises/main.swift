@@ -110,9 +110,9 @@ func exerciseArgument(_ command: String) -> ExerciseInfo {
         if arguments.isEmpty { usage("'\(command)' needs an exercise number, e.g. `swift run exercises \(command) 3`") }
         usage("'\(command)' takes one exercise number, got \(arguments.count) (\(arguments.joined(separator: " "))); e.g. `swift run exercises \(command) \(arguments[0])`")
     }
-    guard let n = Int(arguments[0]) else { usage("'\(arguments[0])' is not an exercise number (1 to \(catalog.count))") }
+    guard let n = Int(arguments[0]) else { usage("'\(arguments[0])' is not an exercise number (\(numberRange(catalog)))") }
     guard let exercise = catalog.first(where: { $0.number == n }) else {
-        usage("there is no exercise \(n); they are numbered 1 to \(catalog.count)")
+        usage("there is no exercise \(n); they are numbered \(numberRange(catalog))")
     }
     return exercise
 }
@@ -400,4 +400,10 @@ case "verify"?:
 
 default:
     usage("unknown command '\(words[0])'")
+}
+
+/// "1 to 30": the numbers the exercises carry (from their file names).
+func numberRange(_ catalog: [ExerciseInfo]) -> String {
+    guard let first = catalog.map(\.number).min(), let last = catalog.map(\.number).max() else { return "none yet" }
+    return "\(first) to \(last)"
 }
