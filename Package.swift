@@ -15,7 +15,7 @@ import PackageDescription
 import Foundation
 
 /// The core is compiled with optimisation even in debug builds, so that the default
-/// `swift run lesson-9` trains on the digits in a few seconds. The core is tested code that a
+/// `swift run lesson-11` trains on the digits in a few seconds. The core is tested code that a
 /// student reads but rarely steps through in a debugger; the lessons and exercises stay at -Onone.
 ///
 /// Release builds (the benchmark) also use the vector instructions of the machine that builds
@@ -133,7 +133,7 @@ for lesson in lessons {
             name: "lesson-\(lesson.number)",
             dependencies: ["DeepLearning", "Plotting", "LessonSupport"],
             path: "Lessons/\(lesson.folder)",
-            exclude: ["README.md"]
+            exclude: ["README.md", "TEACHING.md"]
         )
     )
 }

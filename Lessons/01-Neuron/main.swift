@@ -35,7 +35,19 @@ let z = neuron.preactivation(inputs)
 lesson.say("  weighted sum   Σ wᵢxᵢ = \(sumText(neuron.products(inputs))) = \(fixed(weightedSum, 2))")
 lesson.say("  plus the bias  z = \(fixed(weightedSum, 2)) + \(fixed(neuron.bias, 2)) = \(fixed(z, 2))")
 lesson.say("  activation     y = ReLU(z) = max(0, \(fixed(z, 2))) = \(fixed(neuron(inputs), 2))")
-lesson.say("\nReLU passes a positive sum through unchanged; a negative one would give 0.")
+lesson.say("\nReLU passes a positive sum through unchanged; a negative one would give 0. The neuron as a picture:\n")
+// The neuron drawn as a small graph: each input enters the sum with its weight, the bias is added,
+// the activation gives y.
+let subscripts = ["₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"]
+var neuronNodes = inputs.indices.map { GraphDiagram.Node(["x\(subscripts[$0]) = \(fixed(inputs[$0], 2))"]) }
+neuronNodes.append(GraphDiagram.Node(["b = \(fixed(neuron.bias, 2))"]))
+neuronNodes.append(GraphDiagram.Node(["z = Σ wᵢxᵢ + b = \(fixed(z, 2))"]))
+neuronNodes.append(GraphDiagram.Node(["y = ReLU(z) = \(fixed(neuron(inputs), 2))"], highlighted: true))
+let sumNode = inputs.count + 1, outputNode = inputs.count + 2
+let neuronEdges = inputs.indices.map { GraphDiagram.Edge(from: $0, to: sumNode, label: "× w\(subscripts[$0]) = \(fixed(neuron.weights[$0], 2))") }
+    + [GraphDiagram.Edge(from: inputs.count, to: sumNode, label: "+ b"), GraphDiagram.Edge(from: sumNode, to: outputNode)]
+lesson.show(GraphDiagram(title: "One neuron: y = f(Σ wᵢxᵢ + b)", nodes: neuronNodes, edges: neuronEdges),
+            root: outputNode, name: "neuron")
 lesson.say("\nThe same weighted sum through other activation functions:")
 var activations = Table(["activation f", "f(z)"])
 for activation in Activation.allCases {

@@ -111,7 +111,41 @@ lesson.say("""
     slowly. ReLU′ is 1 for every positive input.
     """)
 
-// MARK: - Step 5: why these, and safe at the extremes
+// MARK: - Step 5: another activation, and a linear one
+
+lesson.step("Another activation, and one that does not work")
+/// softplus(x) = ln(1 + eˣ), a smooth ReLU, written so that eˣ never overflows.
+func softplus(_ x: Double) -> Double { x > 0 ? x + log1p(exp(-x)) : log1p(exp(x)) }
+lesson.say("""
+    Any non-linear function with an easy derivative can serve. Softplus, softplus(x) = ln(1 + eˣ), \
+    is a smooth ReLU, and its derivative is exactly σ(x). Checked against a central difference:\n
+    """)
+var softplusTable = Table(["x", "softplus(x)", "ReLU(x)", "σ(x)", "finite difference", "difference"])
+var softplusWorst = 0.0
+for x in [-3.0, -1, 0, 1, 3] {
+    let estimate = centralDifference(of: softplus, at: x)
+    softplusWorst = max(softplusWorst, abs(estimate - sigmoid(x)))
+    softplusTable.add([fixed(x, 1), fixed(softplus(x), 4), fixed(relu(x), 4), fixed(sigmoid(x), 6), fixed(estimate, 6),
+                       scientific(abs(estimate - sigmoid(x)))])
+}
+softplusTable.print()
+lesson.say(softplusWorst < 1e-8
+    ? "\nThe derivative is σ to \(scientific(softplusWorst)): softplus is as cheap to train as σ itself."
+    : "\nThe finite difference and σ differ by \(scientific(softplusWorst)): more than rounding.")
+// A linear "activation" keeps a layer linear: f(x) = 2x + 1 on two inputs and their midpoint.
+func linear(_ x: Double) -> Double { 2 * x + 1 }
+let (u, v) = (-1.0, 3.0), middle = (u + v) / 2
+lesson.say("""
+    \nA linear f, say f(x) = 2x + 1, is easy to differentiate too, but it adds nothing: it maps the \
+    midpoint of two inputs to the midpoint of their outputs, f(\(fixed(middle, 0))) = \(fixed(linear(middle), 0)) \
+    = (f(\(fixed(u, 0))) + f(\(fixed(v, 0))))/2 = (\(fixed(linear(u), 0)) + \(fixed(linear(v), 0)))/2, while \
+    ReLU(\(fixed(middle, 0))) = \(fixed(relu(middle), 0)) but (ReLU(\(fixed(u, 0))) + ReLU(\(fixed(v, 0))))/2 = \
+    \(fixed((relu(u) + relu(v)) / 2, 1)). Layers with a linear f stay one linear map however many \
+    are stacked (lesson 3 shows it with numbers), so they can only ever fit straight lines and \
+    flat planes.
+    """)
+
+// MARK: - Step 6: why these, and safe at the extremes
 
 lesson.step("What an activation needs")
 lesson.say("""

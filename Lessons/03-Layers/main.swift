@@ -11,7 +11,31 @@ let lesson = Lesson(
     number: 3, title: "Layers and networks",
     summary: "A layer computes Y = f(XW + B); a network feeds each layer's output to the next.")
 
-// MARK: - Step 1: one layer
+// MARK: - Step 1: the matrix product, by hand
+
+lesson.step("The matrix product, by hand")
+let left = Matrix([[1, 2, 3], [4, 5, 6]]), right = Matrix([[1, 0], [0, 1], [2, -1]])
+lesson.say("""
+    A layer is computed with one matrix product, so here it is by hand first. For A (2 × 3) and \
+    B (3 × 2), the entry in row i, column j of AB is row i of A times column j of B, term by \
+    term, added up: (AB)ᵢⱼ = Σₖ AᵢₖBₖⱼ. The inner sizes must agree (3 and 3); the result is 2 × 2.\n
+    """)
+lesson.show("A", left, decimals: 0)
+lesson.show("B", right, decimals: 0)
+let product = left * right
+lesson.say("")
+for i in 0..<left.rows {
+    for j in 0..<right.columns {
+        let terms = (0..<left.columns).map { k in left[i, k] * right[k, j] }
+        // A negative factor in brackets, with a real minus sign: 3·(−1).
+        func factor(_ value: Double) -> String { value < 0 ? "(−\(fixed(-value, 0)))" : fixed(value, 0) }
+        let written = (0..<left.columns).map { k in "\(factor(left[i, k]))·\(factor(right[k, j]))" }.joined(separator: " + ")
+        lesson.say("  (AB)\(["₁", "₂"][i])\(["₁", "₂"][j]) = \(written) = \(sumText(terms, 0)) = \(signed(product[i, j], 0).replacingOccurrences(of: "+", with: ""))")
+    }
+}
+lesson.show("\nAB", product, decimals: 0)
+
+// MARK: - Step 2: one layer
 
 lesson.step("A layer: n_out neurons, each with n_in weights")
 lesson.say("""
@@ -28,7 +52,7 @@ lesson.show("XW + B  (B is zero to start)", z)
 lesson.show("Y = σ(XW + B)", y)
 lesson.say("\nShape rule: (1 × 3) · (3 × 2) = (1 × 2); the inner sizes must agree.")
 
-// MARK: - Step 2: a batch
+// MARK: - Step 3: a batch
 
 lesson.step("Many samples at once: one per row")
 lesson.say("""
@@ -39,7 +63,7 @@ let batch = Matrix.random(rows: 4, columns: 3, using: &lesson.random)
 lesson.show("X (4 samples)", batch)
 lesson.show("Y = σ(XW + B)", layer(batch))
 
-// MARK: - Step 3: stacking layers
+// MARK: - Step 4: stacking layers
 
 lesson.step("A network: X_l = f_l(X_{l−1} W_l + B_l)")
 let network = Network(sizes: [3, 4, 4, 2], activations: [.relu, .relu, .sigmoid], using: &lesson.random)
@@ -57,7 +81,7 @@ shapes.print()
 lesson.say("\n\(network.parameterCount) parameters in all: " +
            network.layers.map { "\($0.inputSize)·\($0.outputSize) + \($0.outputSize)" }.joined(separator: " + ") + ".")
 
-// MARK: - Step 4: random weights mean nothing
+// MARK: - Step 5: random weights mean nothing
 
 lesson.step("Random weights give meaningless answers")
 lesson.say("""
@@ -66,7 +90,7 @@ lesson.say("""
     """)
 lesson.show("network(X)", pass.output)
 
-// MARK: - Step 5: two linear layers collapse into one
+// MARK: - Step 6: two linear layers collapse into one
 
 lesson.step("Two linear layers are one linear layer")
 let first = Dense(inputSize: 3, outputSize: 4, activation: .identity, initialization: .standardNormal, using: &lesson.random)
@@ -99,7 +123,7 @@ case .differ:
         """)
 }
 
-// MARK: - Step 6: a non-linearity breaks the collapse
+// MARK: - Step 7: a non-linearity breaks the collapse
 
 lesson.step("Put ReLU between them")
 var bent = twoLayers
@@ -108,12 +132,12 @@ let bentGap = bent(inputs).largestDifference(from: oneLayer(inputs))
 switch agreement(largestDifference: bentGap, scale: outputScale) {
 case .differ:
     lesson.say("""
-        Same weights, ReLU on the first layer: the W′, B′ of step 5 now miss by up to \
+        Same weights, ReLU on the first layer: the W′, B′ of step 6 now miss by up to \
         \(fixed(bentGap, 3)) on the same 5 inputs.
         """)
 case .agree:
     lesson.say("""
-        Same weights, ReLU on the first layer: on these 5 inputs the W′, B′ of step 5 still \
+        Same weights, ReLU on the first layer: on these 5 inputs the W′, B′ of step 6 still \
         match (difference \(scientific(bentGap))), because every ReLU unit passes its input \
         unchanged here.
         """)

@@ -42,7 +42,11 @@ lesson.show(
           series: [Series("points", x: data.x, y: data.y, style: .points),
                    Series("y = 3x + 8", from: 0, to: 1) { 3 * $0 + 8 }]),
     name: "points")
-lesson.say("Our task from now on: find a and b of y = ax + b from the points alone.")
+lesson.say("""
+    Each point is a labelled example: an input x together with the answer y we want the model to \
+    give for it, its label. Learning from labelled examples is supervised learning. Our task from \
+    now on: find a and b of y = ax + b from the points alone.
+    """)
 
 // MARK: - Step 2: the loss of a line
 
@@ -230,6 +234,17 @@ case .agree:
         """)
 }
 lesson.say("3. Easy to differentiate: (ŷ − y)² has the derivative 2(ŷ − y), which lesson 6 will use.")
+// A network often answers with several numbers at once; the same loss covers that case.
+let vectorPrediction = [0.2, 0.9, 0.1], vectorTarget = [0.0, 1.0, 0.0]
+let vectorErrors = zip(vectorPrediction, vectorTarget).map { $0 - $1 }
+let vectorLoss = meanSquaredError(predicted: vectorPrediction, expected: vectorTarget)
+lesson.say("""
+    \nA model can answer with several numbers at once, a vector ŷ (lesson 11's network gives ten, \
+    one per digit). Its loss on one sample is the mean over the n outputs, \
+    MSE(ŷ, y) = (1/n) Σᵢ (ŷᵢ − yᵢ)². For ŷ = (0.2, 0.9, 0.1) against y = (0, 1, 0) the errors \
+    are \(vectorErrors.map { signed($0, 1) }.joined(separator: ", ")), so
+    """)
+lesson.say("  MSE = (\(vectorErrors.map { fixed($0 * $0, 2) }.joined(separator: " + "))) / 3 = \(fixed(vectorLoss, 4))")
 lesson.say("""
     \nFor many samples the total loss is the mean of each sample's loss, so it does not grow just \
     because we have more data.

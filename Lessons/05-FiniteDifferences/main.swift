@@ -90,6 +90,24 @@ let first = gradientDescentStep(parameters: start, gradient: slope, learningRate
 lesson.say("  a: 0 − \(learningRate) × (\(fixed(slope[0], 4))) = \(fixed(first[0], 4))")
 lesson.say("  b: 0 − \(learningRate) × (\(fixed(slope[1], 4))) = \(fixed(first[1], 4))")
 lesson.say("  loss: \(fixed(loss(start), 4)) → \(fixed(loss(first), 4))")
+// Why a small step against the slope lowers the loss: to first order (Taylor),
+// loss(p + Δ) ≈ loss(p) + Σ ∂loss/∂pᵢ · Δᵢ, and with Δ = −lr·∇loss the change is −lr·|∇loss|².
+let squaredLength = slope.map { $0 * $0 }.reduce(0, +)
+let tiny = 0.001
+let tinyStep = gradientDescentStep(parameters: start, gradient: slope, learningRate: tiny)
+let predictedChange = -tiny * squaredLength, actualChange = loss(tinyStep) - loss(start)
+lesson.say("""
+    \nWhy does a step against the slope go down? Close to where we stand the loss is nearly a \
+    plane: moving the parameters by a small Δ changes it by about Σ ∂loss/∂pᵢ · Δᵢ (the \
+    first-order Taylor approximation). A step Δ = −lr·∇loss changes it by about \
+    −lr·|∇loss|², never positive. With a small lr = \(tiny):
+    """)
+lesson.say("  predicted change −lr·|∇loss|² = −\(tiny) × \(fixed(squaredLength, 4)) = \(fixed(predictedChange, 4))")
+lesson.say("  actual change                 = \(fixed(actualChange, 4))")
+let closeness = abs(actualChange - predictedChange) <= 0.05 * abs(predictedChange)
+lesson.say(closeness
+    ? "\nThey agree to within 5 %: for small steps the plane is a good guide. Bigger steps leave it behind (the curvature of lesson 7), which is why lr cannot grow without limit."
+    : "\nThey differ by more than 5 %: even this step is too big for the plane to be a good guide here.")
 
 // MARK: - Step 3: repeat
 

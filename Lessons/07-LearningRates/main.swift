@@ -76,7 +76,10 @@ let typicality = limit < low5
     ? "higher than in 95 % of 200 other draws of \(data.count) points (their middle 90 % runs from \(fixed(low5, 3)) to \(fixed(high95, 3))): an unusual draw"
     : "a typical value: 200 other draws of \(data.count) points have their middle 90 % between \(fixed(low5, 3)) and \(fixed(high95, 3))"
 lesson.say("""
-    The loss is a bowl with two curvatures (lesson 5's points, H = (2/N)[[Σx², Σx], [Σx, N]]): \
+    The line's loss over (a, b) is a bowl, and a bowl curves differently in different directions. \
+    Its curvatures are collected in a 2 × 2 matrix, the Hessian, \
+    H = (2/N)[[Σx², Σx], [Σx, N]] for lesson 5's points; its two eigenvalues are the curvatures \
+    along the bowl's two axes (the directions where the bowl is a plain parabola, as in step 1): \
     λ_max = \(fixed(curvature.steep, 3)) across the valley and λ_min = \(fixed(curvature.shallow, 3)) \
     along it. One step with rate lr multiplies the distance to the bottom by 1 − lr·λ in each \
     direction, so the factor ρ = max |1 − lr·λ| says how much of the distance a step keeps at \
@@ -161,6 +164,36 @@ lesson.say("""
     needs many steps to finish.
     """)
 
+let pathSteps = 20
+lesson.say("""
+    \nThe same runs seen from above: the loss over (a, b) as a map, and the path each rate takes \
+    from (0, 0) in its first \(pathSteps) steps. The valley is long and narrow: across it (mostly along b) \
+    the loss rises fast, along it slowly.\n
+    """)
+let mapRates = [0.01, 0.3, nearLimit]
+var paths: [Series] = mapRates.map { rate in
+    let run = gradientDescent(start: [0, 0], steps: pathSteps, learningRate: { _ in rate }, loss: loss, gradient: gradient)
+    return Series("lr \(fixed(rate, 2))", x: run.parameters.map { $0[0] }, y: run.parameters.map { $0[1] })
+}
+paths.append(Series("lowest loss", x: [exact.slope], y: [exact.intercept], style: .points))
+// The map covers every path (and the lowest point), with a little room around them.
+let everyPoint = paths.flatMap(\.points)
+func span(_ values: [Double]) -> ClosedRange<Double> {
+    let low = values.min()!, high = values.max()!, room = 0.08 * (high - low)
+    return (low - room)...(high + room)
+}
+let aSpan = span(everyPoint.map(\.x)), bSpan = span(everyPoint.map(\.y))
+let lossMap = Field(name: "loss", x: aSpan, y: bSpan, samples: 81) { a, b in loss([a, b]) }
+lesson.show(Chart(title: "The loss over (a, b) and the first \(pathSteps) steps of three rates", xLabel: "a", yLabel: "b",
+                  series: paths, background: lossMap),
+            name: "loss-map-paths")
+let crawlEnd = paths[0].points.last!, safeEnd = paths[1].points.last!
+lesson.say("""
+    \nAfter \(pathSteps) steps lr 0.01 has only reached (\(fixed(crawlEnd.x, 2)), \(fixed(crawlEnd.y, 2))), \
+    lr 0.30 is at (\(fixed(safeEnd.x, 2)), \(fixed(safeEnd.y, 2))), and lr \(fixed(nearLimit, 2)) \
+    crosses the valley from side to side at every step while it slides along it.
+    """)
+
 // MARK: - Step 4: a cyclical schedule
 
 lesson.step("Changing the rate as we go: the cyclical schedule")
@@ -173,7 +206,7 @@ lesson.say("""
     lets us compute its limit, or \(fixed(overLimit, 2)), above the limit. Each run gets \
     \(budget) steps; "0.1 % at" is the first step whose loss is within 0.1 % of the lowest:\n
     """)
-var schedules = Table(["schedule", "loss at \(budget)", "off best by", "0.1 % at", "last steps"])
+var schedules = Table(["schedule", "loss at \(budget)", "from best (a, b)", "0.1 % at", "last steps"])
 var scheduleCurves: [Series] = []
 var scheduleResults: [(name: String, distance: Double, verdict: DescentVerdict, zigzags: Bool)] = []
 for (name, schedule) in [("constant \(fixed(0.3, 2))", LearningRateSchedule.constant(0.3)),

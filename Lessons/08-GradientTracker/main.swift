@@ -219,13 +219,16 @@ lesson.say("""
     \(fixed(lowest, 6)).\n
     """)
 let run = trainLine(from: start, learningRate: learningRate, iterations: iterations, zeroing: true)
-var loop = Table(["iteration", "loss"])
+var loop = Table(["iteration", "loss before it"])
 let every = max(1, iterations / 10)
 for t in run.losses.indices where (t % every == 0 || t == run.losses.count - 1) && run.losses[t].isFinite {
     loop.add(["\(t)", fixed(run.losses[t], 6)])
 }
-loop.print()
 let finalLoss = meanSquaredError(of: Line(slope: run.a, intercept: run.b), on: data)
+if run.losses.count == iterations && finalLoss.isFinite {
+    loop.add(["after \(iterations)", fixed(finalLoss, 6)])  // the loss after the last update
+}
+loop.print()
 let stoppedEarly = run.losses.count < iterations || !(run.losses.last ?? .nan).isFinite
 let verdict = descentVerdict(losses: run.losses + [finalLoss],
                              outcome: stoppedEarly ? .diverged(step: run.losses.count - 1) : .finished,

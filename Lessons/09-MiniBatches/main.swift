@@ -276,6 +276,13 @@ if drawn.isEmpty {
         all the points with lr below its stable limit 2/λ_max never makes the loss go up: on this \
         bowl-shaped loss every such step lowers it (lesson 7).
         """)
+    lesson.say("""
+        \nThis is the noisy floor of stochastic gradient descent with a constant rate: near the \
+        bottom, each batch's gradient still points somewhere different from the full one, and a \
+        step of the same size keeps following it, so the loss hovers above the lowest value \
+        instead of settling. Smaller steps at the end (a rate that decays, as in lesson 7's \
+        schedule) or larger batches lower the floor.
+        """)
     if learningRate > stableLimit {
         lesson.say("Here lr = \(learningRate) is above that limit, \(fixed(stableLimit, 3)), so every full-batch step overshoots.")
     }

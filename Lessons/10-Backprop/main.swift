@@ -42,6 +42,15 @@ let dW2 = h.transposed() * dy
 let dh = dy * tiny.layers[1].weights.transposed()
 let dz1 = dh.multipliedElementwise(by: Activation.sigmoid.derivative(z1))
 let dW1 = x.transposed() * dz1
+lesson.say("""
+    \nWhere the backward formulas come from, by indices. z = hW₂ + B₂ means zⱼ = Σₖ hₖW₂ₖⱼ + B₂ⱼ, so \
+    W₂ₖⱼ touches only zⱼ, with ∂zⱼ/∂W₂ₖⱼ = hₖ, and the chain rule gives \
+    ∂loss/∂W₂ₖⱼ = hₖ · ∂loss/∂zⱼ. Entry (k, j) is hₖ times dzⱼ: the product hᵀ·dz of the column \
+    hᵀ (the transpose: rows become columns) and the row dz. With N samples in the rows of X the \
+    contributions add up over the samples, dW = XᵀdZ. Going the other way, hₖ feeds every zⱼ, so \
+    dhₖ = Σⱼ dzⱼW₂ₖⱼ, that is dh = dz·W₂ᵀ. And ⊙ multiplies two matrices entry by entry, which \
+    is how σ′ enters: each hidden value has its own slope.\n
+    """)
 lesson.say("backward, from the loss to the inputs")
 lesson.say("  dy  = 2(y − 1)                 = \(fixed(dy[0, 0]))")
 lesson.say("  dW₂ = hᵀ·dy                    = (\(fixed(dW2[0, 0])), \(fixed(dW2[1, 0])))      dB₂ = dy = \(fixed(dy[0, 0]))")
@@ -108,7 +117,9 @@ let hidden = lesson.integer("hidden"), learningRate = lesson.number("learning-ra
 let epochText = epochs == 1 ? "1 epoch" : "\(epochs) epochs"
 lesson.say("""
     40 points of y = sin(2πx) on [0, 1]. A 1-\(hidden)-1 network with tanh hidden units, trained \
-    with mini-batches of 10 for \(epochText) at lr = \(learningRate):\n
+    with mini-batches of 10 for \(epochText) at lr = \(learningRate). It is the same method that fitted \
+    the line in lessons 5 to 9 (a loss, its gradient, a step against it, batch after batch); only \
+    the model changed, layers with a non-linearity on top, and backprop supplies its gradient:\n
     """)
 
 /// Trains a fresh 1-h-1 network on the sine points, watching for divergence.

@@ -60,6 +60,12 @@ if lesson.path("data") == nil {
         \(trainingFileDigits.count) digits of the training file and thirteen others the \
         \(test.count) test digits, so the test measures reading a stranger's handwriting.
         """)
+    lesson.say("""
+        \nThe first post promises a network that tells cats from dogs. Photos of animals need far \
+        larger networks and data sets, trained for hours, or a network trained beforehand by \
+        someone else; this course trains everything itself in seconds, so handwritten digits \
+        stand in: the same task of a picture in and a class out, with ten classes instead of two.
+        """)
 } else {
     lesson.say("""
         Your folder holds \(trainingFileDigits.count) digits in optdigits.tra and \(test.count) in \
@@ -241,13 +247,17 @@ if trained {
     let predictions = argmaxOfRows(network(test.images))
     let confusion = confusionMatrix(predicted: predictions, expected: test.labels, classes: 10)
     lesson.say("Row: the true digit; column: what the network said, on the test set. The diagonal is right.\n")
-    var confusionTable = Table(["is \\ said"] + (0...9).map(String.init) + ["right"])
-    for digit in 0...9 {
+    let digitLabels = (0...9).map(String.init)
+    lesson.show(MatrixHeatMap(title: "Confusion matrix on the test set", rowTitle: "true digit", columnTitle: "said",
+                              rowLabels: digitLabels, columnLabels: digitLabels, counts: confusion),
+                name: "confusion-matrix")
+    var rightPerDigit = Table(["true digit"] + digitLabels)
+    rightPerDigit.add(["% right"] + (0...9).map { digit -> String in
         let total = confusion[digit].reduce(0, +)
-        confusionTable.add(["\(digit)"] + confusion[digit].map { $0 == 0 ? "." : String($0) }
-                           + [total == 0 ? "—" : fixed(100 * Double(confusion[digit][digit]) / Double(total), 1) + "%"])
-    }
-    confusionTable.print()
+        return total == 0 ? "—" : fixed(100 * Double(confusion[digit][digit]) / Double(total), 1)
+    })
+    lesson.say("")
+    rightPerDigit.print()
     let wrong = test.labels.indices.filter { predictions[$0] != test.labels[$0] }
     if wrong.isEmpty {
         lesson.say("\nNo mistakes at all.")

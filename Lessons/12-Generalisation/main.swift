@@ -66,13 +66,14 @@ struct OverfitRun {
     var stoppedAt: Int?
     var trainingLosses: [Double] = [], validationLosses: [Double] = [], validationAccuracies: [Double] = []
 }
-@MainActor func overfitRun(on set: DigitSet, watching: Bool, label: String) -> OverfitRun {
+@MainActor func overfitRun(on set: DigitSet, watching: Bool, label: String,
+                           optimizer: StochasticGradientDescent = bigOptimizer) -> OverfitRun {
     var net = Network(sizes: [64, overfitHidden, 10], activations: [.sigmoid, .sigmoid], using: &lesson.random)
     var run = OverfitRun(final: net, earlyStopped: net)
     var stopping = EarlyStopping(patience: patience)
     let targets = set.oneHotLabels
     for epoch in 1...overfitEpochs {
-        trainOneEpoch(&net, inputs: set.images, targets: targets, batchSize: 10, optimizer: bigOptimizer,
+        trainOneEpoch(&net, inputs: set.images, targets: targets, batchSize: 10, optimizer: optimizer,
                       using: &lesson.random) { done, total in lesson.progress("\(label): epoch \(epoch)/\(overfitEpochs)", done: done, total: total) }
         guard watching else { continue }
         let onValidation = score(net, images: validation.images, labels: validation.labels)
@@ -100,14 +101,18 @@ for epoch in 1...overfitEpochs where epoch == 1 || epoch % 10 == 0 {
                    fixed(100 * shown.validationAccuracies[epoch - 1], 2) + " %"])
 }
 lossTable.print()
-print("")
+lesson.say("")
 let lossEpochs = (1...overfitEpochs).map(Double.init)
 let verdict = overfittingVerdict(trainingLosses: shown.trainingLosses, validationLosses: shown.validationLosses)
 if verdict != .diverged {
     lesson.show(Chart(title: "Loss on the \(fewCount) training digits and on the validation digits", xLabel: "epoch",
                       yLabel: "log₁₀ loss",
                       series: [Series("training", x: lossEpochs, y: shown.trainingLosses.map { log10($0) }),
-                               Series("validation", x: lossEpochs, y: shown.validationLosses.map { log10($0) })]),
+                               Series("validation", x: lossEpochs, y: shown.validationLosses.map { log10($0) })]
+                        + (shown.bestEpoch > 0
+                           ? [Series("net early stopping keeps (epoch \(shown.bestEpoch))", x: [Double(shown.bestEpoch)],
+                                     y: [log10(shown.validationLosses[shown.bestEpoch - 1])], style: .points)]
+                           : [])),
                 name: "overfitting")
 }
 let (middle, last) = secondHalf(of: overfitEpochs)
@@ -144,9 +149,9 @@ case .diverged:
 }
 // MARK: - Step 2: two cures
 
-lesson.step("Two cures, all else equal")
+lesson.step("Three cures, all else equal")
 lesson.say("""
-    Two cures, each compared with all else equal (same net, rate, batches and \(overfitEpochs) \
+    Three cures, each compared with all else equal (same net, rate, batches and \(overfitEpochs) \
     epochs), and each run from \(starts) random starts, because one start can be lucky:
     """)
 lesson.say("""
@@ -159,6 +164,26 @@ lesson.say("""
     """)
 for start in 1...starts {
     moreRuns.append(overfitRun(on: more, watching: false, label: "\(moreCount) digits, start \(start)"))
+}
+// λ is chosen like every other setting: on the validation digits, one start per candidate.
+let decayCandidates = [0.00001, 0.0001, 0.001]
+let decayScores = decayCandidates.map { candidate -> Double in
+    let trial = overfitRun(on: few, watching: false, label: "choosing λ = \(candidate)",
+                           optimizer: StochasticGradientDescent(learningRate: overfitRate, weightDecay: candidate))
+    return score(trial.final, images: validation.images, labels: validation.labels).accuracy
+}
+let decay = decayCandidates[decayScores.indices.max { decayScores[$0] < decayScores[$1] }!]
+lesson.say("""
+    3. Weight decay: the same training on the \(fewCount) digits, with every step also pulling each \
+    weight towards 0, W ← W − lr·(dW + λW). It penalises large weights, which a net needs to \
+    memorise single examples. λ is chosen on the validation digits among \
+    \(decayCandidates.map { scientific($0, 0) }.joined(separator: ", ")) (validation accuracy \
+    \(decayScores.map { fixed(100 * $0, 1) + " %" }.joined(separator: ", "))): λ = \(scientific(decay, 0)).
+    """)
+var decayRuns: [OverfitRun] = []
+for start in 1...starts {
+    decayRuns.append(overfitRun(on: few, watching: false, label: "weight decay, start \(start)",
+                                optimizer: StochasticGradientDescent(learningRate: overfitRate, weightDecay: decay)))
 }
 /// Accuracy in percent of a net on a set.
 func percentRight(_ net: Network, _ set: DigitSet) -> Double {
@@ -181,7 +206,8 @@ var cures = Table(["trained on", "training acc.", "test accuracy", "gap"])
 var testSpread: [Spread] = [], gapSpread: [Spread] = []
 for (name, nets, set) in [("\(fewCount) digits", fewRuns.map(\.final), few),
                           ("\(fewCount), early-stopped", fewRuns.map(\.earlyStopped), few),
-                          ("\(moreCount) digits", moreRuns.map(\.final), more)] {
+                          ("\(moreCount) digits", moreRuns.map(\.final), more),
+                          ("\(fewCount), λ = \(scientific(decay, 0))", decayRuns.map(\.final), few)] {
     let trainPercent = Spread(nets.map { percentRight($0, set) }), testPercent = Spread(nets.map { percentRight($0, test) })
     let gap = Spread(zip(trainPercent.values, testPercent.values).map { $0 - $1 })
     testSpread.append(testPercent)
@@ -202,16 +228,17 @@ lesson.say("""
     \nEarly stopping \(change(gapSpread[1], against: gapSpread[0], "gap", higherIsBetter: false)) and \
     \(change(testSpread[1], against: testSpread[0], "test accuracy", higherIsBetter: true)). \
     \(moreCount / fewCount)× the data \(change(gapSpread[2], against: gapSpread[0], "gap", higherIsBetter: false)) \
-    and \(change(testSpread[2], against: testSpread[0], "test accuracy", higherIsBetter: true)).
+    and \(change(testSpread[2], against: testSpread[0], "test accuracy", higherIsBetter: true)). \
+    Weight decay \(change(gapSpread[3], against: gapSpread[0], "gap", higherIsBetter: false)) and \
+    \(change(testSpread[3], against: testSpread[0], "test accuracy", higherIsBetter: true)).
     """)
-switch compare(testSpread[2], testSpread[1]) {
-case .clearlyHigher:
-    lesson.say("Here more data is clearly the better cure: its worst start reads the test digits better than early stopping's best.")
-case .clearlyLower:
-    lesson.say("Here early stopping is clearly the better cure: its worst start reads the test digits better than more data's best.")
-case .overlapping:
-    lesson.say("Between the two cures, these \(starts) starts cannot tell which reads the test digits better.")
-}
+// The cure whose test accuracy is best on average, and whether its worst start beats every other cure's best.
+let cureNames = ["early stopping", "more data", "weight decay"]
+let bestCure = (1...3).max { testSpread[$0].mean < testSpread[$1].mean }!
+let clearlyBest = (1...3).filter { $0 != bestCure }.allSatisfy { compare(testSpread[bestCure], testSpread[$0]) == .clearlyHigher }
+lesson.say(clearlyBest
+    ? "Here \(cureNames[bestCure - 1]) is clearly the best cure: its worst start reads the test digits better than any other cure's best."
+    : "\(cureNames[bestCure - 1].prefix(1).uppercased() + cureNames[bestCure - 1].dropFirst()) has the best mean test accuracy, but its starts overlap another cure's, so these \(starts) starts cannot name a clear winner.")
 
 // MARK: - Step 3: the practitioner's choices
 

@@ -247,6 +247,13 @@ public final class Lesson {
         writeSVG(diagram.svg(), pictureName: pictureName)
     }
 
+    /// Prints a labelled matrix of numbers shaded by size (a confusion matrix), and writes it as
+    /// SVG when `--svg` is given.
+    public func show(_ heatMap: MatrixHeatMap, name pictureName: String) {
+        emit(heatMap.renderText(render))
+        writeSVG(heatMap.svg(), pictureName: pictureName)
+    }
+
     /// Prints small images side by side, and writes them as one SVG when `--svg` is given.
     public func show(_ images: [GrayImage], title: String, name pictureName: String) {
         emit(renderImages(images, render))

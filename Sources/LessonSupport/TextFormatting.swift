@@ -52,8 +52,14 @@ public func wrapped(_ text: String, width: Int) -> String {
 
 /// Words that stand for an operation in a formula: a line is never broken next to one.
 private let operatorWords: Set<String> = [
-    "=", "+", "−", "-", "×", "·", "*", "/", "÷", "←", "→", "≤", "≥", "<", ">", "≈", "≠", "±", "Σ", "⊙", "=>", "<-", "->",
+    "=", "+", "−", "-", "×", "·", "*", "/", "÷", "←", "→", "≤", "≥", "<", ">", "≈", "≠", "±", "⊙", "=>", "<-", "->",
 ]
+
+/// Whether a word is an operator written before what it applies to, a sum with or without its
+/// index (Σ, Σₖ, Σᵢ): a line may break before one, never after.
+private func isPrefixOperator(_ word: String) -> Bool {
+    word.first == "Σ" && word.count <= 3
+}
 
 /// The longest bracket group that is never broken.
 private let unbreakableGroup = 32
@@ -91,6 +97,9 @@ private func wrapLine(_ line: String, width: Int) -> String {
         let spaceAt = starts[k] + words[k].count
         if protected[spaceAt] { return 2 }
         if words[k + 1] == "%" || words[k + 1].hasPrefix("%") { return 2 }  // "95 %" stays together
+        // "… about Σ x" may break before Σ; "(1/N) Σ x" stays whole; never after Σ or Σₖ.
+        if isPrefixOperator(words[k]) { return 2 }
+        if isPrefixOperator(words[k + 1]) { return words[k].allSatisfy(\.isLetter) ? 0 : 1 }
         if operatorWords.contains(words[k + 1]) { return 1 }  // a long formula may break before an operator
         if operatorWords.contains(words[k]) { return 2 }
         return 0

@@ -55,6 +55,8 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.error)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         XCTAssertEqual(files, ["lesson-2-activation-curves.svg", "lesson-2-activation-derivatives.svg"])
+        let lastLine = result.output.split(separator: "\n").last.map(String.init) ?? ""
+        XCTAssertTrue(lastLine.hasPrefix("Wrote 2 SVG pictures to "), "the run ends by saying what it wrote: \(lastLine)")
 
         let blocked = try LessonRunner.run(2, ["--svg", "/proc/no-such-place/pictures"])
         XCTAssertEqual(blocked.status, 2)

@@ -24,6 +24,11 @@ final class TextTests: XCTestCase {
         XCTAssertEqual(wrapped("loss = a + b + c + d + e", width: 12), "loss = a + b\n+ c + d + e")
     }
 
+    func testASumMayStartALineAfterProseButNotInsideAFormula() {
+        XCTAssertEqual(wrapped("it changes by about Σ a·b here", width: 20), "it changes by about\nΣ a·b here")
+        XCTAssertEqual(wrapped("so loss = (1/N) Σ e² here", width: 18), "so\nloss = (1/N) Σ e²\nhere")
+    }
+
     func testListItemsGetAHangingIndent() {
         XCTAssertEqual(wrapped("1. one two three four", width: 13), "1. one two\n   three four")
         XCTAssertEqual(wrapped("  - alpha beta gamma", width: 14), "  - alpha beta\n    gamma")
