@@ -2,7 +2,8 @@
 // Lesson: 2 (swift run lesson-2; Lessons/02-Activations/README.md)
 //
 // Lesson 2 says nothing is special about ReLU, sigmoid and tanh: an activation needs to be
-// non-linear and easy to differentiate. Softplus is another one, a ReLU with the corner rounded:
+// non-linear and easy to differentiate. Softplus (step 5) is another one, a ReLU with the corner
+// rounded:
 //
 //     softplus(x) = ln(1 + eˣ)
 //     softplus′(x) = eˣ / (1 + eˣ) = σ(x)        (its derivative is the sigmoid)

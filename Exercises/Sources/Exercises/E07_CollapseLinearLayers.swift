@@ -1,7 +1,7 @@
 // Exercise 7 · Two linear layers collapse into one
 // Lesson: 3 (swift run lesson-3; Lessons/03-Layers/README.md)
 //
-// Step 5 of lesson 3: two layers without activation (f(x) = x), the first with weights W₁ and
+// Step 6 of lesson 3: two layers without activation (f(x) = x), the first with weights W₁ and
 // biases B₁, the second with W₂ and B₂, compute for an input row X
 //
 //     Y = (XW₁ + B₁)W₂ + B₂
@@ -11,11 +11,12 @@
 // so ONE layer with W′ = W₁W₂ and B′ = B₁W₂ + B₂ gives the same Y for every X.
 //
 // `collapse` below does this for matrices stored as rows ([[Double]], a bias is one row: B₁ is
-// 1 × n_hidden, B₂ is 1 × n_out). The product helper and W′ are written for you. Write the
-// missing step: B′, a matrix of one row and n_out numbers.
+// 1 × n_hidden, B₂ is 1 × n_out). The product helper (step 1's (AB)ᵢⱼ = Σₖ AᵢₖBₖⱼ) and W′ are
+// written for you. Write the missing step: B′, a matrix of one row and n_out numbers.
 //
 // Hint: B₁ is a matrix of one row, so `matrixProduct(b1, w2)` is B₁W₂, one row of n_out numbers.
-//       Add B₂ to it number by number: `[zip(product[0], b2[0]).map { $0 + $1 }]`.
+//       Add B₂'s numbers to that row one by one, and return the result as a matrix of one row,
+//       `[row]`.
 //
 // Check it: swift run exercises (from the course folder), or swift test --filter E07 (in Exercises/).
 

@@ -46,7 +46,7 @@ final class E07_CollapseLinearLayersTests: XCTestCase {
     }
 
     func test2_ShapesOfLessonThreesLayers() {
-        // Lesson 3, step 5: 3 inputs → 4 → 2, so W′ is 3×2 and B′ is 1×2.
+        // Lesson 3, step 6: 3 inputs → 4 → 2, so W′ is 3×2 and B′ is 1×2.
         var random = TestRandom(seed: 3)
         let w1 = randomMatrix(3, 4, &random), b1 = randomMatrix(1, 4, &random)
         let w2 = randomMatrix(4, 2, &random), b2 = randomMatrix(1, 2, &random)
