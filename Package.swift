@@ -62,11 +62,16 @@ let lessons: [(number: Int, folder: String)] = [
 /// SwiftPM caches a manifest's result by its own text, so a list read from elsewhere could go stale.)
 let exercises: [(name: String, uses: [String])] = [
     ("E01_NeuronOutput", []),
+    ("E02_ReLUThreshold", []),
     ("E03_Activations", []),
     ("E04_SigmoidDerivative", ["E03_Activations"]),
+    ("E05_Softplus", ["E03_Activations"]),
     ("E06_DenseForward", ["E03_Activations"]),
+    ("E07_CollapseLinearLayers", []),
     ("E08_MeanSquaredError", []),
+    ("E09_PredictExpectedLoss", []),
     ("E10_CentralDifference", []),
+    ("E11_FiniteDifferenceStep", []),
     ("E12_LineGradient", []),
     ("E13_GradientDescent", ["E12_LineGradient"]),
     ("E14_StableLearningRate", []),
