@@ -21,13 +21,6 @@ let exact = leastSquaresLine(data)
 let lowestLoss = loss(exact.parameters)
 let curvature = LineLossCurvature(data)
 let limit = curvature.stableLimit
-/// A factor such as ρ in 3 decimals, or with as many more as it takes not to print 1.000 for a
-/// factor just under 1 (a tiny rate keeps 0.9999999 of the distance, not all of it).
-func factorText(_ value: Double) -> String {
-    var decimals = 3
-    while decimals < 9 && value < 1 && fixed(value, decimals) == fixed(1, decimals) { decimals += 1 }
-    return fixed(value, decimals)
-}
 
 // MARK: - Step 1: one parabola
 

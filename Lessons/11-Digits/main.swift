@@ -31,24 +31,8 @@ let lesson = Lesson(
 
 // MARK: - Step 1: the data
 
-let folder = lesson.path("data").map { URL(fileURLWithPath: $0, isDirectory: true) } ?? bundledDigitsFolder
-let trainingFile = folder.appendingPathComponent("optdigits.tra")
-let trainingFileDigits: DigitSet, test: DigitSet
-do {
-    trainingFileDigits = try loadDigits(from: trainingFile)
-    test = try loadDigits(from: folder.appendingPathComponent("optdigits.tes"))
-} catch {
-    lesson.stop("\(error)")
-}
-guard trainingFileDigits.count >= neededTrainingDigits else {
-    lesson.stop("""
-        \(trainingFile.path) holds \(trainingFileDigits.count) digits; this lesson needs at least \
-        \(neededTrainingDigits) (\(validationCount) to validate, the rest to train on)
-        """)
-}
-// The last digits of the training file validate; the ones before them are the pool to train on.
-let pool = trainingFileDigits.subset(Array(0..<(trainingFileDigits.count - validationCount)))
-let validation = trainingFileDigits.subset(Array((trainingFileDigits.count - validationCount)..<trainingFileDigits.count))
+let digits = lesson.loadDigitsFolder(validationCount: validationCount, needed: neededTrainingDigits)
+let (trainingFileDigits, pool, validation, test) = (digits.trainingFile, digits.pool, digits.validation, digits.test)
 let training = pool.prefix(lesson.integer("train-size"))
 
 lesson.step("The data: \(trainingFileDigits.count + test.count) handwritten digits")

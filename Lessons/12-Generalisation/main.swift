@@ -25,24 +25,8 @@ let lesson = Lesson(
 
 // The data, as lesson 11 loads it
 
-let folder = lesson.path("data").map { URL(fileURLWithPath: $0, isDirectory: true) } ?? bundledDigitsFolder
-let trainingFile = folder.appendingPathComponent("optdigits.tra")
-let trainingFileDigits: DigitSet, test: DigitSet
-do {
-    trainingFileDigits = try loadDigits(from: trainingFile)
-    test = try loadDigits(from: folder.appendingPathComponent("optdigits.tes"))
-} catch {
-    lesson.stop("\(error)")
-}
-guard trainingFileDigits.count >= neededTrainingDigits else {
-    lesson.stop("""
-        \(trainingFile.path) holds \(trainingFileDigits.count) digits; this lesson needs at least \
-        \(neededTrainingDigits) (\(validationCount) to validate, \(moreCount) to train on)
-        """)
-}
-// The last digits of the training file validate; the ones before them are the pool to train on.
-let pool = trainingFileDigits.subset(Array(0..<(trainingFileDigits.count - validationCount)))
-let validation = trainingFileDigits.subset(Array((trainingFileDigits.count - validationCount)..<trainingFileDigits.count))
+let digits = lesson.loadDigitsFolder(validationCount: validationCount, needed: neededTrainingDigits)
+let (trainingFileDigits, pool, validation, test) = (digits.trainingFile, digits.pool, digits.validation, digits.test)
 
 // MARK: - Step 1: overfitting
 

@@ -14,6 +14,15 @@ public func signed(_ value: Double, _ decimals: Int = 2) -> String {
     return (value < 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "−" : "+") + text
 }
 
+/// A factor such as ρ = max |1 − lr·λ| in 3 decimals, or with as many more (up to 9) as it takes
+/// not to print 1.000 for a factor just under 1: a tiny rate keeps 0.9999999 of the distance, not
+/// all of it.
+public func factorText(_ value: Double) -> String {
+    var decimals = 3
+    while decimals < 9 && value < 1 && fixed(value, decimals) == fixed(1, decimals) { decimals += 1 }
+    return fixed(value, decimals)
+}
+
 /// A number in scientific notation with `digits` significant decimals: "1.2e-07".
 public func scientific(_ value: Double, _ digits: Int = 1) -> String {
     if !value.isFinite { return formatFixed(value, decimals: 0) }

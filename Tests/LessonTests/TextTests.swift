@@ -94,4 +94,10 @@ final class TextTests: XCTestCase {
               0.0       0.5
             """)
     }
+
+    func testFactorTextNeverRoundsAFactorBelowOneUpToOne() {
+        XCTAssertEqual(factorText(0.9366), "0.937")
+        XCTAssertEqual(factorText(0.99999999), "0.99999999")
+        XCTAssertEqual(factorText(1.2381), "1.238")
+    }
 }
