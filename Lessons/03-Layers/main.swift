@@ -80,6 +80,30 @@ for (l, layer) in network.layers.enumerated() {
 shapes.print()
 lesson.say("\n\(network.parameterCount) parameters in all: " +
            network.layers.map { "\($0.inputSize)·\($0.outputSize) + \($0.outputSize)" }.joined(separator: " + ") + ".")
+// The network as a picture: one box per neuron, one arrow per weight (written with --svg).
+let sizes = network.sizes
+let layerNames = ["x"] + (1..<sizes.count - 1).map { "h\(["₁", "₂", "₃", "₄"][$0 - 1])" } + ["y"]
+var networkNodes: [GraphDiagram.Node] = [], firstOfLayer: [Int] = []
+for (l, size) in sizes.enumerated() {
+    firstOfLayer.append(networkNodes.count)
+    for unit in 0..<size {
+        networkNodes.append(GraphDiagram.Node(["\(layerNames[l])\(unit + 1)"], highlighted: l == sizes.count - 1))
+    }
+}
+var networkEdges: [GraphDiagram.Edge] = []
+for l in 1..<sizes.count {
+    for from in 0..<sizes[l - 1] {
+        for to in 0..<sizes[l] { networkEdges.append(GraphDiagram.Edge(from: firstOfLayer[l - 1] + from, to: firstOfLayer[l] + to)) }
+    }
+}
+lesson.writePicture(GraphDiagram(title: "A 3 → 4 → 4 → 2 network: one arrow per weight", nodes: networkNodes, edges: networkEdges),
+                    name: "network")
+lesson.say("""
+    Drawn as a picture (--svg writes it) the network is \(sizes.count) columns of \
+    \(sizes.map(String.init).joined(separator: ", ")) neurons with an arrow for each of the \
+    \(networkEdges.count) weights between neighbouring columns; the biases are the other \
+    \(network.parameterCount - networkEdges.count) parameters.
+    """)
 
 // MARK: - Step 5: random weights mean nothing
 

@@ -247,6 +247,13 @@ public final class Lesson {
         writeSVG(diagram.svg(), pictureName: pictureName)
     }
 
+    /// Writes a diagram as a layered SVG when `--svg` is given, without printing it: for a
+    /// picture whose text form would say less than the lesson's own table (a fully connected
+    /// network, say).
+    public func writePicture(_ diagram: GraphDiagram, name pictureName: String) {
+        writeSVG(diagram.svg(), pictureName: pictureName)
+    }
+
     /// Prints a labelled matrix of numbers shaded by size (a confusion matrix), and writes it as
     /// SVG when `--svg` is given.
     public func show(_ heatMap: MatrixHeatMap, name pictureName: String) {

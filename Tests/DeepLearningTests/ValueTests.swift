@@ -84,3 +84,37 @@ final class ValueTests: XCTestCase {
         XCTAssertEqual(x.gradient, 20_000)
     }
 }
+
+/// A small network built from tracked values, one operation at a time, against the matrix
+/// backprop of `Network`: the same loss and the same gradient for every parameter.
+final class TrackedNetworkTests: XCTestCase {
+    func testTrackedNetworkGradientsEqualTheMatrixBackprop() {
+        var random = SeededGenerator(seed: 11)
+        let network = Network(sizes: [2, 3, 1], activations: [.tanh, .identity], using: &random)
+        let inputs = Matrix.random(rows: 4, columns: 2, using: &random)
+        let targets = Matrix.random(rows: 4, columns: 1, using: &random)
+        let weights = network.layers.map { $0.weights.values.map { Value($0) } }
+        let biases = network.layers.map { $0.bias.values.map { Value($0) } }
+        var total = Value(0)
+        for k in 0..<inputs.rows {
+            var activations = inputs.row(k).map { Value($0) }
+            for (l, layer) in network.layers.enumerated() {
+                activations = (0..<layer.outputSize).map { j in
+                    var sum = biases[l][j]
+                    for i in 0..<layer.inputSize { sum = sum + activations[i] * weights[l][i * layer.outputSize + j] }
+                    return layer.activation == .tanh ? sum.tanh() : sum
+                }
+            }
+            let error = activations[0] - targets[k, 0]
+            total = total + error * error
+        }
+        let loss = total / Double(inputs.rows)
+        loss.backward()
+        let matrix = network.lossAndGradients(input: inputs, target: targets)
+        XCTAssertEqual(loss.data, matrix.loss, accuracy: 1e-12)
+        let tracked = zip(weights, biases).flatMap { $0.map(\.gradient) + $1.map(\.gradient) }
+        let flat = Network.flatten(matrix.gradients)
+        XCTAssertEqual(tracked.count, flat.count)
+        for (t, m) in zip(tracked, flat) { XCTAssertEqual(t, m, accuracy: 1e-12) }
+    }
+}
