@@ -247,6 +247,12 @@ public final class Lesson {
         writeSVG(diagram.svg(), pictureName: pictureName)
     }
 
+    /// Writes a chart as SVG when `--svg` is given, without printing it: a still picture for
+    /// slides of what the terminal showed another way (an animation, say).
+    public func writePicture(_ chart: Chart, name pictureName: String) {
+        writeSVG(chart.svg(), pictureName: pictureName)
+    }
+
     /// Writes a diagram as a layered SVG when `--svg` is given, without printing it: for a
     /// picture whose text form would say less than the lesson's own table (a fully connected
     /// network, say).
