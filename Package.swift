@@ -133,6 +133,7 @@ let package = Package(
             dependencies: ["ExerciseChecks"] + exercises.map { .target(name: $0.name) },
             path: "Exercises/Tests/ExercisesTests"
         ),
+        .testTarget(name: "CourseSiteTests", dependencies: ["course-site"]),
         .testTarget(
             name: "LessonTests",
             dependencies: ["LessonSupport"] + lessons.map { .target(name: "lesson-\($0.number)") },

@@ -89,29 +89,38 @@ enum CourseSite {
                                            + "(\(runner.productsFolder.path)): run `swift build` first")
             }
         }
-        // The slower lessons first, so the two queues end together.
-        let jobs = lessons.reversed().flatMap { [($0, false), ($0, true)] }
-        let results = LessonRunner.twoAtATime(jobs.count) { index in
-            let (lesson, svg) = jobs[index]
-            if !svg { return try runner.run(lesson) }
-            return try runner.run(lesson, ["--svg", scratch.appendingPathComponent("lesson-\(lesson)").path])
+        // One run per lesson, with --svg: its output is the default run's plus a closing line
+        // naming the folder, which is cut off (if that line ever changes, a second run without
+        // --svg gives the output). The later, slower lessons first, so the two queues end together.
+        let order = Array(lessons.reversed())
+        let results = LessonRunner.twoAtATime(order.count) { index in
+            let lesson = order[index]
+            let folder = scratch.appendingPathComponent("lesson-\(lesson)")
+            let text = try runner.run(lesson, ["--svg", folder.path])
+            let output = try withoutSVGSummary(text, folder: folder.path) ?? runner.run(lesson)
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".svg") }.sorted()
+            let pictures = try files.map { file in
+                let svg = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+                return LessonRecording.Picture(file: file, title: SVGInline.title(of: svg), svg: svg)
+            }
+            return LessonRecording(output: output, pictures: pictures)
         }
         var recordings: [Int: LessonRecording] = [:]
         for (index, result) in results.enumerated() {
-            let (lesson, svg) = jobs[index]
-            let text = try result.get()
-            if svg {
-                let folder = scratch.appendingPathComponent("lesson-\(lesson)")
-                let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".svg") }.sorted()
-                recordings[lesson, default: LessonRecording(output: "", pictures: [])].pictures = try files.map { file in
-                    let svg = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-                    return LessonRecording.Picture(file: file, title: SVGInline.title(of: svg), svg: svg)
-                }
-            } else {
-                recordings[lesson, default: LessonRecording(output: "", pictures: [])].output = text
-            }
+            recordings[order[index]] = try result.get()
         }
         return recordings
+    }
+
+    /// A `--svg` run's output without its closing "Wrote 4 SVG pictures to FOLDER/" line (and
+    /// the blank line before it), or nil when it does not end so.
+    static func withoutSVGSummary(_ text: String, folder: String) -> String? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        while lines.last == "" { lines.removeLast() }
+        guard let last = lines.last, last.hasPrefix("Wrote "), last.hasSuffix(" to \(folder)/") else { return nil }
+        lines.removeLast()
+        if lines.last == "" { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     static func fail(_ message: String, status: Int32) -> Int32 {

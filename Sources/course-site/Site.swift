@@ -359,10 +359,12 @@ struct OutputSections {
                 continue
             }
             let slug = picture.file.dropLast(4).split(separator: "-").dropFirst(2).joined(separator: " ")
+            // Words of four letters or more, a plural's "s" dropped ("units" finds "unit j's").
             let words = Set((title + " " + slug).split { !$0.isLetter && !$0.isNumber }
-                .map { String($0) }.filter { $0.count >= 4 })
+                .map { $0.count > 4 && $0.hasSuffix("s") ? String($0.dropLast()) : String($0) }
+                .filter { $0.count >= 4 })
             let scores = texts.map { text in words.filter { text.contains($0) }.count }
-            if let best = scores.max(), best > 0, let index = scores.lastIndex(of: best) {
+            if let best = scores.max(), best > 0, let index = scores.firstIndex(of: best) {
                 byStep[index, default: []].append(picture)
             } else {
                 unplaced.append(picture)

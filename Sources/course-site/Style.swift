@@ -42,12 +42,13 @@ enum Style {
     pre code { background: none; padding: 0; font-size: 1em; }
     pre.output {
       background: var(--output-bg); border: 1px solid var(--rule); font-size: 0.8rem;
-      line-height: 1.25; margin: 1rem 0;
+      line-height: 1.15; margin: 1rem 0;
     }
     .table { overflow-x: auto; margin: 1rem 0; }
     table { border-collapse: collapse; font-size: 0.93rem; }
     th, td { border: 1px solid var(--rule); padding: 0.35rem 0.6rem; vertical-align: top; text-align: left; }
     th { background: #f3f4f7; }
+    td code { white-space: nowrap; }
     tbody tr:nth-child(even) { background: #fafafc; }
     figure { margin: 1.2rem 0 1.8rem; }
     figure .svg svg { display: block; max-width: 100%; height: auto; border: 1px solid var(--rule); border-radius: 4px; }
