@@ -169,6 +169,20 @@ if case .climbing(let lowest, let step) = verdict {
                          yRange: 0...12)
         },
         name: "line-moves-onto-points")
+    // For slides, the same movement in one still picture: the line at a few of those steps.
+    let stillSteps = [0, 2, 5, 20, steps].filter { $0 <= steps }.reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
+    lesson.writePicture(Chart(title: "The line moving onto the points", xLabel: "x", yLabel: "y",
+                              series: [Series("points", x: data.x, y: data.y, style: .points)]
+                                + stillSteps.map { t in
+                                    let line = Line(parameters: history.parameters[t])
+                                    return Series("after \(t) steps", from: 0, to: 1) { line($0) }
+                                },
+                              yRange: 0...12),
+                        name: "line-moves-still")
+    lesson.say("\nThe loss at each step, on a log scale: fast at first, then ever slower as the slopes shrink.\n")
+    lesson.show(Chart(title: "log₁₀(loss) at each step, lr = \(rateText)", xLabel: "step", yLabel: "log₁₀ loss",
+                      series: [Series("loss", y: history.losses.map { log10(max($0, 1e-12)) })]),
+                name: "loss-falls")
 }
 
 // MARK: - Step 4: compare with the exact answer

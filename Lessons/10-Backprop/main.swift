@@ -142,6 +142,12 @@ for epoch in Set([0, 1, 10, 100, 500, 1000, 2000, epochs]).sorted() where epoch 
 }
 if case .diverged(let epoch) = curve.outcome { progress.add(["\(epoch)", "diverged"]) }
 progress.print()
+if case .finished = curve.outcome, curve.losses.count > 2 {
+    lesson.say("\nThe loss after every epoch, on a log scale:\n")
+    lesson.show(Chart(title: "log₁₀(loss) after each epoch, 1-\(hidden)-1 network", xLabel: "epoch", yLabel: "log₁₀ loss",
+                      series: [Series("loss", y: curve.losses.map { log10(max($0, 1e-12)) })]),
+                name: "training-loss")
+}
 let line = leastSquaresLine(LineData(x: xs, y: targets.values))
 let lineLoss = meanSquaredError(of: line, on: LineData(x: xs, y: targets.values))
 let variance = meanSquaredError(predicted: targets, expected: Matrix(column: xs.map { _ in mean(targets.values) }))

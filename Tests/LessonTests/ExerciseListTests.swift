@@ -20,4 +20,16 @@ final class ExerciseListTests: XCTestCase {
         XCTAssertEqual(numbers, numbers.sorted(), "the exercises are listed in course order")
         XCTAssertEqual(Set(numbers).count, numbers.count, "each number once")
     }
+
+    /// GitHub Classroom's autograding configuration gives every exercise its own test, in order.
+    func testClassroomAutogradingCoversEveryExercise() throws {
+        let url = LessonRunner.packageRoot.appendingPathComponent(".github/classroom/autograding.json")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
+        let tests = try XCTUnwrap(json?["tests"] as? [[String: Any]])
+        let names = try Self.listLines("Exercises/Package.swift").map { line in
+            String(line.dropFirst(2).prefix { $0 != "\"" })
+        }
+        XCTAssertEqual(tests.compactMap { $0["run"] as? String },
+                       names.map { "cd Exercises && swift test --filter \($0)Tests" })
+    }
 }
