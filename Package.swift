@@ -92,6 +92,8 @@ let exercises: [(name: String, uses: [String])] = [
     ("E28_EarlyStopping", []),
     ("E29_PredictGeneralisationGap", []),
     ("E30_WeightDecayStep", []),
+    ("E33_MomentumStep", []),
+    ("E34_AdamStep", []),
 ]
 
 let package = Package(

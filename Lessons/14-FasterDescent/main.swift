@@ -16,7 +16,7 @@ let lesson = Lesson(
     options: [
         .points(maximum: 5_000),
         LessonOption("momentum", default: "0.9", .number(0...0.99), help: "β, the share of the velocity each step keeps"),
-        .epochs(default: 4, maximum: 8, help: "passes through the training digits for every run"),
+        .epochs(default: 4, maximum: 5, help: "passes through the training digits for every run"),
         LessonOption("starts", default: "3", .integer(1...5), help: "random starts of every digits run"),
         LessonOption("data", default: "", .path, help: "a folder holding optdigits.tra and optdigits.tes (default: the copy in the course)"),
     ])
@@ -81,9 +81,14 @@ let pathRuns: [(name: String, optimizer: LineOptimizer)] = [
     ("momentum β \(fixed(beta, 2)) lr \(fixed(momentumRate, 2))", .momentum(learningRate: momentumRate, beta: beta)),
     ("momentum β \(fixed(best.momentumBeta, 2)) lr \(fixed(best.momentumRate, 2))", .momentum(learningRate: best.momentumRate, beta: best.momentumBeta)),
 ]
-var paths: [Series] = pathRuns.map { run in
-    let history = descend(start: [0, 0], steps: pathSteps, optimizer: run.optimizer, loss: loss, gradient: gradient)
-    return Series(run.name, x: history.parameters.map { $0[0] }, y: history.parameters.map { $0[1] })
+let pathHistories = pathRuns.map { descend(start: [0, 0], steps: pathSteps, optimizer: $0.optimizer, loss: loss, gradient: gradient) }
+var paths: [Series] = zip(pathRuns, pathHistories).map { run, history in
+    Series(run.name, x: history.parameters.map { $0[0] }, y: history.parameters.map { $0[1] })
+}
+/// How often b passes from one side of its best value to the other along a path.
+func crossings(_ history: DescentHistory) -> Int {
+    let b = history.parameters.map { $0[1] - exact.intercept }
+    return zip(b, b.dropFirst()).filter { $0 * $1 < 0 }.count
 }
 paths.append(Series("least squares", x: [exact.slope], y: [exact.intercept], style: .points))
 let everyPoint = paths.flatMap(\.points).filter { $0.x.isFinite && $0.y.isFinite }
@@ -94,9 +99,17 @@ func span(_ values: [Double]) -> ClosedRange<Double> {
 let lossMap = Field(name: "loss", x: span(everyPoint.map(\.x)), y: span(everyPoint.map(\.y)), samples: 81) { a, b in loss([a, b]) }
 lesson.show(Chart(title: "The loss over (a, b) and the first \(pathSteps) steps", xLabel: "a", yLabel: "b",
                   series: paths, background: lossMap), name: "momentum-paths")
+let pathText = zip(pathRuns, pathHistories).map { run, history in
+    let left = history.outcome == .finished ? "ends \(short(euclideanDistance(history.parameters.last!, exact.parameters))) from least squares" : "diverges"
+    return "\(run.name): b crosses its best value \(crossings(history)) time\(crossings(history) == 1 ? "" : "s"), \(left)"
+}.joined(separator: ";\n")
 lesson.say("""
-    \nGradient descent zigzags across the valley and creeps along it. With momentum the \
-    velocity along the valley builds up, and the ball overshoots and rolls back before settling.
+    \nIn \(pathSteps) steps:\n\(pathText).\n\
+    A gradient-descent step multiplies the distance across the valley by 1 − lr·λ_max = \
+    \(fixed(1 - best.descentRate * curvature.steep, 3)) (negative: it lands on the other side) and \
+    along it by 1 − lr·λ_min = \(fixed(1 - best.descentRate * curvature.shallow, 3)) (slow). A ball \
+    with momentum gathers speed along the valley; a large β also carries it past the bottom, \
+    and it rolls back.
     """)
 
 // MARK: - Step 3: Adam's four lines
@@ -232,6 +245,13 @@ for (m, method) in sweep.enumerated() {
                    + [short(method.rates[bestIndex])])
 }
 sweepTable.print()
+let atEdge = sweep.indices.filter { chosenRates[$0] == sweep[$0].rates.first! || chosenRates[$0] == sweep[$0].rates.last! }
+if !atEdge.isEmpty {
+    lesson.say("""
+        \n\(atEdge.map { sweep[$0].name }.joined(separator: " and ")) chose the \(atEdge.count == 1 ? "rate" : "rates") at the \
+        edge of \(atEdge.count == 1 ? "its" : "their") three: a rate beyond might be better still, which a sweep of three cannot tell.
+        """)
+}
 lesson.say("\nStep 7 trains each method at its chosen rate from \(starts) start\(starts == 1 ? "" : "s") (other seeds than the sweep's), next to the one-cycle runs.")
 let seeds = (1...starts).map { seedBase &+ UInt64($0) }
 var names: [String] = [], lossSpreads: [Spread] = [], testSpreads: [Spread] = []
@@ -313,6 +333,11 @@ let verdict = bestSetting(testSpreads, higherIsBetter: true)
 let lossVerdict = bestSetting(lossSpreads, higherIsBetter: false)
 let oneCycleIndex = names.count - 1
 switch verdict {
+case .clear(let i) where starts == 1:
+    lesson.say("""
+        On test accuracy \(names[i]) is best (\(fixed(testSpreads[i].mean, 2)) %), but from one \
+        start each that is a single draw: a practitioner would run more starts before choosing.
+        """)
 case .clear(let i):
     lesson.say("""
         On test accuracy \(names[i]) wins clearly: its worst start (\(fixed(testSpreads[i].min, 2)) %) \
@@ -324,8 +349,9 @@ case .aheadOnAverage(let i, let overlapping):
         On test accuracy \(names[i]) is ahead on average (\(fixed(testSpreads[i].mean, 2)) %), but \
         its range overlaps with \(overlapping.map { names[$0] }.joined(separator: ", ")): with \
         \(starts) start\(starts == 1 ? "" : "s") these cannot be told apart. A practitioner would \
-        pick among them by cost: the one-cycle run got its rate from one short range-test run, \
-        the others from a sweep of three runs each.
+        pick among them by cost: \(i == oneCycleIndex || overlapping.contains(oneCycleIndex)
+            ? "the one-cycle run got its rate from one short range-test run, the others from a sweep of three runs each"
+            : "each needed a sweep of three runs to find its rate, so the cost is the same; more starts would have to decide").
         """)
 }
 switch lossVerdict {
