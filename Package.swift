@@ -53,6 +53,7 @@ let lessons: [(number: Int, folder: String)] = [
     (10, "10-Backprop"),
     (11, "11-Digits"),
     (12, "12-Generalisation"),
+    (14, "14-FasterDescent"),
 ]
 
 /// The exercises in course order, the same list as in Exercises/Package.swift (a test checks that
@@ -92,6 +93,8 @@ let exercises: [(name: String, uses: [String])] = [
     ("E28_EarlyStopping", []),
     ("E29_PredictGeneralisationGap", []),
     ("E30_WeightDecayStep", []),
+    ("E33_MomentumStep", []),
+    ("E34_AdamStep", []),
 ]
 
 let package = Package(

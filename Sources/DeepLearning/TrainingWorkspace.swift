@@ -50,6 +50,13 @@ final class TrainingWorkspace {
     /// Returns the batch's loss.
     func step(_ network: inout Network, inputs: Matrix, targets: Matrix, batch: [Int],
               optimizer: StochasticGradientDescent) -> Double {
+        var sgd = optimizer
+        return step(&network, inputs: inputs, targets: targets, batch: batch, optimizer: &sgd)
+    }
+
+    /// The same step with any optimiser, which may keep state between steps (lesson 14).
+    func step<Optimizer: NetworkOptimizer>(_ network: inout Network, inputs: Matrix, targets: Matrix, batch: [Int],
+                                           optimizer: inout Optimizer) -> Double {
         let rows = batch.count
         precondition(rows > 0 && rows <= capacity, "A batch of \(rows) rows does not fit a workspace for \(capacity)")
         let layerCount = network.layers.count
@@ -114,8 +121,9 @@ final class TrainingWorkspace {
                          StridedOperand(base: wt, rowStride: nIn, columnStride: 1),
                          into: gradients[l - 1], m: rows, n: nIn, k: nOut)
             }
-            optimizer.step(&network.layers[l], weightGradient: UnsafeBufferPointer(start: weightGradients[l], count: nIn * nOut),
-                           biasGradient: UnsafeBufferPointer(start: dB, count: nOut))
+            optimizer.updateLayer(l, &network.layers[l],
+                                  weightGradient: UnsafeBufferPointer(start: weightGradients[l], count: nIn * nOut),
+                                  biasGradient: UnsafeBufferPointer(start: dB, count: nOut))
         }
         return loss
     }
