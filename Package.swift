@@ -6,7 +6,7 @@
 //                   gradients, optimisers, data)
 //   Plotting        terminal charts and SVG export; knows nothing about deep learning
 //   LessonSupport   what every lesson shares: flags, steps, --pause, --svg, number formatting
-//   lesson-1 … 12   the lessons, one executable each, under Lessons/NN-Name
+//   lesson-1 … 13   the lessons, one executable each, under Lessons/NN-Name
 //   exercises       `swift run exercises`: the students' progress through Exercises/
 //   benchmark       `swift run -c release benchmark`: the core against numpy
 //   E01_… E30_…     the reference solutions of the exercises, one module each (as in the
@@ -52,6 +52,7 @@ let lessons: [(number: Int, folder: String)] = [
     (10, "10-Backprop"),
     (11, "11-Digits"),
     (12, "12-Generalisation"),
+    (13, "13-SoftmaxCrossEntropy"),
 ]
 
 /// The exercises in course order, the same list as in Exercises/Package.swift (a test checks that
