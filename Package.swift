@@ -9,7 +9,7 @@
 //   lesson-1 … 13   the lessons, one executable each, under Lessons/NN-Name
 //   exercises       `swift run exercises`: the students' progress through Exercises/
 //   benchmark       `swift run -c release benchmark`: the core against numpy
-//   E01_… E30_…     the reference solutions of the exercises, one module each (as in the
+//   E01_… E32_…     the reference solutions of the exercises, one module each (as in the
 //                   students' package), tested by the same checks the students run
 import PackageDescription
 import Foundation
@@ -92,6 +92,8 @@ let exercises: [(name: String, uses: [String])] = [
     ("E28_EarlyStopping", []),
     ("E29_PredictGeneralisationGap", []),
     ("E30_WeightDecayStep", []),
+    ("E31_StableSoftmax", []),
+    ("E32_CrossEntropyGradient", []),
 ]
 
 let package = Package(

@@ -54,6 +54,8 @@ let exercises: [(name: String, uses: [String])] = [
     ("E28_EarlyStopping", []),
     ("E29_PredictGeneralisationGap", []),
     ("E30_WeightDecayStep", []),
+    ("E31_StableSoftmax", []),
+    ("E32_CrossEntropyGradient", []),
 ]
 
 /// Exercises left out of this build: those named in EXERCISES_SKIP (the runner sets it to leave
