@@ -17,8 +17,8 @@ let lesson = Lesson(
     number: 13, title: "Classification done right",
     summary: "Softmax, cross-entropy and its gradient p − y, ReLU with He initialisation, and the digits trained both ways.",
     options: [
-        .epochs(default: 6, maximum: 15, help: "passes through the training images, for both recipes"),
-        LessonOption("starts", default: "3", .integer(1...5), help: "random starts of each recipe"),
+        .epochs(default: 6, maximum: 8, help: "passes through the training images, for both recipes"),
+        LessonOption("starts", default: "3", .integer(1...4), help: "random starts of each recipe"),
         LessonOption("hidden", default: "48", .integer(1...64), help: "hidden units of the 64-h-10 network"),
         LessonOption("sigmoid-rate", default: "30", .number(0.001...1000), help: "peak learning rate of sigmoid + squared error (lesson 11's 30)"),
         LessonOption("softmax-rate", default: "0.5", .number(0.001...100), help: "peak learning rate of ReLU + softmax + cross-entropy"),
@@ -156,7 +156,7 @@ lesson.say("""
 
 let digits = lesson.loadDigitsFolder(validationCount: validationCount, needed: neededTrainingDigits)
 let (pool, validation, test) = (digits.pool, digits.validation, digits.test)
-let depth = 10, width = 64
+let depth = 10, width = 256
 
 lesson.step("ReLU layers and an initialisation that keeps the signal's size")
 lesson.say("""
@@ -168,9 +168,9 @@ lesson.say("\n    Var(z) = n · s² · E[x²]\n")
 lesson.say("""
     (a sum of n independent products: their variances add). ReLU keeps the positive half of z, so \
     E[relu(z)²] = Var(z)/2. Each layer multiplies E[x²] by n · s² / 2: s² = 2/n (He) keeps it; \
-    s² = 1/n (lesson 11's scaled normal) halves it; s² = 1 multiplies it by n/2 = \(width / 2). \
-    The \(validation.count) validation digits sent through \(depth) fresh ReLU layers of \(width) \
-    units; the root mean square of each layer's output:\n
+    s² = 1/n (lesson 11's scaled normal) halves it; s² = 1 multiplies it by n/2. The \
+    \(validation.count) validation digits sent through \(depth) fresh ReLU layers of \(width) units \
+    (n = 64 inputs for the first layer, \(width) after); the root mean square of each layer's output:\n
     """)
 let schemes: [(name: String, initialization: Initialization)] = [
     ("s² = 1", .standardNormal), ("s² = 1/n", .scaledNormal), ("s² = 2/n (He)", .he),
@@ -265,6 +265,7 @@ for start in 1...starts {
 }
 func text(_ s: Spread?) -> String {
     guard let s else { return "diverged" }
+    if s.values.count == 1 { return "\(fixed(100 * s.mean, 1)) %" }
     return "\(fixed(100 * s.mean, 1)) % [\(fixed(100 * s.min, 1)), \(fixed(100 * s.max, 1))]"
 }
 var raceTable = Table(["epoch", "A: sigmoid + squared error", "B: ReLU + softmax + CE"])
@@ -294,12 +295,15 @@ for r in recipes.indices where divergences[r] > 0 {
 /// The sentence for one point of the race.
 @MainActor func raceSentence(_ when: String, _ a: Spread?, _ b: Spread?) -> String {
     guard let a, let b else { return "\(when), the two cannot be compared: a recipe has no finished start." }
-    let startsText = starts == 1 ? "with one start each, a single draw" : "every start of"
+    if compareWithChance(accuracy: a.max, classes: 10) != .aboveChance && compareWithChance(accuracy: b.max, classes: 10) != .aboveChance {
+        return "\(when), neither has learned anything yet: both are at about the 10 % of guessing (A \(text(a)), B \(text(b)))."
+    }
+    let single = a.values.count == 1 || b.values.count == 1 ? " in this single draw (one start is no proof)" : ""
     switch raceVerdict(first: b, second: a) {
     case .firstAhead:
-        return "\(when), B is ahead: \(starts == 1 ? "\(startsText) says" : "\(startsText) B beats every start of A,") \(fixed(100 * b.mean, 1)) % against \(fixed(100 * a.mean, 1)) %."
+        return "\(when), B is ahead\(single.isEmpty ? ": every start of B beats every start of A," : single + ":") \(fixed(100 * b.mean, 1)) % against \(fixed(100 * a.mean, 1)) %."
     case .secondAhead:
-        return "\(when), A is ahead: \(starts == 1 ? "\(startsText) says" : "\(startsText) A beats every start of B,") \(fixed(100 * a.mean, 1)) % against \(fixed(100 * b.mean, 1)) %."
+        return "\(when), A is ahead\(single.isEmpty ? ": every start of A beats every start of B," : single + ":") \(fixed(100 * a.mean, 1)) % against \(fixed(100 * b.mean, 1)) %."
     case .cannotTell:
         return "\(when), the starts overlap (A \(text(a)), B \(text(b))): these starts cannot tell the two apart."
     }
@@ -321,9 +325,14 @@ let reach = recipes.indices.map { r -> String in
 }
 lesson.say("Epoch at which each start first reached \(fixed(100 * level, 0)) % validation accuracy: \(reach.joined(separator: "; ")).")
 let fasterVerdict = raceVerdict(first: spread(1, epoch: 1) ?? Spread([-1]), second: spread(0, epoch: 1) ?? Spread([-1]))
+let bothAtChance = [0, 1].allSatisfy { r in
+    spread(r, epoch: 1).map { compareWithChance(accuracy: $0.max, classes: 10) != .aboveChance } ?? true
+}
 let named: String
 switch (curves[0].isEmpty || curves[1].isEmpty, fasterVerdict) {
 case (true, _): named = "cannot tell which learns faster: a recipe has no finished start"
+case (false, _) where bothAtChance: named = "cannot tell which learns faster: neither learned anything in epoch 1"
+case (false, _) where starts == 1: named = "cannot tell which learns faster from a single start each (try --starts 3)"
 case (false, .firstAhead): named = "the faster learner here is B, ReLU + softmax + cross-entropy"
 case (false, .secondAhead): named = "the faster learner here is A, sigmoid + squared error"
 case (false, .cannotTell): named = "cannot tell which learns faster from these starts"
