@@ -6,11 +6,11 @@
 //                   gradients, optimisers, data)
 //   Plotting        terminal charts and SVG export; knows nothing about deep learning
 //   LessonSupport   what every lesson shares: flags, steps, --pause, --svg, number formatting
-//   lesson-1 … 12   the lessons, one executable each, under Lessons/NN-Name
+//   lesson-1 … 13   the lessons, one executable each, under Lessons/NN-Name
 //   exercises       `swift run exercises`: the students' progress through Exercises/
 //   benchmark       `swift run -c release benchmark`: the core against numpy
 //   course-site     `swift run course-site DIR`: the course as a static web site, from real runs
-//   E01_… E30_…     the reference solutions of the exercises, one module each (as in the
+//   E01_… E32_…     the reference solutions of the exercises, one module each (as in the
 //                   students' package), tested by the same checks the students run
 import PackageDescription
 import Foundation
@@ -53,6 +53,7 @@ let lessons: [(number: Int, folder: String)] = [
     (10, "10-Backprop"),
     (11, "11-Digits"),
     (12, "12-Generalisation"),
+    (13, "13-SoftmaxCrossEntropy"),
     (14, "14-FasterDescent"),
 ]
 
@@ -93,6 +94,8 @@ let exercises: [(name: String, uses: [String])] = [
     ("E28_EarlyStopping", []),
     ("E29_PredictGeneralisationGap", []),
     ("E30_WeightDecayStep", []),
+    ("E31_StableSoftmax", []),
+    ("E32_CrossEntropyGradient", []),
     ("E33_MomentumStep", []),
     ("E34_AdamStep", []),
 ]

@@ -54,6 +54,8 @@ let exercises: [(name: String, uses: [String])] = [
     ("E28_EarlyStopping", []),
     ("E29_PredictGeneralisationGap", []),
     ("E30_WeightDecayStep", []),
+    ("E31_StableSoftmax", []),
+    ("E32_CrossEntropyGradient", []),
     ("E33_MomentumStep", []),
     ("E34_AdamStep", []),
 ]

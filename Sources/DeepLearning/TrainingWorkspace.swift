@@ -1,3 +1,5 @@
+import Foundation
+
 // MARK: - Training without allocation: one workspace for every step of an epoch
 //
 // `Network.lossAndGradients` and `StochasticGradientDescent.update` are the readable form of a
@@ -45,18 +47,19 @@ final class TrainingWorkspace {
             + biasGradients { pointer.deallocate() }
     }
 
-    /// One step on the rows `batch` of (inputs, targets): forward, the mean squared error and
-    /// its gradient 2(Y − Z)/(N·n_out), backward, and `optimizer`'s update of every layer.
-    /// Returns the batch's loss.
+    /// One step on the rows `batch` of (inputs, targets): forward, the loss and its gradient
+    /// (the mean squared error, 2(Y − Z)/(N·n_out), or softmax with cross-entropy, (P − Y)/N),
+    /// backward, and `optimizer`'s update of every layer. Returns the batch's loss.
     func step(_ network: inout Network, inputs: Matrix, targets: Matrix, batch: [Int],
-              optimizer: StochasticGradientDescent) -> Double {
+              optimizer: StochasticGradientDescent, loss lossKind: TrainingLoss = .meanSquaredError) -> Double {
         var sgd = optimizer
-        return step(&network, inputs: inputs, targets: targets, batch: batch, optimizer: &sgd)
+        return step(&network, inputs: inputs, targets: targets, batch: batch, optimizer: &sgd, loss: lossKind)
     }
 
     /// The same step with any optimiser, which may keep state between steps (lesson 14).
     func step<Optimizer: NetworkOptimizer>(_ network: inout Network, inputs: Matrix, targets: Matrix, batch: [Int],
-                                           optimizer: inout Optimizer) -> Double {
+                                           optimizer: inout Optimizer,
+                                           loss lossKind: TrainingLoss = .meanSquaredError) -> Double {
         let rows = batch.count
         precondition(rows > 0 && rows <= capacity, "A batch of \(rows) rows does not fit a workspace for \(capacity)")
         let layerCount = network.layers.count
@@ -84,14 +87,39 @@ final class TrainingWorkspace {
         let last = layerCount - 1
         let count = rows * sizes[layerCount]
         let y = outputs[last], t = target, d = gradients[last]
-        var sum = 0.0
-        let n = Double(count)
-        for k in 0..<count {
-            let error = t[k] - y[k]
-            sum += error * error
-            d[k] = 2 * (y[k] - t[k]) / n
+        let loss: Double
+        switch lossKind {
+        case .meanSquaredError:
+            var sum = 0.0
+            let n = Double(count)
+            for k in 0..<count {
+                let error = t[k] - y[k]
+                sum += error * error
+                d[k] = 2 * (y[k] - t[k]) / n
+            }
+            loss = sum / n
+        case .softmaxCrossEntropy:
+            // As softmaxCrossEntropy and softmaxCrossEntropyGradient compute them: P into d, then
+            // L = (1/N) Σᵢ Σₖ yᵢₖ(−log pᵢₖ) and d ← (P − Y)/N.
+            let classes = sizes[layerCount]
+            softmaxRows(UnsafeBufferPointer(start: y, count: count), into: UnsafeMutableBufferPointer(start: d, count: count),
+                        rows: rows, columns: classes)
+            var sum = 0.0
+            for i in 0..<rows {
+                let start = i * classes
+                var m = y[start]
+                for k in start..<(start + classes) where y[k] > m { m = y[k] }
+                var exponentials = 0.0
+                for k in start..<(start + classes) { exponentials += exp(y[k] - m) }
+                let lse = m + log(exponentials)  // logSumExp of the row, without an array
+                var rowLoss = 0.0
+                for k in start..<(start + classes) where t[k] != 0 { rowLoss += t[k] * (lse - y[k]) }
+                sum += rowLoss
+            }
+            let n = Double(rows)
+            for k in 0..<count { d[k] = (d[k] - t[k]) / n }
+            loss = sum / n
         }
-        let loss = sum / n
 
         // Backward, last layer first: dZ = dX ⊙ f′, dW = X_{l−1}ᵀ dZ, dB = Σ rows of dZ,
         // dX_{l−1} = dZ W_lᵀ (not for the first layer), then the update of layer l, whose
