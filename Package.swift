@@ -52,6 +52,7 @@ let lessons: [(number: Int, folder: String)] = [
     (10, "10-Backprop"),
     (11, "11-Digits"),
     (12, "12-Generalisation"),
+    (15, "15-Convolutions"),
 ]
 
 /// The exercises in course order, the same list as in Exercises/Package.swift (a test checks that
