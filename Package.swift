@@ -92,6 +92,8 @@ let exercises: [(name: String, uses: [String])] = [
     ("E28_EarlyStopping", []),
     ("E29_PredictGeneralisationGap", []),
     ("E30_WeightDecayStep", []),
+    ("E35_Convolution2D", []),
+    ("E36_MaxPooling", []),
 ]
 
 let package = Package(

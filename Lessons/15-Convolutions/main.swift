@@ -177,24 +177,31 @@ if let divergedAt {
         \nNow, once, the test set: \(fixed(100 * testAccuracy, 2)) % of \(test.count) digits right \
         (\(mistakes) mistake\(mistakes == 1 ? "" : "s")).
         """)
+    if compareWithChance(accuracy: testAccuracy, classes: 10) != .aboveChance {
+        let alive = network.forward(test.images).convolved.values.filter { $0 > 0 }.count
+        lesson.say(alive == 0
+            ? "That is guessing: every filter now outputs a negative number on every pixel of every test digit, so ReLU passes nothing and no gradient flows back (dead ReLUs). Steps far too big threw the filters there; try a smaller --learning-rate."
+            : "That is no better than guessing: this run learned nothing. Steps far too big, or too few epochs, can do it; try a smaller --learning-rate.")
+    }
     switch TargetVerdict(accuracy: testAccuracy, target: target) {
     case .reached:
         lesson.say("That reaches the course's aim of \(fixed(100 * target, 0)) %.")
     case .missed(let by):
         lesson.say("""
             That is \(fixed(100 * by, 2)) points short of the course's aim of \(fixed(100 * target, 0)) %\
-            \(by < 0.01 ? ": close, within the spread from one start to another (see the walkthrough)" : "").
+            \(by < 0.01 ? ": close (the walkthrough shows how much one start differs from another)" : "").
             """)
     }
 
     // MARK: - Step 5: what the filters learned
 
+    if compareWithChance(accuracy: testAccuracy, classes: 10) == .aboveChance {
     lesson.step("What the filters learned, and what they see")
     let shown = Array(0..<min(8, filters))
     lesson.say("""
         Each column of the filter matrix is one learned 3×3 filter, drawn on one shared signed scale \
-        (dark: negative weight, light: positive). Many look like small edge or stroke detectors: \
-        a light side next to a dark side.\n
+        (dark: negative weight, light: positive). Look for a light side next to a dark side: a \
+        small edge detector, like the Sobel filter of step 2, that nobody gave the network.\n
         """)
     lesson.show(GrayImage.signedMaps(width: 3, height: 3, values: shown.map { network.filters.column($0) },
                                      captions: shown.map { "filter \($0 + 1)" }),
@@ -202,14 +209,17 @@ if let divergedAt {
     let pass = network.forward(Matrix(row: example))
     lesson.say("""
         \nAnd what they see in the \(exampleLabel) of step 1: each filter's feature map before ReLU \
-        (light: the filter answers strongly there; dark: the opposite pattern, which ReLU sets to 0). Each map picks out a different part of the \
-        strokes, an edge on one side or a stroke in one direction: small local features, which \
-        the dense layer then combines into a digit.\n
+        (light: the filter answers strongly there; dark: the opposite pattern, which ReLU sets to 0). \
+        Each map marks where its small pattern occurs in the strokes: local features, which the \
+        dense layer then combines into a digit.\n
         """)
     lesson.show([GrayImage(width: 8, height: 8, pixels: example, caption: "a \(exampleLabel)")]
                 + GrayImage.signedMaps(width: 8, height: 8, values: shown.map { pass.convolved.column($0) },
                                        captions: shown.map { "map \($0 + 1)" }),
                 title: "Feature maps of one digit", name: "feature-maps")
+    } else {
+        lesson.say("\nA network that only guesses has learned no filters worth drawing, so step 5 is skipped.")
+    }
 }
 
 // MARK: - Step 6: cats and dogs
