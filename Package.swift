@@ -9,6 +9,7 @@
 //   lesson-1 … 12   the lessons, one executable each, under Lessons/NN-Name
 //   exercises       `swift run exercises`: the students' progress through Exercises/
 //   benchmark       `swift run -c release benchmark`: the core against numpy
+//   course-site     `swift run course-site DIR`: the course as a static web site, from real runs
 //   E01_… E30_…     the reference solutions of the exercises, one module each (as in the
 //                   students' package), tested by the same checks the students run
 import PackageDescription
@@ -118,6 +119,11 @@ let package = Package(
         // MARK: Tools
         .executableTarget(name: "exercises", path: "Sources/exercises"),
         .executableTarget(name: "benchmark", dependencies: ["DeepLearning"], path: "Sources/benchmark"),
+        .executableTarget(
+            name: "course-site",
+            dependencies: lessons.map { .target(name: "lesson-\($0.number)") },
+            path: "Sources/course-site"
+        ),
 
         // MARK: The exercises' checks (their solutions are added below)
         .target(name: "ExerciseChecks", path: "Exercises/Tests/ExerciseChecks"),
@@ -130,6 +136,7 @@ let package = Package(
             dependencies: ["ExerciseChecks"] + exercises.map { .target(name: $0.name) },
             path: "Exercises/Tests/ExercisesTests"
         ),
+        .testTarget(name: "CourseSiteTests", dependencies: ["course-site"]),
         .testTarget(
             name: "LessonTests",
             dependencies: ["LessonSupport"] + lessons.map { .target(name: "lesson-\($0.number)") },

@@ -104,10 +104,19 @@ lesson.say("""
     """)
 lesson.say("  predicted change −lr·|∇loss|² = −\(tiny) × \(fixed(squaredLength, 4)) = \(fixed(predictedChange, 4))")
 lesson.say("  actual change                 = \(fixed(actualChange, 4))")
-let closeness = abs(actualChange - predictedChange) <= 0.05 * abs(predictedChange)
-lesson.say(closeness
-    ? "\nThey agree to within 5 %: for small steps the plane is a good guide. Bigger steps leave it behind (the curvature of lesson 7), which is why lr cannot grow without limit."
-    : "\nThey differ by more than 5 %: even this step is too big for the plane to be a good guide here.")
+let relativeGap = abs(actualChange - predictedChange) / abs(predictedChange)
+let taylorGap = relativeGap < 0.001 ? "less than 0.1 %" : "\(fixed(100 * relativeGap, 1)) %"
+// The step taken above, with the lesson's own rate, against the same first-order prediction.
+let bigPredicted = -learningRate * squaredLength, bigActual = loss(first) - loss(start)
+let bigGap = abs(bigActual - bigPredicted) / abs(bigPredicted)
+let bigStepText = bigActual >= 0
+    ? "The step above, with lr = \(learningRate), is not small: the plane predicts a change of \(fixed(bigPredicted, 2)), yet the loss went UP by \(fixed(bigActual, 2)): the step jumped over the bottom of the valley and landed higher."
+    : bigGap <= 0.1
+    ? "The step above, with lr = \(learningRate), is small enough too: the plane predicts a change of \(fixed(bigPredicted, 2)), and the loss changed by \(fixed(bigActual, 2))."
+    : "The step above, with lr = \(learningRate), is not small: the plane predicts a change of \(fixed(bigPredicted, 2)), but the loss changed by only \(fixed(bigActual, 2)): still down, by much less than the plane promised."
+lesson.say(relativeGap <= 0.05
+    ? "\nThey differ by \(taylorGap): for a small step the plane is a good guide. \(bigStepText) The plane ignores how the loss curves (lesson 7), which is why lr cannot grow without limit."
+    : "\nThey differ by \(taylorGap): even this step is too big for the plane to be a good guide here.")
 
 // MARK: - Step 3: repeat
 

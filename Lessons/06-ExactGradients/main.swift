@@ -77,15 +77,17 @@ lesson.say("""
 var signs = Table(["a", "∂loss/∂a", "sign", "a step −lr·∂loss/∂a moves a"])
 for (point, slope) in [(before, slopeBefore), (beyond, slopeBeyond)] {
     signs.add([fixed(point[0], 3), fixed(slope, 4), slope < 0 ? "negative" : slope > 0 ? "positive" : "zero",
-               slope < 0 ? "up, on the way it was going" : slope > 0 ? "down, back the way it came" : "nowhere"])
+               slope < 0 ? "up: go on, towards the bottom" : slope > 0 ? "down: go back, to the bottom" : "nowhere"])
 }
 signs.print()
 let signsOpposite = slopeBefore < 0 && slopeBeyond > 0
 lesson.say(signsOpposite
     ? """
-        \nA negative slope means the loss falls as a grows, so the step goes on in that direction; a \
-        positive slope means a has gone past the bottom, so the step goes back. The update \
-        p ← p − lr·∂loss/∂p does both without a special case.
+        \nA negative slope means the loss falls as a grows: a has not reached the bottom yet, so the \
+        step goes on, upwards. A positive slope means the loss rises as a grows: a is past the \
+        bottom, so the step goes back. The update p ← p − lr·∂loss/∂p does both without a \
+        special case, and the two slopes are equal and opposite because this loss is a parabola \
+        in a, symmetric about its bottom.
         """
     : """
         \nHere both slopes have the same sign, \(fixed(slopeBefore, 4)) and \(fixed(slopeBeyond, 4)): \

@@ -77,7 +77,7 @@ lesson.say("""
     along it. One step with rate lr multiplies the distance to the bottom by 1 − lr·λ in each \
     direction, so the factor ρ = max |1 − lr·λ| says how much of the distance a step keeps at \
     worst. It is below 1 only for lr < 2/λ_max = \(fixed(limit, 3)), the largest stable rate for \
-    these points, \(typicality). A run "converges" here when its loss ends within 1 % of the lowest. The rates below are 0.01, 0.3, and 0.97, 1.12 and 2.1 times that limit, each \
+    these points, \(typicality). A run "converges" here when its loss ends within 1 % of the lowest. The rates below are 0.01 and 0.3, then 0.97, 1.12 and 2.1 times that limit, each \
     run \(sweepSteps) steps from (0, 0); the lowest possible loss is \(fixed(lowestLoss, 6)).\n
     """)
 /// The words for a verdict in the sweep's last column, with how far above the lowest loss a run

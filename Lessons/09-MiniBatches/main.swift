@@ -276,15 +276,46 @@ if drawn.isEmpty {
         all the points with lr below its stable limit 2/λ_max never makes the loss go up: on this \
         bowl-shaped loss every such step lowers it (lesson 7).
         """)
-    lesson.say("""
-        \nThis is the noisy floor of stochastic gradient descent with a constant rate: near the \
-        bottom, each batch's gradient still points somewhere different from the full one, and a \
-        step of the same size keeps following it, so the loss hovers above the lowest value \
-        instead of settling. Smaller steps at the end (a rate that decays, as in lesson 7's \
-        schedule) or larger batches lower the floor.
-        """)
     if learningRate > stableLimit {
         lesson.say("Here lr = \(learningRate) is above that limit, \(fixed(stableLimit, 3)), so every full-batch step overshoots.")
+    }
+    // The noisy floor, read from the noisiest run that finished: is its loss still falling on the
+    // whole over these last epochs (the mean of the last epoch against the first), or hovering?
+    if let noisy = drawn.first(where: { rises(in: $0.history.updateLosses) > 0 }),
+       noisy.history.updatesPerEpoch > 0, noisy.history.updateLosses.count >= 2 * noisy.history.updatesPerEpoch {
+        let tail = noisy.history.updateLosses, perEpoch = noisy.history.updatesPerEpoch
+        let firstMean = tail.prefix(perEpoch).reduce(0, +) / Double(perEpoch)
+        let lastMean = tail.suffix(perEpoch).reduce(0, +) / Double(perEpoch)
+        let range = "between \(fixed(tail.min()!, 5)) and \(fixed(tail.max()!, 5))"
+        let compared = lastMean >= firstMean ? "no lower than" : lastMean >= 0.9 * firstMean ? "hardly lower than" : "only somewhat lower than"
+        let stillFalling = lastMean < 0.5 * firstMean
+        let swingsWildly = !stillFalling && tail.max()! > 10 * tail.min()!
+        if stillFalling || (!swingsWildly && lastMean < 0.9 * firstMean && lastMean > 1.5 * bestLoss) {
+            lesson.say("""
+                \nBatch size \(noisy.size)'s loss is still falling on the whole (mean \
+                \(fixed(firstMean, 5)) over the first of these epochs, \(fixed(lastMean, 5)) over the \
+                last; the best line's is \(fixed(bestLoss, 5))), with noise on top. With a constant \
+                rate it will end on a noisy floor: near the bottom each batch's gradient still points \
+                somewhere different from the full one, so the loss hovers instead of settling.
+                """)
+        } else if swingsWildly {
+            lesson.say("""
+                \nBatch size \(noisy.size)'s loss is not settling near the bottom at all: over these \
+                updates it swung \(range), its mean over the last epoch \(fixed(lastMean, 5)) against \
+                the best line's \(fixed(bestLoss, 5)). At lr = \(learningRate) each step that follows \
+                \(follows(noisy.size)) is too big: a smaller rate or a larger batch is needed.
+                """)
+        } else {
+            lesson.say("""
+                \nThis is the noisy floor of stochastic gradient descent with a constant rate. Over \
+                these updates batch size \(noisy.size)'s loss stayed \(range), its mean over the last \
+                epoch (\(fixed(lastMean, 5))) \(compared) over the first (\(fixed(firstMean, 5))), \
+                while the best line's loss is \(fixed(bestLoss, 5)): near the bottom each batch's \
+                gradient still points somewhere different from the full one, and a step of the same \
+                size keeps following it, so the loss hovers instead of settling. Smaller steps at the \
+                end (a rate that decays, as in lesson 7's schedule) or larger batches lower the floor.
+                """)
+        }
     }
 }
 lesson.say("""

@@ -46,8 +46,13 @@ lesson.say("""
     \nWhere the backward formulas come from, by indices. z = hW₂ + B₂ means zⱼ = Σₖ hₖW₂ₖⱼ + B₂ⱼ, so \
     W₂ₖⱼ touches only zⱼ, with ∂zⱼ/∂W₂ₖⱼ = hₖ, and the chain rule gives \
     ∂loss/∂W₂ₖⱼ = hₖ · ∂loss/∂zⱼ. Entry (k, j) is hₖ times dzⱼ: the product hᵀ·dz of the column \
-    hᵀ (the transpose: rows become columns) and the row dz. With N samples in the rows of X the \
-    contributions add up over the samples, dW = XᵀdZ. Going the other way, hₖ feeds every zⱼ, so \
+    hᵀ (the transpose: rows become columns) and the row dz (here y = z, so dz is the dy below). \
+    The same holds for every layer: with its input X and its dZ, one row per sample, the \
+    contributions of the N samples add up, dWₖⱼ = Σₙ XₙₖdZₙⱼ, which is the product\n
+    """)
+lesson.say("    dW = XᵀdZ\n")
+lesson.say("""
+    Going the other way, hₖ feeds every zⱼ, so \
     dhₖ = Σⱼ dzⱼW₂ₖⱼ, that is dh = dz·W₂ᵀ. And ⊙ multiplies two matrices entry by entry, which \
     is how σ′ enters: each hidden value has its own slope.\n
     """)

@@ -235,6 +235,19 @@ if trained {
     lesson.show(MatrixHeatMap(title: "Confusion matrix on the test set", rowTitle: "true digit", columnTitle: "said",
                               rowLabels: digitLabels, columnLabels: digitLabels, counts: confusion),
                 name: "confusion-matrix")
+    // On one shading scale the diagonal's hundreds leave every mistake in the lightest shade, so
+    // the mistakes are drawn again on their own scale.
+    var mistakesOnly = confusion
+    for digit in 0..<10 { mistakesOnly[digit][digit] = 0 }
+    if mistakesOnly.joined().contains(where: { $0 > 0 }) {
+        lesson.say("""
+            \nOn that scale every mistake gets the lightest shade. The mistakes alone, shaded against \
+            the most frequent one, show which confusions stand out:\n
+            """)
+        lesson.show(MatrixHeatMap(title: "Mistakes only (the diagonal left out)", rowTitle: "true digit", columnTitle: "said",
+                                  rowLabels: digitLabels, columnLabels: digitLabels, counts: mistakesOnly),
+                    name: "confusion-mistakes")
+    }
     var rightPerDigit = Table(["true digit"] + digitLabels)
     rightPerDigit.add(["% right"] + (0...9).map { digit -> String in
         let total = confusion[digit].reduce(0, +)

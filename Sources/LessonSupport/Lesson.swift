@@ -55,7 +55,7 @@ public final class Lesson {
             ("pause", "one step at a time on a clean screen: Enter next, b back, r again, q quit (on a terminal only)"),
             ("ascii", "draw with plain ASCII characters"),
             ("no-animation", "draw only the final picture of an animation"),
-            ("help", "show this help"),
+            ("help", "show this help (also -h)"),
         ]
 
         func stop(_ message: String) -> Never {
@@ -67,6 +67,10 @@ public final class Lesson {
         while index < arguments.count {
             let argument = arguments[index]
             index += 1
+            if argument == "-h" {  // the short form every command-line tool understands
+                switches.insert("help")
+                continue
+            }
             guard argument.hasPrefix("--") else { stop("unexpected argument '\(argument)'") }
             var flag = String(argument.dropFirst(2))
             var inlineValue: String?

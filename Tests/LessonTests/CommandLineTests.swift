@@ -31,6 +31,9 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(result.output.contains("(default 42; 0 to \(Int.max))"))
         XCTAssertTrue(result.output.contains("(default 80; 40 to 300)"))
         XCTAssertTrue(result.output.contains("--pause"))
+        let short = try LessonRunner.run(8, ["-h"])
+        XCTAssertEqual(short.status, 0)
+        XCTAssertTrue(short.output.hasPrefix("lesson-8: "), short.output)
     }
 
     func testSameSeedSameTextOtherSeedOtherText() throws {

@@ -34,6 +34,7 @@ final class FlagRangeTests: XCTestCase {
     }
 
     func testEveryNumericFlagAtBothEndsOfItsRange() throws {
+        try skipUnlessSweepsAreOn()
         var runs: [LessonRunner.Run] = []
         for lesson in TranscriptTests.lessons {
             let help = try LessonRunner.run(lesson, ["--help"]).output

@@ -12,6 +12,7 @@ final class SeedSweepTests: XCTestCase {
     static let maximumLines = 400
 
     func testEveryLessonWithTenOtherSeeds() throws {
+        try skipUnlessSweepsAreOn()
         let runs = TranscriptTests.lessons.flatMap { lesson in
             Self.seeds.map { LessonRunner.Run(lesson: lesson, arguments: ["--seed", String($0)]) }
         }
@@ -35,4 +36,13 @@ func checkFinishedCleanly(_ run: LessonRunner.Run, _ result: LessonRunner.Result
     XCTAssertTrue(leaked.isEmpty, "\(run) shows nan or inf as a value:\n\(leaked.prefix(3).joined(separator: "\n"))", file: file, line: line)
     let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).count
     XCTAssertLessThanOrEqual(lines, maximumLines, "\(run) printed \(lines) lines", file: file, line: line)
+}
+
+/// The seed sweep and the walk of every flag's range run every lesson about 150 times, a few
+/// minutes on two cores: CI runs them (it sets CI=true), and so does anyone who sets
+/// LESSON_SWEEPS=1. A plain `swift test` skips them, saying so, to stay quick for students.
+func skipUnlessSweepsAreOn() throws {
+    let environment = ProcessInfo.processInfo.environment
+    try XCTSkipUnless(environment["CI"] == "true" || environment["LESSON_SWEEPS"] == "1",
+                      "runs in CI (CI=true) or with LESSON_SWEEPS=1: every lesson with ten seeds and every flag at both ends")
 }
