@@ -55,6 +55,7 @@ let lessons: [(number: Int, folder: String)] = [
     (12, "12-Generalisation"),
     (13, "13-SoftmaxCrossEntropy"),
     (14, "14-FasterDescent"),
+    (15, "15-Convolutions"),
 ]
 
 /// The exercises in course order, the same list as in Exercises/Package.swift (a test checks that
@@ -98,6 +99,8 @@ let exercises: [(name: String, uses: [String])] = [
     ("E32_CrossEntropyGradient", []),
     ("E33_MomentumStep", []),
     ("E34_AdamStep", []),
+    ("E35_Convolution2D", []),
+    ("E36_MaxPooling", []),
 ]
 
 let package = Package(

@@ -58,6 +58,8 @@ let exercises: [(name: String, uses: [String])] = [
     ("E32_CrossEntropyGradient", []),
     ("E33_MomentumStep", []),
     ("E34_AdamStep", []),
+    ("E35_Convolution2D", []),
+    ("E36_MaxPooling", []),
 ]
 
 /// Exercises left out of this build: those named in EXERCISES_SKIP (the runner sets it to leave

@@ -1,0 +1,144 @@
+/// The size of a square filter slid over an image with zero padding and stride 1.
+///
+/// Feature maps are stored "one row per pixel": a batch of N images of height H and width W with
+/// C channels is an (N·H·W) × C matrix whose row n·H·W + y·W + x holds pixel (y, x) of image n,
+/// one column per channel. A batch of 8×8 grey digits (N × 64, one row per image) is already that
+/// matrix with C = 1, read with a different row count.
+public struct ConvolutionGeometry: Sendable, Equatable {
+    /// Height and width of the input maps.
+    public var height: Int, width: Int
+    /// Channels of the input maps (1 for grey images, the number of filters after a convolution).
+    public var channels: Int
+    /// The filter is kernel × kernel pixels.
+    public var kernel: Int
+    /// Rings of zeros added around the image: 0 is "valid", (kernel − 1)/2 keeps the size ("same").
+    public var padding: Int
+
+    /// A geometry; the padded image must be at least as large as the filter.
+    public init(height: Int, width: Int, channels: Int = 1, kernel: Int, padding: Int) {
+        precondition(height > 0 && width > 0 && channels > 0 && kernel > 0 && padding >= 0,
+                     "A convolution needs positive sizes and padding ≥ 0")
+        precondition(height + 2 * padding >= kernel && width + 2 * padding >= kernel,
+                     "A \(kernel)×\(kernel) filter does not fit a \(height)×\(width) image padded by \(padding)")
+        self.height = height
+        self.width = width
+        self.channels = channels
+        self.kernel = kernel
+        self.padding = padding
+    }
+
+    /// Output height H′ = H + 2p − k + 1 (stride 1).
+    public var outputHeight: Int { height + 2 * padding - kernel + 1 }
+    /// Output width W′ = W + 2p − k + 1 (stride 1).
+    public var outputWidth: Int { width + 2 * padding - kernel + 1 }
+    /// Numbers in one patch, k·k·C: the rows of the filter matrix.
+    public var patchSize: Int { kernel * kernel * channels }
+}
+
+/// The patch matrix ("im2col"): one row per output position, holding the k × k × C input values
+/// the filter sees there, so that a convolution becomes one matrix product.
+///
+/// Row n·H′·W′ + y·W′ + x, column (i·k + j)·C + c holds
+///
+///     P[(n, y, x), (i, j, c)] = X[n, y + i − p, x + j − p, c]   (0 outside the image)
+///
+/// `maps` is (N·H·W) × C (see `ConvolutionGeometry`); the result is (N·H′·W′) × (k·k·C).
+public func patchMatrix(_ maps: Matrix, geometry g: ConvolutionGeometry) -> Matrix {
+    let pixels = g.height * g.width
+    precondition(maps.columns == g.channels && maps.rows % pixels == 0,
+                 "Maps of \(g.height)×\(g.width) pixels with \(g.channels) channels need (N·\(pixels))×\(g.channels), got \(maps.shape)")
+    let count = maps.rows / pixels
+    let outH = g.outputHeight, outW = g.outputWidth, k = g.kernel, c = g.channels, p = g.padding
+    let width = g.patchSize
+    var result = [Double](repeating: 0, count: count * outH * outW * width)
+    maps.values.withUnsafeBufferPointer { x in
+        result.withUnsafeMutableBufferPointer { out in
+            for n in 0..<count {
+                for y in 0..<outH {
+                    for xo in 0..<outW {
+                        let row = ((n * outH + y) * outW + xo) * width
+                        for i in 0..<k {
+                            let yi = y + i - p
+                            guard yi >= 0 && yi < g.height else { continue }
+                            for j in 0..<k {
+                                let xj = xo + j - p
+                                guard xj >= 0 && xj < g.width else { continue }
+                                let source = ((n * g.height + yi) * g.width + xj) * c
+                                let target = row + (i * k + j) * c
+                                for ch in 0..<c { out[target + ch] = x[source + ch] }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return Matrix(rows: count * outH * outW, columns: width, values: result)
+}
+
+/// The adjoint of `patchMatrix` ("col2im"): adds every patch entry back onto the input pixel it
+/// was copied from, so a gradient with respect to the patches becomes one with respect to the maps:
+///
+///     ∂L/∂X[n, a, b, c] = Σ over (y, x, i, j) with y + i − p = a, x + j − p = b of ∂L/∂P[(n, y, x), (i, j, c)]
+///
+/// `patches` is (N·H′·W′) × (k·k·C); the result is (N·H·W) × C.
+public func addPatchesBack(_ patches: Matrix, geometry g: ConvolutionGeometry) -> Matrix {
+    let positions = g.outputHeight * g.outputWidth
+    precondition(patches.columns == g.patchSize && patches.rows % positions == 0,
+                 "Patches of this geometry need (N·\(positions))×\(g.patchSize), got \(patches.shape)")
+    let count = patches.rows / positions
+    let outH = g.outputHeight, outW = g.outputWidth, k = g.kernel, c = g.channels, p = g.padding
+    let width = g.patchSize
+    var result = [Double](repeating: 0, count: count * g.height * g.width * c)
+    patches.values.withUnsafeBufferPointer { d in
+        result.withUnsafeMutableBufferPointer { out in
+            for n in 0..<count {
+                for y in 0..<outH {
+                    for xo in 0..<outW {
+                        let row = ((n * outH + y) * outW + xo) * width
+                        for i in 0..<k {
+                            let yi = y + i - p
+                            guard yi >= 0 && yi < g.height else { continue }
+                            for j in 0..<k {
+                                let xj = xo + j - p
+                                guard xj >= 0 && xj < g.width else { continue }
+                                let target = ((n * g.height + yi) * g.width + xj) * c
+                                let source = row + (i * k + j) * c
+                                for ch in 0..<c { out[target + ch] += d[source + ch] }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return Matrix(rows: count * g.height * g.width, columns: c, values: result)
+}
+
+/// A 2D convolution (strictly a cross-correlation, as every deep-learning library computes it)
+/// of a batch of maps with F filters, as one matrix product over the patches:
+///
+///     Z[n, y, x, f] = b_f + Σᵢ Σⱼ Σ_c K[i, j, c, f] · X[n, y + i − p, x + j − p, c]
+///     Z = P·K + b        with P = patchMatrix(X), K of shape (k·k·C) × F, b of shape 1 × F
+///
+/// Row (i·k + j)·C + c of `filters` is the filter weight at (i, j) for channel c; column f is one
+/// filter. The result is (N·H′·W′) × F: F feature maps in the one-row-per-pixel layout.
+public func convolve(_ maps: Matrix, filters: Matrix, bias: Matrix, geometry: ConvolutionGeometry) -> Matrix {
+    precondition(filters.rows == geometry.patchSize,
+                 "Filters for \(geometry.kernel)×\(geometry.kernel) patches of \(geometry.channels) channels need \(geometry.patchSize) rows, got \(filters.shape)")
+    return patchMatrix(maps, geometry: geometry).times(filters, plusRow: bias)
+}
+
+/// The gradients of a convolution Z = P·K + b, given G = ∂L/∂Z of shape (N·H′·W′) × F:
+///
+///     ∂L/∂K = Pᵀ·G        ∂L/∂b = Σ_rows G        ∂L/∂X = addPatchesBack(G·Kᵀ)
+///
+/// the same three lines as a dense layer's backward pass, with the patches in place of the inputs.
+public func convolutionBackward(_ gradient: Matrix, maps: Matrix, filters: Matrix,
+                                geometry: ConvolutionGeometry) -> (filters: Matrix, bias: Matrix, maps: Matrix) {
+    let patches = patchMatrix(maps, geometry: geometry)
+    precondition(gradient.rows == patches.rows && gradient.columns == filters.columns,
+                 "The gradient must be (N·H′·W′)×F = \(patches.rows)×\(filters.columns), got \(gradient.shape)")
+    return (patches.transposedTimes(gradient), gradient.columnSums(),
+            addPatchesBack(gradient.timesTransposed(filters), geometry: geometry))
+}

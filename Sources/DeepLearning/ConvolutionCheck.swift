@@ -1,0 +1,44 @@
+/// The backward pass of a `ConvolutionalNetwork` against central differences of its loss, at a
+/// few parameters: for each index k,
+///
+///     numeric_k = (L(θ + h·e_k) − L(θ − h·e_k)) / 2h,    relative difference = |a_k − numeric_k| / max(|a_k| + |numeric_k|, 1e−8)
+///
+/// with h = 1e−5. Returns the worst relative difference over the checked parameters.
+public func convolutionalGradientCheck(_ network: ConvolutionalNetwork, images: Matrix, labels: [Int],
+                                       parameters indices: [Int]) -> Double {
+    let analytic = network.gradients(of: network.forward(images), labels: labels).gradients.values
+    let h = 1e-5
+    var worst = 0.0
+    for k in indices {
+        var up = network, down = network
+        up.parameters[k] += h
+        down.parameters[k] -= h
+        let numeric = (up.loss(images, labels: labels) - down.loss(images, labels: labels)) / (2 * h)
+        worst = max(worst, abs(analytic[k] - numeric) / max(abs(analytic[k]) + abs(numeric), 1e-8))
+    }
+    return worst
+}
+
+/// Whether a gradient check's worst relative difference says the backward pass is right:
+/// below 1e−6 the two agree to rounding and truncation (h² ≈ 1e−10 relative), above it something
+/// in the backward pass differs from the loss it claims to differentiate (or a ReLU sat at its kink).
+public enum GradientCheckVerdict: Sendable, Equatable {
+    case agree, disagree
+
+    /// `.agree` when worst < 1e−6, else `.disagree` (NaN disagrees).
+    public init(worstRelativeDifference worst: Double) {
+        self = worst < 1e-6 ? .agree : .disagree
+    }
+}
+
+/// How a test accuracy compares with a target such as the 98 % the course aims for:
+/// reached when accuracy ≥ target, otherwise missed by (target − accuracy).
+public enum TargetVerdict: Sendable, Equatable {
+    case reached
+    case missed(by: Double)
+
+    /// Compares `accuracy` with `target` (both as fractions); NaN misses by NaN.
+    public init(accuracy: Double, target: Double) {
+        self = accuracy >= target ? .reached : .missed(by: target - accuracy)
+    }
+}

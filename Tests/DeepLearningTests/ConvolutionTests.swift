@@ -1,0 +1,186 @@
+import XCTest
+import DeepLearning
+
+/// The convolution, pooling and the small convolutional network against hand values and finite
+/// differences.
+final class ConvolutionTests: XCTestCase {
+    /// A 3×3 image 1…9 and a 2×2 filter, valid padding: each output worked out by hand.
+    func testValidConvolutionByHand() {
+        // image      filter
+        // 1 2 3      1 0
+        // 4 5 6      0 −1
+        // 7 8 9
+        let image = Matrix(rows: 9, columns: 1, values: [1, 2, 3, 4, 5, 6, 7, 8, 9])
+        let g = ConvolutionGeometry(height: 3, width: 3, kernel: 2, padding: 0)
+        XCTAssertEqual(g.outputHeight, 2)
+        let filter = Matrix(rows: 4, columns: 1, values: [1, 0, 0, -1])
+        let out = convolve(image, filters: filter, bias: Matrix(row: [0.5]), geometry: g)
+        // 1 − 5, 2 − 6, 4 − 8, 5 − 9, each + 0.5
+        XCTAssertEqual(out.values, [-3.5, -3.5, -3.5, -3.5])
+        let patches = patchMatrix(image, geometry: g)
+        XCTAssertEqual(patches.row(0), [1, 2, 4, 5])
+        XCTAssertEqual(patches.row(3), [5, 6, 8, 9])
+    }
+
+    /// Padding 1 keeps a 3×3 image 3×3; the corner patch has zeros where it leaves the image.
+    func testPaddedPatchesHoldZerosOutsideTheImage() {
+        let image = Matrix(rows: 9, columns: 1, values: [1, 2, 3, 4, 5, 6, 7, 8, 9])
+        let g = ConvolutionGeometry(height: 3, width: 3, kernel: 3, padding: 1)
+        let patches = patchMatrix(image, geometry: g)
+        XCTAssertEqual(patches.rows, 9)
+        XCTAssertEqual(patches.row(0), [0, 0, 0, 0, 1, 2, 0, 4, 5])
+        XCTAssertEqual(patches.row(4), [1, 2, 3, 4, 5, 6, 7, 8, 9])
+        // A filter with a single 1 in the middle copies the image.
+        var identity = Matrix(rows: 9, columns: 1)
+        identity[4, 0] = 1
+        XCTAssertEqual(convolve(image, filters: identity, bias: Matrix(row: [0]), geometry: g).values, image.values)
+        // A vertical-edge filter (−1 0 1 in each row) on a left-to-right ramp: 2·3 = 6 inside, less at the padded edges.
+        let edge = Matrix(rows: 9, columns: 1, values: [-1, 0, 1, -1, 0, 1, -1, 0, 1])
+        let out = convolve(image, filters: edge, bias: Matrix(row: [0]), geometry: g)
+        // Centre: (3 − 1) + (6 − 4) + (9 − 7) = 6. Top-left: (2 − 0) + (5 − 0) = 7.
+        XCTAssertEqual(out[4, 0], 6)
+        XCTAssertEqual(out[0, 0], 7)
+    }
+
+    /// Two channels: the patch holds both channels of each pixel, channel fastest.
+    func testTwoChannelPatchOrder() {
+        let maps = Matrix(rows: 4, columns: 2, values: [1, 10, 2, 20, 3, 30, 4, 40])
+        let g = ConvolutionGeometry(height: 2, width: 2, channels: 2, kernel: 2, padding: 0)
+        XCTAssertEqual(patchMatrix(maps, geometry: g).values, [1, 10, 2, 20, 3, 30, 4, 40])
+    }
+
+    /// ⟨patchMatrix(X), D⟩ = ⟨X, addPatchesBack(D)⟩: the second is the adjoint of the first.
+    func testAddPatchesBackIsTheAdjoint() {
+        var random = SeededGenerator(seed: 5)
+        let g = ConvolutionGeometry(height: 5, width: 4, channels: 2, kernel: 3, padding: 1)
+        let x = Matrix.random(rows: 2 * 20, columns: 2, using: &random)
+        let d = Matrix.random(rows: 2 * g.outputHeight * g.outputWidth, columns: g.patchSize, using: &random)
+        let left = zip(patchMatrix(x, geometry: g).values, d.values).map(*).reduce(0, +)
+        let right = zip(x.values, addPatchesBack(d, geometry: g).values).map(*).reduce(0, +)
+        assertClose(left, right, tolerance: 1e-10)
+    }
+
+    /// The convolution's three gradients against central differences of L = Σ Z ⊙ R at random points.
+    func testConvolutionBackwardMatchesFiniteDifferences() {
+        var random = SeededGenerator(seed: 7)
+        let g = ConvolutionGeometry(height: 4, width: 5, channels: 2, kernel: 3, padding: 1)
+        let maps = Matrix.random(rows: 2 * 20, columns: 2, using: &random)
+        let filters = Matrix.random(rows: g.patchSize, columns: 3, using: &random)
+        let bias = Matrix.random(rows: 1, columns: 3, using: &random)
+        let weights = Matrix.random(rows: 2 * 20, columns: 3, using: &random)
+        func loss(_ m: Matrix, _ f: Matrix, _ b: Matrix) -> Double {
+            zip(convolve(m, filters: f, bias: b, geometry: g).values, weights.values).map(*).reduce(0, +)
+        }
+        let grads = convolutionBackward(weights, maps: maps, filters: filters, geometry: g)
+        let h = 1e-5
+        func numeric(_ matrix: Matrix, _ rebuild: (Matrix) -> Double) -> [Double] {
+            matrix.values.indices.map { k in
+                var up = matrix, down = matrix
+                up.values[k] += h
+                down.values[k] -= h
+                return (rebuild(up) - rebuild(down)) / (2 * h)
+            }
+        }
+        assertGradientsAgree(grads.filters.values, numeric(filters) { loss(maps, $0, bias) })
+        assertGradientsAgree(grads.bias.values, numeric(bias) { loss(maps, filters, $0) })
+        assertGradientsAgree(grads.maps.values, numeric(maps) { loss($0, filters, bias) })
+    }
+
+    /// 2×2 pooling of a 4×4 map by hand, and its gradient sent to the winners only.
+    func testMaxPoolingByHand() {
+        let map = Matrix(rows: 16, columns: 1, values: [1, 5, 2, 0,
+                                                         3, 4, 8, 1,
+                                                         0, 0, 7, 7,
+                                                         9, 1, 6, 2])
+        let (pooled, winners) = maxPool2x2(map, height: 4, width: 4)
+        XCTAssertEqual(pooled.values, [5, 8, 9, 7])
+        XCTAssertEqual(winners, [1, 6, 12, 10])   // a tie (7, 7) goes to the first
+        let back = maxPool2x2Backward(Matrix(rows: 4, columns: 1, values: [1, 2, 3, 4]), winners: winners, inputRows: 16)
+        XCTAssertEqual(back.values, [0, 1, 0, 0, 0, 0, 2, 0, 0, 0, 4, 0, 3, 0, 0, 0])
+        // An odd 3×3 map drops its last row and column.
+        let odd = maxPool2x2(Matrix(rows: 9, columns: 1, values: [1, 2, 9, 3, 4, 9, 9, 9, 9]), height: 3, width: 3)
+        XCTAssertEqual(odd.pooled.values, [4])
+    }
+
+    /// Softmax by hand: scores (0, log 3) give (1/4, 3/4); a shift by 1000 changes nothing and overflows nothing.
+    func testSoftmaxAndCrossEntropyByHand() {
+        let p = ConvolutionalNetwork.softmax(Matrix([[0, log(3)], [1000, 1000 + log(3)]]))
+        assertClose([0.25, 0.75, 0.25, 0.75], p.values, tolerance: Tolerance.rounding)
+        assertClose(-(log(0.25) + log(0.75)) / 2, ConvolutionalNetwork.crossEntropy(probabilities: p, labels: [0, 1]),
+                    tolerance: Tolerance.rounding)
+    }
+
+    /// Every gradient of the network (with and without the hidden layer) against central
+    /// differences of its loss, at random parameters and random images.
+    func testNetworkGradientsMatchFiniteDifferences() {
+        for hidden in [0, 5] {
+            var random = SeededGenerator(seed: UInt64(11 + hidden))
+            var network = ConvolutionalNetwork(height: 6, width: 6, filters: 3, hidden: hidden, classes: 4, using: &random)
+            // Random biases too, so no ReLU sits exactly at its kink.
+            var theta = network.parameters
+            for k in theta.indices { theta[k] += 0.1 * random.normal() }
+            network.parameters = theta
+            let images = Matrix.random(rows: 5, columns: 36, using: &random)
+            let labels = [0, 3, 1, 2, 3]
+            let analytic = network.gradients(of: network.forward(images), labels: labels).gradients.values
+            let h = 1e-5
+            let numeric = theta.indices.map { k -> Double in
+                var up = network, down = network
+                up.parameters[k] += h
+                down.parameters[k] -= h
+                return (up.loss(images, labels: labels) - down.loss(images, labels: labels)) / (2 * h)
+            }
+            assertGradientsAgree(analytic, numeric, "hidden \(hidden)")
+        }
+    }
+
+    /// The weight gradient of the scores is (P − Y)/N: a one-image, output-only check of the sign and scale.
+    func testScoreGradientIsProbabilitiesMinusOneHot() {
+        var random = SeededGenerator(seed: 3)
+        var network = ConvolutionalNetwork(height: 4, width: 4, filters: 1, classes: 3, using: &random)
+        network.outputWeights = Matrix(rows: network.outputWeights.rows, columns: 3)
+        let image = Matrix.random(rows: 1, columns: 16, using: &random)
+        // All scores 0 → p = (1/3, 1/3, 1/3); label 2 → ∂L/∂b = (1/3, 1/3, −2/3).
+        let g = network.gradients(of: network.forward(image), labels: [2]).gradients
+        assertClose([1.0 / 3, 1.0 / 3, -2.0 / 3], g.outputBiases.values, tolerance: Tolerance.rounding)
+    }
+
+    /// Momentum by hand: with constant gradient g, v₁ = −lr·g, v₂ = −lr·g(1 + μ).
+    func testMomentumStepByHand() {
+        var random = SeededGenerator(seed: 1)
+        var network = ConvolutionalNetwork(height: 4, width: 4, filters: 1, classes: 2, using: &random)
+        let start = network.parameters
+        let images = Matrix.random(rows: 2, columns: 16, using: &random)
+        let g = network.gradients(of: network.forward(images), labels: [0, 1]).gradients
+        network.step(g, learningRate: 0.1, momentum: 0.5, weightDecay: 0)
+        network.step(g, learningRate: 0.1, momentum: 0.5, weightDecay: 0)
+        let expected = zip(start, g.values).map { $0 - 0.1 * $1 * (1 + 1 + 0.5) }
+        assertClose(expected, network.parameters, tolerance: Tolerance.rounding)
+    }
+}
+
+/// The verdicts the convolutions lesson picks its sentences from, each way.
+final class ConvolutionVerdictTests: XCTestCase {
+    func testGradientCheckVerdict() {
+        XCTAssertEqual(GradientCheckVerdict(worstRelativeDifference: 3e-9), .agree)
+        XCTAssertEqual(GradientCheckVerdict(worstRelativeDifference: 2e-3), .disagree)
+        XCTAssertEqual(GradientCheckVerdict(worstRelativeDifference: .nan), .disagree)
+    }
+
+    func testTargetVerdict() {
+        XCTAssertEqual(TargetVerdict(accuracy: 0.985, target: 0.98), .reached)
+        XCTAssertEqual(TargetVerdict(accuracy: 0.98, target: 0.98), .reached)
+        guard case .missed(let by) = TargetVerdict(accuracy: 0.97, target: 0.98) else { return XCTFail("should miss") }
+        assertClose(0.01, by, tolerance: 1e-12)
+    }
+
+    /// The check finds a correct backward pass right and a wrong gradient wrong.
+    func testGradientCheckOnTheNetwork() {
+        var random = SeededGenerator(seed: 4)
+        let network = ConvolutionalNetwork(height: 6, width: 6, filters: 2, classes: 3, using: &random)
+        let images = Matrix.random(rows: 4, columns: 36, using: &random)
+        let worst = convolutionalGradientCheck(network, images: images, labels: [0, 1, 2, 1],
+                                               parameters: Array(0..<network.parameterCount))
+        XCTAssertEqual(GradientCheckVerdict(worstRelativeDifference: worst), .agree, "worst \(worst)")
+    }
+}
