@@ -270,26 +270,12 @@ lesson.step("A tiny network from tracked values, against the matrix backprop")
 let tiny = Network(sizes: [2, 3, 1], activations: [.tanh, .identity], using: &lesson.random)
 let inputs = Matrix.random(rows: 4, columns: 2, using: &lesson.random)
 let targets = Matrix.random(rows: 4, columns: 1, using: &lesson.random)
-// The same weights as tracked values, and the same loss built one operation at a time.
-let trackedWeights = tiny.layers.map { layer in layer.weights.values.map { Value($0) } }
-let trackedBiases = tiny.layers.map { layer in layer.bias.values.map { Value($0) } }
-var total = Value(0)
-for k in 0..<inputs.rows {
-    var activations = inputs.row(k).map { Value($0) }
-    for (l, layer) in tiny.layers.enumerated() {
-        activations = (0..<layer.outputSize).map { j in
-            var sum = trackedBiases[l][j]
-            for i in 0..<layer.inputSize { sum = sum + activations[i] * trackedWeights[l][i * layer.outputSize + j] }
-            return layer.activation == .tanh ? sum.tanh() : sum
-        }
-    }
-    let error = activations[0] - targets[k, 0]
-    total = total + error * error
-}
-let trackedLoss = total / Double(inputs.rows)
+// The same weights as tracked values, and the same loss built one operation at a time (the core's
+// trackedMeanSquaredError(of:inputs:targets:) writes out each neuron's sum and activation).
+let (trackedLoss, trackedParameters) = trackedMeanSquaredError(of: tiny, inputs: inputs, targets: targets)
 trackedLoss.backward()
 let matrixResult = tiny.lossAndGradients(input: inputs, target: targets)
-let trackedGradients = zip(trackedWeights, trackedBiases).flatMap { $0.map(\.gradient) + $1.map(\.gradient) }
+let trackedGradients = trackedParameters.map(\.gradient)
 let matrixGradients = Network.flatten(matrixResult.gradients)
 let largest = zip(trackedGradients, matrixGradients).map { abs($0 - $1) }.max() ?? 0
 lesson.say("""

@@ -85,36 +85,36 @@ final class ValueTests: XCTestCase {
     }
 }
 
-/// A small network built from tracked values, one operation at a time, against the matrix
-/// backprop of `Network`: the same loss and the same gradient for every parameter.
+/// A network's loss built from tracked values, one operation at a time, against the matrix
+/// backprop of `Network`: the same loss and the same gradient for every parameter, for every
+/// activation and for more than one output.
 final class TrackedNetworkTests: XCTestCase {
     func testTrackedNetworkGradientsEqualTheMatrixBackprop() {
         var random = SeededGenerator(seed: 11)
-        let network = Network(sizes: [2, 3, 1], activations: [.tanh, .identity], using: &random)
+        let network = Network(sizes: [2, 3, 4, 2], activations: [.tanh, .relu, .sigmoid], using: &random)
         let inputs = Matrix.random(rows: 4, columns: 2, using: &random)
-        let targets = Matrix.random(rows: 4, columns: 1, using: &random)
-        let weights = network.layers.map { $0.weights.values.map { Value($0) } }
-        let biases = network.layers.map { $0.bias.values.map { Value($0) } }
-        var total = Value(0)
-        for k in 0..<inputs.rows {
-            var activations = inputs.row(k).map { Value($0) }
-            for (l, layer) in network.layers.enumerated() {
-                activations = (0..<layer.outputSize).map { j in
-                    var sum = biases[l][j]
-                    for i in 0..<layer.inputSize { sum = sum + activations[i] * weights[l][i * layer.outputSize + j] }
-                    return layer.activation == .tanh ? sum.tanh() : sum
-                }
-            }
-            let error = activations[0] - targets[k, 0]
-            total = total + error * error
-        }
-        let loss = total / Double(inputs.rows)
+        let targets = Matrix.random(rows: 4, columns: 2, using: &random)
+        let (loss, parameters) = trackedMeanSquaredError(of: network, inputs: inputs, targets: targets)
         loss.backward()
         let matrix = network.lossAndGradients(input: inputs, target: targets)
         XCTAssertEqual(loss.data, matrix.loss, accuracy: 1e-12)
-        let tracked = zip(weights, biases).flatMap { $0.map(\.gradient) + $1.map(\.gradient) }
+        let tracked = parameters.map(\.gradient)
         let flat = Network.flatten(matrix.gradients)
         XCTAssertEqual(tracked.count, flat.count)
         for (t, m) in zip(tracked, flat) { XCTAssertEqual(t, m, accuracy: 1e-12) }
+    }
+
+    func testATrackedNetworkByHand() {
+        // y = 3·(2x + 1) + 0.5 at x = 1, target 0: h = 3, y = 9.5, loss = 9.5² = 90.25.
+        // ∂L/∂y = 2·9.5 = 19, so ∂L/∂w₂ = 19·h = 57, ∂L/∂b₂ = 19, ∂L/∂h = 19·w₂ = 57,
+        // ∂L/∂w₁ = 57·x = 57, ∂L/∂b₁ = 57 (in the order w₁, b₁, w₂, b₂).
+        let network = Network([
+            Dense(weights: Matrix([[2]]), bias: Matrix(row: [1]), activation: .identity),
+            Dense(weights: Matrix([[3]]), bias: Matrix(row: [0.5]), activation: .identity),
+        ])
+        let (loss, parameters) = trackedMeanSquaredError(of: network, inputs: Matrix([[1]]), targets: Matrix([[0]]))
+        loss.backward()
+        XCTAssertEqual(loss.data, 90.25, accuracy: 1e-12)
+        XCTAssertEqual(parameters.map(\.gradient), [57, 57, 57, 19])
     }
 }
