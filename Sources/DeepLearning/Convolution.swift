@@ -48,32 +48,16 @@ public func patchMatrix(_ maps: Matrix, geometry g: ConvolutionGeometry) -> Matr
     precondition(maps.columns == g.channels && maps.rows % pixels == 0,
                  "Maps of \(g.height)×\(g.width) pixels with \(g.channels) channels need (N·\(pixels))×\(g.channels), got \(maps.shape)")
     let count = maps.rows / pixels
-    let outH = g.outputHeight, outW = g.outputWidth, k = g.kernel, c = g.channels, p = g.padding
-    let width = g.patchSize
-    var result = [Double](repeating: 0, count: count * outH * outW * width)
+    let c = g.channels
+    var result = [Double](repeating: 0, count: count * g.outputHeight * g.outputWidth * g.patchSize)
     maps.values.withUnsafeBufferPointer { x in
         result.withUnsafeMutableBufferPointer { out in
-            for n in 0..<count {
-                for y in 0..<outH {
-                    for xo in 0..<outW {
-                        let row = ((n * outH + y) * outW + xo) * width
-                        for i in 0..<k {
-                            let yi = y + i - p
-                            guard yi >= 0 && yi < g.height else { continue }
-                            for j in 0..<k {
-                                let xj = xo + j - p
-                                guard xj >= 0 && xj < g.width else { continue }
-                                let source = ((n * g.height + yi) * g.width + xj) * c
-                                let target = row + (i * k + j) * c
-                                for ch in 0..<c { out[target + ch] = x[source + ch] }
-                            }
-                        }
-                    }
-                }
+            forEachPatchEntry(count: count, geometry: g) { patch, pixel in
+                for ch in 0..<c { out[patch + ch] = x[pixel + ch] }
             }
         }
     }
-    return Matrix(rows: count * outH * outW, columns: width, values: result)
+    return Matrix(rows: count * g.outputHeight * g.outputWidth, columns: g.patchSize, values: result)
 }
 
 /// The adjoint of `patchMatrix` ("col2im"): adds every patch entry back onto the input pixel it
@@ -87,32 +71,41 @@ public func addPatchesBack(_ patches: Matrix, geometry g: ConvolutionGeometry) -
     precondition(patches.columns == g.patchSize && patches.rows % positions == 0,
                  "Patches of this geometry need (N·\(positions))×\(g.patchSize), got \(patches.shape)")
     let count = patches.rows / positions
-    let outH = g.outputHeight, outW = g.outputWidth, k = g.kernel, c = g.channels, p = g.padding
-    let width = g.patchSize
+    let c = g.channels
     var result = [Double](repeating: 0, count: count * g.height * g.width * c)
     patches.values.withUnsafeBufferPointer { d in
         result.withUnsafeMutableBufferPointer { out in
-            for n in 0..<count {
-                for y in 0..<outH {
-                    for xo in 0..<outW {
-                        let row = ((n * outH + y) * outW + xo) * width
-                        for i in 0..<k {
-                            let yi = y + i - p
-                            guard yi >= 0 && yi < g.height else { continue }
-                            for j in 0..<k {
-                                let xj = xo + j - p
-                                guard xj >= 0 && xj < g.width else { continue }
-                                let target = ((n * g.height + yi) * g.width + xj) * c
-                                let source = row + (i * k + j) * c
-                                for ch in 0..<c { out[target + ch] += d[source + ch] }
-                            }
-                        }
+            forEachPatchEntry(count: count, geometry: g) { patch, pixel in
+                for ch in 0..<c { out[pixel + ch] += d[patch + ch] }
+            }
+        }
+    }
+    return Matrix(rows: count * g.height * g.width, columns: c, values: result)
+}
+
+/// The index walk `patchMatrix` and `addPatchesBack` share: for every output position (n, y, x)
+/// and filter offset (i, j) whose input pixel (y + i − p, x + j − p) lies inside the image, calls
+/// `visit` with the first index of that entry's C channels in the patch matrix and in the maps.
+/// (Offsets over the padding are skipped: their patch entries stay 0.)
+@inline(__always)
+private func forEachPatchEntry(count: Int, geometry g: ConvolutionGeometry, _ visit: (_ patch: Int, _ pixel: Int) -> Void) {
+    let outH = g.outputHeight, outW = g.outputWidth, k = g.kernel, c = g.channels, p = g.padding
+    for n in 0..<count {
+        for y in 0..<outH {
+            for xo in 0..<outW {
+                let row = ((n * outH + y) * outW + xo) * g.patchSize
+                for i in 0..<k {
+                    let yi = y + i - p
+                    guard yi >= 0 && yi < g.height else { continue }
+                    for j in 0..<k {
+                        let xj = xo + j - p
+                        guard xj >= 0 && xj < g.width else { continue }
+                        visit(row + (i * k + j) * c, ((n * g.height + yi) * g.width + xj) * c)
                     }
                 }
             }
         }
     }
-    return Matrix(rows: count * g.height * g.width, columns: c, values: result)
 }
 
 /// A 2D convolution (strictly a cross-correlation, as every deep-learning library computes it)

@@ -7,8 +7,8 @@ import Foundation
 /// trained with the cross-entropy loss L = −(1/N) Σₙ log pₙ,yₙ. Every pass keeps what its backward
 /// pass needs; the backward pass is the chain rule written layer by layer (see `gradients`).
 ///
-/// Its softmax and cross-entropy are its own (`ConvolutionalNetwork.softmax`,
-/// `ConvolutionalNetwork.crossEntropy`) so that this file stands alone.
+/// Its output goes through the core's `softmaxOfRows`; its loss is the cross-entropy of labelled
+/// rows, `ConvolutionalNetwork.crossEntropy`.
 public struct ConvolutionalNetwork: Sendable {
     /// Where the filters slide: input height, width, kernel and padding.
     public let geometry: ConvolutionGeometry
@@ -57,23 +57,6 @@ public struct ConvolutionalNetwork: Sendable {
     }
 
     // MARK: Softmax and cross-entropy
-
-    /// Softmax of each row, pᵢ = e^(zᵢ − m) / Σⱼ e^(zⱼ − m) with m the row's largest score
-    /// (subtracting m changes nothing mathematically and keeps every exponential ≤ 1).
-    public static func softmax(_ scores: Matrix) -> Matrix {
-        var result = scores
-        for r in 0..<scores.rows {
-            let start = r * scores.columns, end = start + scores.columns
-            let largest = scores.values[start..<end].max()!
-            var total = 0.0
-            for k in start..<end {
-                result.values[k] = exp(scores.values[k] - largest)
-                total += result.values[k]
-            }
-            for k in start..<end { result.values[k] /= total }
-        }
-        return result
-    }
 
     /// The mean cross-entropy of labelled rows of probabilities, L = −(1/N) Σₙ log pₙ,yₙ.
     public static func crossEntropy(probabilities: Matrix, labels: [Int]) -> Double {
@@ -128,7 +111,7 @@ public struct ConvolutionalNetwork: Sendable {
         let scores = outputInputs.times(outputWeights, plusRow: outputBiases)
         return Pass(images: images, patches: patches, convolved: convolved, featureMaps: featureMaps, pooled: pooled,
                     winners: winners, hiddenSums: hiddenSums, outputInputs: outputInputs, scores: scores,
-                    probabilities: ConvolutionalNetwork.softmax(scores))
+                    probabilities: softmaxOfRows(scores))
     }
 
     /// The predicted class of each image: the largest score.

@@ -47,11 +47,22 @@ public func gradientDescent(start: [Double], steps: Int,
                             learningRate: (Int) -> Double,
                             loss: ([Double]) -> Double,
                             gradient: ([Double]) -> [Double]) -> DescentHistory {
+    runDescent(start: start, steps: steps, loss: loss) { p, t in
+        p = gradientDescentStep(parameters: p, gradient: gradient(p), learningRate: learningRate(t))
+    }
+}
+
+/// The loop every descent on a parameter vector shares: `steps` times, `update` moves the
+/// parameters (step t, counted from 0), the loss is measured, and the run stops as soon as the
+/// loss is not a finite number or passes `divergenceFactor` × max(loss at the start, 1). The
+/// parameters and losses before the first step and after every step are kept.
+func runDescent(start: [Double], steps: Int, loss: ([Double]) -> Double,
+                update: (inout [Double], Int) -> Void) -> DescentHistory {
     var p = start
     let startLoss = loss(p)
     var history = DescentHistory(parameters: [p], losses: [startLoss], outcome: .finished, lossEvaluations: 1)
     for t in 0..<steps {
-        p = gradientDescentStep(parameters: p, gradient: gradient(p), learningRate: learningRate(t))
+        update(&p, t)
         let value = loss(p)
         history.lossEvaluations += 1
         if !value.isFinite || p.contains(where: { !$0.isFinite }) || value > divergenceFactor * max(startLoss, 1) {

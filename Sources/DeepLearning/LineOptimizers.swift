@@ -13,12 +13,9 @@ public enum LineOptimizer: Sendable, Equatable {
 /// `divergenceFactor` × max(loss at the start, 1).
 public func descend(start: [Double], steps: Int, optimizer: LineOptimizer,
                     loss: ([Double]) -> Double, gradient: ([Double]) -> [Double]) -> DescentHistory {
-    var p = start
     var velocity = Array(repeating: 0.0, count: start.count)
     var moments = AdamMoments(count: start.count)
-    let startLoss = loss(p)
-    var history = DescentHistory(parameters: [p], losses: [startLoss], outcome: .finished, lossEvaluations: 1)
-    for t in 0..<steps {
+    return runDescent(start: start, steps: steps, loss: loss) { p, _ in
         let g = gradient(p)
         switch optimizer {
         case .gradientDescent(let rate):
@@ -28,16 +25,7 @@ public func descend(start: [Double], steps: Int, optimizer: LineOptimizer,
         case .adam(let rate):
             p = adamStep(parameters: p, moments: &moments, gradient: g, learningRate: rate)
         }
-        let value = loss(p)
-        history.lossEvaluations += 1
-        if !value.isFinite || p.contains(where: { !$0.isFinite }) || value > divergenceFactor * max(startLoss, 1) {
-            history.outcome = .diverged(step: t + 1)
-            return history
-        }
-        history.parameters.append(p)
-        history.losses.append(value)
     }
-    return history
 }
 
 extension DescentHistory {

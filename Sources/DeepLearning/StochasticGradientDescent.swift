@@ -18,20 +18,11 @@ public struct StochasticGradientDescent: Sendable {
         self.weightDecay = weightDecay
     }
 
-    /// Applies one update to every layer of `network`.
+    /// Applies one update to every layer of `network` (`NetworkOptimizer.step(_:with:)`, which
+    /// checks the gradients' shapes; plain SGD keeps no state between steps).
     public func update(_ network: inout Network, with gradients: [LayerGradient]) {
-        precondition(gradients.count == network.layers.count,
-                     "\(network.layers.count) layers need \(network.layers.count) gradients, got \(gradients.count)")
-        for l in network.layers.indices {
-            precondition(gradients[l].weights.values.count == network.layers[l].weights.values.count
-                         && gradients[l].bias.values.count == network.layers[l].bias.values.count,
-                         "Layer \(l + 1) has weights \(network.layers[l].weights.shape) but got gradients \(gradients[l].weights.shape)")
-            gradients[l].weights.values.withUnsafeBufferPointer { dW in
-                gradients[l].bias.values.withUnsafeBufferPointer { dB in
-                    step(&network.layers[l], weightGradient: dW, biasGradient: dB)
-                }
-            }
-        }
+        var optimizer = self
+        optimizer.step(&network, with: gradients)
     }
 
     /// One layer's update in place, element by element: W ← W − lr·(dW + λW), B ← B − lr·dB.

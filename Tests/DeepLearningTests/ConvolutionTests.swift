@@ -104,7 +104,7 @@ final class ConvolutionTests: XCTestCase {
 
     /// Softmax by hand: scores (0, log 3) give (1/4, 3/4); a shift by 1000 changes nothing and overflows nothing.
     func testSoftmaxAndCrossEntropyByHand() {
-        let p = ConvolutionalNetwork.softmax(Matrix([[0, log(3)], [1000, 1000 + log(3)]]))
+        let p = softmaxOfRows(Matrix([[0, log(3)], [1000, 1000 + log(3)]]))
         assertClose([0.25, 0.75, 0.25, 0.75], p.values, tolerance: Tolerance.rounding)
         assertClose(-(log(0.25) + log(0.75)) / 2, ConvolutionalNetwork.crossEntropy(probabilities: p, labels: [0, 1]),
                     tolerance: Tolerance.rounding)
