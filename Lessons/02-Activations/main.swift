@@ -114,8 +114,6 @@ lesson.say("""
 // MARK: - Step 5: another activation, and a linear one
 
 lesson.step("Another activation, and one that does not work")
-/// softplus(x) = ln(1 + eˣ), a smooth ReLU, written so that eˣ never overflows.
-func softplus(_ x: Double) -> Double { x > 0 ? x + log1p(exp(-x)) : log1p(exp(x)) }
 lesson.say("""
     Any non-linear function with an easy derivative can serve. Softplus, softplus(x) = ln(1 + eˣ), \
     is a smooth ReLU, and its derivative is exactly σ(x). Checked against a central difference:\n

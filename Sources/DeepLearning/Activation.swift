@@ -13,6 +13,14 @@ public func reluDerivative(_ x: Double) -> Double {
     x > 0 ? 1 : 0
 }
 
+/// Softplus, a smooth ReLU: softplus(x) = ln(1 + eˣ), whose derivative is exactly σ(x).
+///
+/// Computed as x + ln(1 + e⁻ˣ) for x > 0 and ln(1 + eˣ) otherwise, so eˣ never overflows:
+/// softplus(1000) is 1000 and softplus(−1000) is 0 (lesson 2 tries it as another activation).
+public func softplus(_ x: Double) -> Double {
+    x > 0 ? x + log1p(exp(-x)) : log1p(exp(x))
+}
+
 /// The sigmoid (logistic) function, σ(x) = eˣ / (1 + eˣ) = 1 / (1 + e⁻ˣ).
 ///
 /// Computed as 1 / (1 + e⁻ˣ) for x ≥ 0 and as eˣ / (1 + eˣ) for x < 0, so the exponential

@@ -83,4 +83,17 @@ final class ActivationTests: XCTestCase {
         XCTAssertEqual(reluDerivative(-2), 0)
         XCTAssertEqual(Activation.identity.derivative(5), 1)
     }
+
+    func testSoftplusByHandAndItsSlopeIsSigmoid() {
+        // softplus(0) = ln 2; softplus(1) = ln(1 + e); softplus(x) − softplus(−x) = x.
+        XCTAssertEqual(softplus(0), log(2), accuracy: 1e-15)
+        XCTAssertEqual(softplus(1), log(1 + exp(1)), accuracy: 1e-15)
+        XCTAssertEqual(softplus(3) - softplus(-3), 3, accuracy: 1e-14)
+        XCTAssertEqual(softplus(1000), 1000)
+        XCTAssertEqual(softplus(-1000), 0)
+        for x in [-4.0, -0.7, 0.2, 2.5] {
+            XCTAssertEqual(centralDifference(of: softplus, at: x), sigmoid(x), accuracy: 1e-9)
+        }
+    }
 }
+
