@@ -28,7 +28,8 @@ import Foundation
 /// twice the speed, and the same numbers up to the last bits.
 let hostHasAVX2AndFMA: Bool = {
     #if os(Linux) && arch(x86_64)
-    let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+    let flags =
+        (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
         .split(separator: "\n").first { $0.hasPrefix("flags") } ?? ""
     let words = Set(flags.split(separator: " "))
     return words.contains("avx2") && words.contains("fma")
@@ -36,9 +37,13 @@ let hostHasAVX2AndFMA: Bool = {
     return false
     #endif
 }()
-let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
-    + (hostHasAVX2AndFMA ? [.unsafeFlags(["-target-cpu", "haswell"], .when(configuration: .release)),
-                            .define("FUSED_MULTIPLY_ADD", .when(configuration: .release))] : [])
+let optimisedInDebug: [SwiftSetting] =
+    [.unsafeFlags(["-O"], .when(configuration: .debug))]
+    + (hostHasAVX2AndFMA
+        ? [
+            .unsafeFlags(["-target-cpu", "haswell"], .when(configuration: .release)),
+            .define("FUSED_MULTIPLY_ADD", .when(configuration: .release))
+        ] : [])
 
 let lessons: [(number: Int, folder: String)] = [
     (1, "01-Neuron"),
@@ -55,7 +60,7 @@ let lessons: [(number: Int, folder: String)] = [
     (12, "12-Generalisation"),
     (13, "13-SoftmaxCrossEntropy"),
     (14, "14-FasterDescent"),
-    (15, "15-Convolutions"),
+    (15, "15-Convolutions")
 ]
 
 /// The exercises in course order, the same list as in Exercises/Package.swift (a test checks that
@@ -100,14 +105,14 @@ let exercises: [(name: String, uses: [String])] = [
     ("E33_MomentumStep", []),
     ("E34_AdamStep", []),
     ("E35_Convolution2D", []),
-    ("E36_MaxPooling", []),
+    ("E36_MaxPooling", [])
 ]
 
 let package = Package(
     name: "DeepLearningCourse",
     products: [
         .library(name: "DeepLearning", targets: ["DeepLearning"]),
-        .library(name: "Plotting", targets: ["Plotting"]),
+        .library(name: "Plotting", targets: ["Plotting"])
     ],
     targets: [
         // MARK: Core library
@@ -147,7 +152,7 @@ let package = Package(
             name: "LessonTests",
             dependencies: ["LessonSupport"] + lessons.map { .target(name: "lesson-\($0.number)") },
             exclude: ["Transcripts"]
-        ),
+        )
     ]
 )
 

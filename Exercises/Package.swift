@@ -59,7 +59,7 @@ let exercises: [(name: String, uses: [String])] = [
     ("E33_MomentumStep", []),
     ("E34_AdamStep", []),
     ("E35_Convolution2D", []),
-    ("E36_MaxPooling", []),
+    ("E36_MaxPooling", [])
 ]
 
 /// Exercises left out of this build: those named in EXERCISES_SKIP (the runner sets it to leave
@@ -79,7 +79,7 @@ let package = Package(
     name: "Exercises",
     targets: [
         // What every exercise's checks share: the messages with expected, got and the lesson.
-        .target(name: "ExerciseChecks", path: "Tests/ExerciseChecks"),
+        .target(name: "ExerciseChecks", path: "Tests/ExerciseChecks")
     ]
 )
 
@@ -90,18 +90,20 @@ for exercise in built {
         others.map { "\($0)\(suffix).swift" }
             .filter { FileManager.default.fileExists(atPath: here.appendingPathComponent("\(folder)/\($0)").path) }
     }
-    package.targets.append(.target(
-        name: exercise.name,
-        dependencies: exercise.uses.map { .target(name: $0) },
-        path: "Sources/Exercises",
-        exclude: present("Sources/Exercises", ""),
-        sources: ["\(exercise.name).swift"]
-    ))
-    package.targets.append(.testTarget(
-        name: "\(exercise.name)Tests",
-        dependencies: [.target(name: exercise.name), "ExerciseChecks"],
-        path: "Tests/ExercisesTests",
-        exclude: present("Tests/ExercisesTests", "Tests"),
-        sources: ["\(exercise.name)Tests.swift"]
-    ))
+    package.targets.append(
+        .target(
+            name: exercise.name,
+            dependencies: exercise.uses.map { .target(name: $0) },
+            path: "Sources/Exercises",
+            exclude: present("Sources/Exercises", ""),
+            sources: ["\(exercise.name).swift"]
+        ))
+    package.targets.append(
+        .testTarget(
+            name: "\(exercise.name)Tests",
+            dependencies: [.target(name: exercise.name), "ExerciseChecks"],
+            path: "Tests/ExercisesTests",
+            exclude: present("Tests/ExercisesTests", "Tests"),
+            sources: ["\(exercise.name)Tests.swift"]
+        ))
 }

@@ -11,7 +11,8 @@ public func centralDifference(_ f: (Double) -> Double, at x: Double, h: Double =
     (f(x + h) - f(x - h)) / (2 * h)
 }
 
-public func centralDifferenceGradient(_ f: ([Double]) -> Double, at parameters: [Double], h: Double = 1e-5) -> [Double] {
+public func centralDifferenceGradient(_ f: ([Double]) -> Double, at parameters: [Double], h: Double = 1e-5) -> [Double]
+{
     var nudged = parameters
     var gradient: [Double] = []
     for i in parameters.indices {

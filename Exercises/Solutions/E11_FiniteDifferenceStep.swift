@@ -9,8 +9,10 @@
 // Common mistakes: adding lr × slope (a step uphill: the loss grows at every step), returning
 //   the slopes or lr × slope instead of the new parameters, and using slopeA for both parameters.
 
-public func finiteDifferenceStep(a: Double, b: Double, learningRate: Double,
-                                 loss: (Double, Double) -> Double) -> (a: Double, b: Double) {
+public func finiteDifferenceStep(
+    a: Double, b: Double, learningRate: Double,
+    loss: (Double, Double) -> Double
+) -> (a: Double, b: Double) {
     let h = 1e-5
     // Step 1: the slopes. Nudge one parameter both ways, keep the other where it is.
     let slopeA = (loss(a + h, b) - loss(a - h, b)) / (2 * h)
@@ -20,8 +22,10 @@ public func finiteDifferenceStep(a: Double, b: Double, learningRate: Double,
     return (a - learningRate * slopeA, b - learningRate * slopeB)
 }
 
-public func descend(a: Double, b: Double, learningRate: Double, steps: Int,
-                    loss: (Double, Double) -> Double) -> (a: Double, b: Double) {
+public func descend(
+    a: Double, b: Double, learningRate: Double, steps: Int,
+    loss: (Double, Double) -> Double
+) -> (a: Double, b: Double) {
     var (a, b) = (a, b)
     for _ in 0..<steps {
         (a, b) = finiteDifferenceStep(a: a, b: b, learningRate: learningRate, loss: loss)

@@ -7,7 +7,8 @@
 //   in ∂/∂a, or forgetting to divide by N.
 
 public func lineLossGradient(a: Double, b: Double, x: [Double], y: [Double]) -> (da: Double, db: Double) {
-    var da = 0.0, db = 0.0
+    var da = 0.0
+    var db = 0.0
     for k in x.indices {
         let error = a * x[k] + b - y[k]
         da += 2 * error * x[k]

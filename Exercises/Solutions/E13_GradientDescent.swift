@@ -9,13 +9,15 @@
 
 import E12_LineGradient
 
-public func descentStep(a: Double, b: Double, x: [Double], y: [Double], learningRate: Double) -> (a: Double, b: Double) {
+public func descentStep(a: Double, b: Double, x: [Double], y: [Double], learningRate: Double) -> (a: Double, b: Double)
+{
     let gradient = lineLossGradient(a: a, b: b, x: x, y: y)
     return (a - learningRate * gradient.da, b - learningRate * gradient.db)
 }
 
 public func fitLine(x: [Double], y: [Double], learningRate: Double, steps: Int) -> (a: Double, b: Double) {
-    var a = 0.0, b = 0.0
+    var a = 0.0
+    var b = 0.0
     for _ in 0..<steps {
         (a, b) = descentStep(a: a, b: b, x: x, y: y, learningRate: learningRate)
     }

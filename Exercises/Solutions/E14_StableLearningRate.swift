@@ -13,13 +13,16 @@
 import Foundation
 
 public func largestCurvature(x: [Double]) -> Double {
-    var sumSquares = 0.0, sum = 0.0
+    var sumSquares = 0.0
+    var sum = 0.0
     for value in x {
         sumSquares += value * value
         sum += value
     }
     let n = Double(x.count)
-    let p = 2 * sumSquares / n, q = 2 * sum / n, r = 2.0
+    let p = 2 * sumSquares / n
+    let q = 2 * sum / n
+    let r = 2.0
     return (p + r) / 2 + ((p - r) / 2 * ((p - r) / 2) + q * q).squareRoot()
 }
 

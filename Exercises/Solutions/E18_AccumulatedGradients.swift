@@ -24,11 +24,11 @@ public struct Tracked {
 /// Forward and backward of lesson 8's neuron o = tanh(x₁w₁ + x₂w₂ + b), for p = [x₁, w₁, x₂, w₂, b]:
 /// returns o and adds ∂o/∂(each input) into its grad.
 public func neuronBackward(_ p: inout [Tracked]) -> Double {
-    let n = p[0].data * p[1].data + p[2].data * p[3].data + p[4].data   // forward
+    let n = p[0].data * p[1].data + p[2].data * p[3].data + p[4].data  // forward
     let o = tanh(n)
-    let dn = 1 - o * o                                                  // ∂o/∂n, tanh's local derivative
-    p[0].grad += dn * p[1].data                                         // backward: ∂o/∂n × ∂n/∂input,
-    p[1].grad += dn * p[0].data                                         // added (+=), never assigned
+    let dn = 1 - o * o  // ∂o/∂n, tanh's local derivative
+    p[0].grad += dn * p[1].data  // backward: ∂o/∂n × ∂n/∂input,
+    p[1].grad += dn * p[0].data  // added (+=), never assigned
     p[2].grad += dn * p[3].data
     p[3].grad += dn * p[2].data
     p[4].grad += dn
@@ -41,9 +41,9 @@ public func lineLossBackward(_ p: inout [Tracked], x: [Double], y: [Double]) -> 
     let n = Double(x.count)
     var loss = 0.0
     for k in x.indices {
-        let error = p[0].data * x[k] + p[1].data - y[k]                 // forward
+        let error = p[0].data * x[k] + p[1].data - y[k]  // forward
         loss += error * error / n
-        p[0].grad += 2 * error * x[k] / n                               // backward, added
+        p[0].grad += 2 * error * x[k] / n  // backward, added
         p[1].grad += 2 * error / n
     }
     return loss
@@ -60,9 +60,9 @@ public func zeroGradients(_ parameters: inout [Tracked]) {
 public func trainLine(x: [Double], y: [Double], start: [Double], learningRate: Double, iterations: Int) -> [Double] {
     var p = start.map { Tracked($0) }
     for _ in 0..<iterations {
-        _ = lineLossBackward(&p, x: x, y: y)                             // 1. forward, 2. backward
-        for k in p.indices { p[k].data -= learningRate * p[k].grad }     // 3. update
-        zeroGradients(&p)                                                // 4. zero
+        _ = lineLossBackward(&p, x: x, y: y)  // 1. forward, 2. backward
+        for k in p.indices { p[k].data -= learningRate * p[k].grad }  // 3. update
+        zeroGradients(&p)  // 4. zero
     }
     return p.map(\.data)
 }

@@ -10,7 +10,8 @@
 //   using every point (then each step is a full-batch step).
 
 public func batchGradient(a: Double, b: Double, x: [Double], y: [Double], batch: [Int]) -> (da: Double, db: Double) {
-    var da = 0.0, db = 0.0
+    var da = 0.0
+    var db = 0.0
     for k in batch {
         let error = a * x[k] + b - y[k]
         da += 2 * error * x[k]
@@ -20,9 +21,12 @@ public func batchGradient(a: Double, b: Double, x: [Double], y: [Double], batch:
     return (da / m, db / m)
 }
 
-public func miniBatchEpoch(a: Double, b: Double, x: [Double], y: [Double], batches: [[Int]],
-                           learningRate: Double) -> (a: Double, b: Double) {
-    var a = a, b = b
+public func miniBatchEpoch(
+    a: Double, b: Double, x: [Double], y: [Double], batches: [[Int]],
+    learningRate: Double
+) -> (a: Double, b: Double) {
+    var a = a
+    var b = b
     for batch in batches {
         let g = batchGradient(a: a, b: b, x: x, y: y, batch: batch)
         a -= learningRate * g.da

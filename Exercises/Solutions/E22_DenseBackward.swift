@@ -10,7 +10,9 @@
 public func linearBackward(input: [[Double]], weights: [[Double]], outputGradient: [[Double]])
     -> (inputGradient: [[Double]], weightGradient: [[Double]], biasGradient: [Double])
 {
-    let batch = input.count, nIn = weights.count, nOut = weights.first?.count ?? 0
+    let batch = input.count
+    let nIn = weights.count
+    let nOut = weights.first?.count ?? 0
     var dX = Array(repeating: Array(repeating: 0.0, count: nIn), count: batch)
     var dW = Array(repeating: Array(repeating: 0.0, count: nOut), count: nIn)
     var dB = Array(repeating: 0.0, count: nOut)

@@ -18,8 +18,9 @@ public struct XORNet: Sendable {
     public var b2: Double
 
     /// The starting weights (fixed, so every student's run is the same).
-    public static let start = XORNet(w1: [[0.5, -0.6, 0.9], [-0.4, 0.8, 0.7]], b1: [0.1, -0.1, -0.5],
-                                     w2: [0.6, -0.7, 0.5], b2: 0.0)
+    public static let start = XORNet(
+        w1: [[0.5, -0.6, 0.9], [-0.4, 0.8, 0.7]], b1: [0.1, -0.1, -0.5],
+        w2: [0.6, -0.7, 0.5], b2: 0.0)
 
     /// The network's output for input (x₁, x₂).
     public func callAsFunction(_ x: [Double]) -> Double {
@@ -38,7 +39,10 @@ public func trainXOR(epochs: Int, learningRate: Double) -> XORNet {
     let targets: [Double] = [0, 1, 1, 0]
     var net = XORNet.start
     for _ in 0..<epochs {
-        var dW1 = [[0.0, 0, 0], [0, 0, 0]], dB1 = [0.0, 0, 0], dW2 = [0.0, 0, 0], dB2 = 0.0
+        var dW1 = [[0.0, 0, 0], [0, 0, 0]]
+        var dB1 = [0.0, 0, 0]
+        var dW2 = [0.0, 0, 0]
+        var dB2 = 0.0
         for (x, t) in zip(inputs, targets) {
             // forward
             var h = [0.0, 0, 0]

@@ -9,15 +9,18 @@
 
 import Foundation
 
-public func chainRuleGradients(w1: Double, b1: Double, w2: Double, b2: Double,
-                               x: Double, y: Double) -> (dw1: Double, db1: Double, dw2: Double, db2: Double) {
+public func chainRuleGradients(
+    w1: Double, b1: Double, w2: Double, b2: Double,
+    x: Double, y: Double
+) -> (dw1: Double, db1: Double, dw2: Double, db2: Double) {
     // Forward.
     let z = w1 * x + b1
     let h = 1 / (1 + exp(-z))
     let output = w2 * h + b2
     // Backward, from the loss down.
     let dOutput = 2 * (output - y)
-    let dw2 = dOutput * h, db2 = dOutput
+    let dw2 = dOutput * h
+    let db2 = dOutput
     let dh = dOutput * w2
     let dz = dh * h * (1 - h)
     return (dz * x, dz, dw2, db2)

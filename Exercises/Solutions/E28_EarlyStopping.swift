@@ -10,7 +10,9 @@
 //   counting epochs from 0.
 
 public func earlyStopping(validationAccuracies: [Double], patience: Int) -> (keep: Int, stop: Int) {
-    var bestAccuracy = -Double.infinity, bestEpoch = 0, epochsWithoutBest = 0
+    var bestAccuracy = -Double.infinity
+    var bestEpoch = 0
+    var epochsWithoutBest = 0
     for (index, accuracy) in validationAccuracies.enumerated() {
         let epoch = index + 1
         if accuracy > bestAccuracy {

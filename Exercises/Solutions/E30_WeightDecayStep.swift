@@ -9,9 +9,12 @@
 //   λ/2·Σw²), subtracting λ·w without the factor lr, or adding the decay term with the wrong sign
 //   (the weights grow).
 
-public func sgdStep(weights: [Double], weightGradients: [Double], biases: [Double], biasGradients: [Double],
-                    learningRate: Double, weightDecay: Double) -> (weights: [Double], biases: [Double]) {
-    var newWeights = weights, newBiases = biases
+public func sgdStep(
+    weights: [Double], weightGradients: [Double], biases: [Double], biasGradients: [Double],
+    learningRate: Double, weightDecay: Double
+) -> (weights: [Double], biases: [Double]) {
+    var newWeights = weights
+    var newBiases = biases
     for i in weights.indices {
         newWeights[i] = weights[i] - learningRate * (weightGradients[i] + weightDecay * weights[i])
     }

@@ -9,9 +9,12 @@
 //   or adding lr·gradient instead of the gradient to the velocity (another convention, but not
 //   this formula's).
 
-public func momentumStep(parameters: [Double], velocity: [Double], gradient: [Double],
-                         learningRate: Double, beta: Double) -> (parameters: [Double], velocity: [Double]) {
-    var newVelocity = velocity, newParameters = parameters
+public func momentumStep(
+    parameters: [Double], velocity: [Double], gradient: [Double],
+    learningRate: Double, beta: Double
+) -> (parameters: [Double], velocity: [Double]) {
+    var newVelocity = velocity
+    var newParameters = parameters
     for i in parameters.indices {
         newVelocity[i] = beta * velocity[i] + gradient[i]
         newParameters[i] = parameters[i] - learningRate * newVelocity[i]

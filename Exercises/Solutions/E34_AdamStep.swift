@@ -9,11 +9,16 @@
 //   using t − 1 or starting t at 0, dividing by ŝ instead of √ŝ, or using the old m and s.
 import Foundation
 
-public func adamStep(parameters: [Double], m: [Double], s: [Double], t: Int, gradient: [Double],
-                     learningRate: Double, beta1: Double = 0.9, beta2: Double = 0.999,
-                     epsilon: Double = 1e-8) -> (parameters: [Double], m: [Double], s: [Double]) {
-    var p = parameters, newM = m, newS = s
-    let c1 = 1 - pow(beta1, Double(t)), c2 = 1 - pow(beta2, Double(t))
+public func adamStep(
+    parameters: [Double], m: [Double], s: [Double], t: Int, gradient: [Double],
+    learningRate: Double, beta1: Double = 0.9, beta2: Double = 0.999,
+    epsilon: Double = 1e-8
+) -> (parameters: [Double], m: [Double], s: [Double]) {
+    var p = parameters
+    var newM = m
+    var newS = s
+    let c1 = 1 - pow(beta1, Double(t))
+    let c2 = 1 - pow(beta2, Double(t))
     for i in parameters.indices {
         let g = gradient[i]
         newM[i] = beta1 * m[i] + (1 - beta1) * g

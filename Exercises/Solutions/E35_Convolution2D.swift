@@ -10,7 +10,8 @@
 
 public func convolve2D(image: [[Double]], filter: [[Double]]) -> [[Double]] {
     let k = filter.count
-    let outHeight = image.count - k + 1, outWidth = image[0].count - k + 1
+    let outHeight = image.count - k + 1
+    let outWidth = image[0].count - k + 1
     guard outHeight > 0, outWidth > 0 else { return [] }
     var out = Array(repeating: Array(repeating: 0.0, count: outWidth), count: outHeight)
     for y in 0..<outHeight {

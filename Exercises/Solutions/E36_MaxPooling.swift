@@ -10,7 +10,8 @@
 /// The place (row, column) of the first largest pixel of block (y, x).
 private func winner(_ map: [[Double]], _ y: Int, _ x: Int) -> (Int, Int) {
     var best = (2 * y, 2 * x)
-    for (a, b) in [(2 * y, 2 * x + 1), (2 * y + 1, 2 * x), (2 * y + 1, 2 * x + 1)] where map[a][b] > map[best.0][best.1] {
+    for (a, b) in [(2 * y, 2 * x + 1), (2 * y + 1, 2 * x), (2 * y + 1, 2 * x + 1)] where map[a][b] > map[best.0][best.1]
+    {
         best = (a, b)
     }
     return best

@@ -27,23 +27,28 @@ lesson.say("\nσ squeezes any number into (0, 1), tanh into (−1, 1); ReLU cuts
 
 lesson.step("The curves")
 lesson.show(
-    Chart(title: "ReLU, sigmoid and tanh", xLabel: "x", yLabel: "f(x)",
-          series: [Series("ReLU", from: -4, to: 4, relu),
-                   Series("sigmoid σ", from: -4, to: 4, sigmoid),
-                   Series("tanh", from: -4, to: 4, tanh)],
-          yRange: -1...4),
+    Chart(
+        title: "ReLU, sigmoid and tanh", xLabel: "x", yLabel: "f(x)",
+        series: [
+            Series("ReLU", from: -4, to: 4, relu),
+            Series("sigmoid σ", from: -4, to: 4, sigmoid),
+            Series("tanh", from: -4, to: 4, tanh)
+        ],
+        yRange: -1...4),
     name: "activation-curves")
 
 // MARK: - Step 3: tanh is a stretched sigmoid
 
 lesson.step("tanh(x) = 2σ(2x) − 1")
-lesson.say("""
+lesson.say(
+    """
     σ runs from 0 to 1. Squeeze it sideways (2x), stretch it to height 2 and move it down by 1, \
     and it runs from −1 to 1: that is tanh. Checked at a few points:\n
     """)
 var stretch = Table(["x", "tanh(x)", "2σ(2x) − 1", "difference"])
 for x in [-2.0, -0.5, 0, 0.5, 2] {
-    let a = tanh(x), b = 2 * sigmoid(2 * x) - 1
+    let a = tanh(x)
+    let b = 2 * sigmoid(2 * x) - 1
     stretch.add([fixed(x, 1), fixed(a, 6), fixed(b, 6), scientific(abs(a - b))])
 }
 stretch.print()
@@ -51,12 +56,14 @@ let grid = (0...1600).map { -8 + Double($0) / 100 }
 let largestGap = grid.map { abs(tanh($0) - (2 * sigmoid(2 * $0) - 1)) }.max()!
 switch agreement(largestDifference: largestGap) {
 case .agree:
-    lesson.say("""
+    lesson.say(
+        """
         \nOver \(grid.count) points from −8 to 8 the largest difference is \(scientific(largestGap)): \
         rounding error only, the two formulas are the same function.
         """)
 case .differ:
-    lesson.say("""
+    lesson.say(
+        """
         \nOver \(grid.count) points from −8 to 8 the largest difference is \(scientific(largestGap)): \
         more than rounding, so one of the two computations is off.
         """)
@@ -74,7 +81,9 @@ for activation in [Activation.relu, .sigmoid, .tanh] {
     for x in [-1.5, 0.5, 2.0] {
         let formula = activation.derivative(x)
         let estimate = centralDifference(of: { activation($0) }, at: x)
-        derivatives.add([activation.rawValue, fixed(x, 1), fixed(formula, 6), fixed(estimate, 6), scientific(abs(formula - estimate))])
+        derivatives.add([
+            activation.rawValue, fixed(x, 1), fixed(formula, 6), fixed(estimate, 6), scientific(abs(formula - estimate))
+        ])
     }
 }
 derivatives.print()
@@ -90,23 +99,29 @@ for activation in [Activation.relu, .sigmoid, .tanh] {
 // to 10⁻⁸ means the formulas are right; a wrong formula would miss by far more.
 switch agreement(largestDifference: worst, tolerance: 1e-8) {
 case .agree:
-    lesson.say("""
+    lesson.say(
+        """
         \nAt 3000 random points from −5 to 5 (seed \(lesson.seed)) the largest difference is \
         \(scientific(worst)), the size of the estimate's own error: the formulas are right.\n
         """)
 case .differ:
-    lesson.say("""
+    lesson.say(
+        """
         \nAt 3000 random points from −5 to 5 (seed \(lesson.seed)) the largest difference is \
         \(scientific(worst)), far more than the estimate's own error: a formula is wrong.\n
         """)
 }
 lesson.show(
-    Chart(title: "The derivatives", xLabel: "x", yLabel: "f′(x)",
-          series: [Series("ReLU′", from: -4, to: 4, reluDerivative),
-                   Series("σ′", from: -4, to: 4, sigmoidDerivative),
-                   Series("tanh′", from: -4, to: 4, tanhDerivative)]),
+    Chart(
+        title: "The derivatives", xLabel: "x", yLabel: "f′(x)",
+        series: [
+            Series("ReLU′", from: -4, to: 4, reluDerivative),
+            Series("σ′", from: -4, to: 4, sigmoidDerivative),
+            Series("tanh′", from: -4, to: 4, tanhDerivative)
+        ]),
     name: "activation-derivatives")
-lesson.say("""
+lesson.say(
+    """
     σ′ is at most 0.25 and tanh′ at most 1, both near 0 for large |x|: a saturated neuron learns \
     slowly. ReLU′ is 1 for every positive input.
     """)
@@ -114,7 +129,8 @@ lesson.say("""
 // MARK: - Step 5: another activation, and a linear one
 
 lesson.step("Another activation, and one that does not work")
-lesson.say("""
+lesson.say(
+    """
     Any non-linear function with an easy derivative can serve. Softplus, softplus(x) = ln(1 + eˣ), \
     is a smooth ReLU, and its derivative is exactly σ(x). Checked against a central difference:\n
     """)
@@ -123,17 +139,22 @@ var softplusWorst = 0.0
 for x in [-3.0, -1, 0, 1, 3] {
     let estimate = centralDifference(of: softplus, at: x)
     softplusWorst = max(softplusWorst, abs(estimate - sigmoid(x)))
-    softplusTable.add([fixed(x, 1), fixed(softplus(x), 4), fixed(relu(x), 4), fixed(sigmoid(x), 6), fixed(estimate, 6),
-                       scientific(abs(estimate - sigmoid(x)))])
+    softplusTable.add([
+        fixed(x, 1), fixed(softplus(x), 4), fixed(relu(x), 4), fixed(sigmoid(x), 6), fixed(estimate, 6),
+        scientific(abs(estimate - sigmoid(x)))
+    ])
 }
 softplusTable.print()
-lesson.say(softplusWorst < 1e-8
-    ? "\nThe derivative is σ to \(scientific(softplusWorst)): softplus is as cheap to train as σ itself."
-    : "\nThe finite difference and σ differ by \(scientific(softplusWorst)): more than rounding.")
+lesson.say(
+    softplusWorst < 1e-8
+        ? "\nThe derivative is σ to \(scientific(softplusWorst)): softplus is as cheap to train as σ itself."
+        : "\nThe finite difference and σ differ by \(scientific(softplusWorst)): more than rounding.")
 // A linear "activation" keeps a layer linear: f(x) = 2x + 1 on two inputs and their midpoint.
 func linear(_ x: Double) -> Double { 2 * x + 1 }
-let (u, v) = (-1.0, 3.0), middle = (u + v) / 2
-lesson.say("""
+let (u, v) = (-1.0, 3.0)
+let middle = (u + v) / 2
+lesson.say(
+    """
     \nA linear f, say f(x) = 2x + 1, is easy to differentiate too, but it adds nothing: it maps the \
     midpoint of two inputs to the midpoint of their outputs, f(\(fixed(middle, 0))) = \(fixed(linear(middle), 0)) \
     = (f(\(fixed(u, 0))) + f(\(fixed(v, 0))))/2 = (\(fixed(linear(u), 0)) + \(fixed(linear(v), 0)))/2, while \
@@ -146,7 +167,8 @@ lesson.say("""
 // MARK: - Step 6: why these, and safe at the extremes
 
 lesson.step("What an activation needs")
-lesson.say("""
+lesson.say(
+    """
     Nothing is special about these three. A net needs f to be non-linear (lesson 3 shows why; to \
     approximate any curve it must also not be a polynomial) and f′ to be cheap, because training \
     evaluates it for every neuron at every step. An f must also behave at the extremes, where a \
@@ -159,7 +181,8 @@ for x in [-1000.0, -1, 0, 1, 1000] {
 extremes.print()
 let safe = [-1000.0, 1000].allSatisfy { sigmoid($0).isFinite && sigmoidDerivative($0).isFinite && tanh($0).isFinite }
 if safe {
-    lesson.say("""
+    lesson.say(
+        """
         \nσ(1000) = \(fixed(sigmoid(1000), 4)) and σ(−1000) = \(fixed(sigmoid(-1000), 4)), no NaN: the \
         core computes e⁻ˣ for x ≥ 0 and eˣ otherwise, so the exponential never overflows, and the \
         result is never the NaN of infinity divided by infinity.
@@ -168,7 +191,8 @@ if safe {
     lesson.say("\nAt ±1000 a value is not a finite number: the exponential overflowed.")
 }
 if sigmoid(1000) == 1 {
-    lesson.say("""
+    lesson.say(
+        """
         In exact arithmetic σ stays below 1; the true σ(1000) falls short of 1 by about e⁻¹⁰⁰⁰, \
         far less than a double can tell from 1, so it rounds to exactly 1.
         """)

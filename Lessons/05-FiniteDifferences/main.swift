@@ -15,7 +15,7 @@ let lesson = Lesson(
     options: [
         .points(),
         .learningRate(default: "0.3"),
-        LessonOption("steps", default: "200", .integer(1...maximumSteps), help: "how many steps of gradient descent"),
+        LessonOption("steps", default: "200", .integer(1...maximumSteps), help: "how many steps of gradient descent")
     ])
 
 let data = LineData.noisyLine(count: lesson.integer("points"), using: &lesson.random)
@@ -29,12 +29,14 @@ let loss: ([Double]) -> Double = { p in meanSquaredError(of: Line(parameters: p)
 lesson.step("Which way is down? Nudge and look")
 let h = defaultFiniteDifferenceStep
 let start = [0.0, 0.0]
-lesson.say("""
+lesson.say(
+    """
     We stand at a = 0, b = 0 on the \(data.count) points of lesson 4 (seed \(lesson.seed)), where \
     the loss is \(fixed(loss(start), 4)). Nudge a by h = \(scientific(h)) either way and watch the \
     loss:\n
     """)
-let up = loss([h, 0]), down = loss([-h, 0])
+let up = loss([h, 0])
+let down = loss([-h, 0])
 var nudges = Table(["a", "b", "loss"])
 nudges.add([fixed(h, 5), "0", fixed(up, 8)])
 nudges.add([fixed(-h, 5), "0", fixed(down, 8)])
@@ -45,16 +47,19 @@ let slope = centralDifferenceGradient(of: loss, at: start)
 lesson.say("           = \(fixed(slope[0], 4))")
 lesson.say("\nNudging b the same way gives ∂loss/∂b ≈ \(fixed(slope[1], 4)).")
 func direction(_ name: String, _ slope: Double) -> String {
-    slope < 0 ? "∂loss/∂\(name) < 0: raising \(name) lowers the loss, so increase \(name)"
-              : "∂loss/∂\(name) > 0: raising \(name) raises the loss, so decrease \(name)"
+    slope < 0
+        ? "∂loss/∂\(name) < 0: raising \(name) lowers the loss, so increase \(name)"
+        : "∂loss/∂\(name) > 0: raising \(name) raises the loss, so decrease \(name)"
 }
-lesson.say("""
+lesson.say(
+    """
     \n\(direction("a", slope[0])); \(direction("b", slope[1])). The gradient \
     (\(fixed(slope[0], 2)), \(fixed(slope[1], 2))) points uphill, the steepest way up; its \
     opposite is the steepest way down.
     """)
 let exactSlope = meanSquaredErrorGradient(of: Line(parameters: start), on: data)[0]
-lesson.say("""
+lesson.say(
+    """
     \nHow big should h be? Against the exact slope \(fixed(exactSlope, 10)) (lesson 6 derives its \
     formula), the estimate of ∂loss/∂a for several h:\n
     """)
@@ -68,7 +73,8 @@ for step in [1.0, 0.1, 1e-5, 1e-10, 1e-13] {
 hTable.print()
 let expError = { (h: Double) in abs(centralDifference(of: { Foundation.exp($0) }, at: 0, step: h) - 1) }
 let bigStepExact = errors[1.0]! < 1e-9
-lesson.say("""
+lesson.say(
+    """
     \n\(bigStepExact ? "Even h = 1 is exact to rounding" : "h = 1 is off by \(scientific(errors[1.0]!))"): this loss is a \
     quadratic in a, so loss(a ± h) = loss(a) ± h·loss′(a) + (h²/2)·loss″ with nothing left over, \
     and the difference over 2h is exactly loss′(a), whatever h. Only rounding grows as h \
@@ -82,7 +88,8 @@ lesson.say("""
 // MARK: - Step 2: the update rule
 
 lesson.step("Step against the slope")
-lesson.say("""
+lesson.say(
+    """
     new p = old p − lr × ∂loss/∂p, for each parameter p, with learning rate lr = \
     \(learningRate).\n
     """)
@@ -95,8 +102,10 @@ lesson.say("  loss: \(fixed(loss(start), 4)) → \(fixed(loss(first), 4))")
 let squaredLength = slope.map { $0 * $0 }.reduce(0, +)
 let tiny = 0.001
 let tinyStep = gradientDescentStep(parameters: start, gradient: slope, learningRate: tiny)
-let predictedChange = -tiny * squaredLength, actualChange = loss(tinyStep) - loss(start)
-lesson.say("""
+let predictedChange = -tiny * squaredLength
+let actualChange = loss(tinyStep) - loss(start)
+lesson.say(
+    """
     \nWhy does a step against the slope go down? Close to where we stand the loss is nearly a \
     plane: moving the parameters by a small Δ changes it by about Σ ∂loss/∂pᵢ · Δᵢ (the \
     first-order Taylor approximation). A step Δ = −lr·∇loss changes it by about \
@@ -107,16 +116,19 @@ lesson.say("  actual change                 = \(fixed(actualChange, 4))")
 let relativeGap = abs(actualChange - predictedChange) / abs(predictedChange)
 let taylorGap = relativeGap < 0.001 ? "less than 0.1 %" : "\(fixed(100 * relativeGap, 1)) %"
 // The step taken above, with the lesson's own rate, against the same first-order prediction.
-let bigPredicted = -learningRate * squaredLength, bigActual = loss(first) - loss(start)
+let bigPredicted = -learningRate * squaredLength
+let bigActual = loss(first) - loss(start)
 let bigGap = abs(bigActual - bigPredicted) / abs(bigPredicted)
-let bigStepText = bigActual >= 0
+let bigStepText =
+    bigActual >= 0
     ? "The step above, with lr = \(learningRate), is not small: the plane predicts a change of \(fixed(bigPredicted, 2)), yet the loss went UP by \(fixed(bigActual, 2)): the step jumped over the bottom of the valley and landed higher."
     : bigGap <= 0.1
-    ? "The step above, with lr = \(learningRate), is small enough too: the plane predicts a change of \(fixed(bigPredicted, 2)), and the loss changed by \(fixed(bigActual, 2))."
-    : "The step above, with lr = \(learningRate), is not small: the plane predicts a change of \(fixed(bigPredicted, 2)), but the loss changed by only \(fixed(bigActual, 2)): still down, by much less than the plane promised."
-lesson.say(relativeGap <= 0.05
-    ? "\nThey differ by \(taylorGap): for a small step the plane is a good guide. \(bigStepText) The plane ignores how the loss curves (lesson 7), which is why lr cannot grow without limit."
-    : "\nThey differ by \(taylorGap): even this step is too big for the plane to be a good guide here.")
+        ? "The step above, with lr = \(learningRate), is small enough too: the plane predicts a change of \(fixed(bigPredicted, 2)), and the loss changed by \(fixed(bigActual, 2))."
+        : "The step above, with lr = \(learningRate), is not small: the plane predicts a change of \(fixed(bigPredicted, 2)), but the loss changed by only \(fixed(bigActual, 2)): still down, by much less than the plane promised."
+lesson.say(
+    relativeGap <= 0.05
+        ? "\nThey differ by \(taylorGap): for a small step the plane is a good guide. \(bigStepText) The plane ignores how the loss curves (lesson 7), which is why lr cannot grow without limit."
+        : "\nThey differ by \(taylorGap): even this step is too big for the plane to be a good guide here.")
 
 // MARK: - Step 3: repeat
 
@@ -136,7 +148,8 @@ let lowestLoss = meanSquaredError(of: exact, on: data)
 let verdict = history.verdict(lowestLoss: lowestLoss, parameter: 1, best: exact.intercept)
 let rateText = String(format: "%g", learningRate)
 if case .diverged(let step) = verdict {
-    lesson.say("""
+    lesson.say(
+        """
         At step \(step) the loss passed \(scientific(divergenceFactor, 0)) × its starting value: \
         with lr = \(rateText) each step jumps across the valley and lands higher up the other \
         side than where it started, so the parameters fly further off at every step. The largest rate that works for these points is \
@@ -146,9 +159,13 @@ if case .diverged(let step) = verdict {
     exit(0)
 }
 var progress = Table(["step", "a", "b", "loss"])
-let shown = Set([0, 1, 2, 3, 5, 10, 20, 30, 50, 75, 100, 150, 200, 300, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, steps])
+let shown = Set([
+    0, 1, 2, 3, 5, 10, 20, 30, 50, 75, 100, 150, 200, 300, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, steps
+])
 for t in history.parameters.indices where shown.contains(t) {
-    progress.add(["\(t)", fixed(history.parameters[t][0], 4), fixed(history.parameters[t][1], 4), fixed(history.losses[t], 6)])
+    progress.add([
+        "\(t)", fixed(history.parameters[t][0], 4), fixed(history.parameters[t][1], 4), fixed(history.losses[t], 6)
+    ])
 }
 progress.print()
 print("")
@@ -157,48 +174,64 @@ func equation(_ line: Line) -> String {
     "y = \(fixed(line.slope, 2))x \(line.intercept < 0 ? "−" : "+") \(fixed(abs(line.intercept), 2))"
 }
 if case .climbing(let lowest, let step) = verdict {
-    let fall = step == 0 ? "climbed from \(fixed(lowest, 4)) at the start" : "fell to \(fixed(lowest, 4)) at step \(step), then climbed"
-    lesson.say("""
+    let fall =
+        step == 0
+        ? "climbed from \(fixed(lowest, 4)) at the start" : "fell to \(fixed(lowest, 4)) at step \(step), then climbed"
+    lesson.say(
+        """
         The loss \(fall) to \(fixed(history.losses.last!, 4)): lr = \(rateText) is above the largest \
         stable rate for these points, \(fixed(limit, 3)) (lesson 7 explains why). Each step lands \
         on the other side of the valley a little higher than the last, and the line swings ever \
         further off the points, out of the picture. The loss instead, on a log scale:\n
         """)
-    lesson.show(Chart(title: "log₁₀(loss) at each step, lr = \(rateText)", xLabel: "step", yLabel: "log₁₀ loss",
-                      series: [Series("loss", y: history.losses.map { log10(max($0, 1e-12)) })]),
-                name: "loss-climbs")
+    lesson.show(
+        Chart(
+            title: "log₁₀(loss) at each step, lr = \(rateText)", xLabel: "step", yLabel: "log₁₀ loss",
+            series: [Series("loss", y: history.losses.map { log10(max($0, 1e-12)) })]),
+        name: "loss-climbs")
 } else {
-    let frameSteps = Array(Set([0, 1, 2, 3, 4, 6, 8, 11, 15, 20, 30, 45, 70, 100, steps].filter { $0 <= steps })).sorted()
+    let frameSteps = Array(Set([0, 1, 2, 3, 4, 6, 8, 11, 15, 20, 30, 45, 70, 100, steps].filter { $0 <= steps }))
+        .sorted()
     lesson.animate(
         frameSteps.map { t in
             let line = Line(parameters: history.parameters[t])
-            return Chart(title: "Step \(t): \(equation(line))", xLabel: "x", yLabel: "y",
-                         series: [Series("points", x: data.x, y: data.y, style: .points),
-                                  Series("the line after \(t) steps", from: 0, to: 1) { line($0) }],
-                         yRange: 0...12)
+            return Chart(
+                title: "Step \(t): \(equation(line))", xLabel: "x", yLabel: "y",
+                series: [
+                    Series("points", x: data.x, y: data.y, style: .points),
+                    Series("the line after \(t) steps", from: 0, to: 1) { line($0) }
+                ],
+                yRange: 0...12)
         },
         name: "line-moves-onto-points")
     // For slides, the same movement in one still picture: the line at a few of those steps.
-    let stillSteps = [0, 2, 5, 20, steps].filter { $0 <= steps }.reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
-    lesson.writePicture(Chart(title: "The line moving onto the points", xLabel: "x", yLabel: "y",
-                              series: [Series("points", x: data.x, y: data.y, style: .points)]
-                                + stillSteps.map { t in
-                                    let line = Line(parameters: history.parameters[t])
-                                    return Series("after \(t) steps", from: 0, to: 1) { line($0) }
-                                },
-                              yRange: 0...12),
-                        name: "line-moves-still")
+    let stillSteps = [0, 2, 5, 20, steps].filter { $0 <= steps }.reduce(into: [Int]()) {
+        if !$0.contains($1) { $0.append($1) }
+    }
+    lesson.writePicture(
+        Chart(
+            title: "The line moving onto the points", xLabel: "x", yLabel: "y",
+            series: [Series("points", x: data.x, y: data.y, style: .points)]
+                + stillSteps.map { t in
+                    let line = Line(parameters: history.parameters[t])
+                    return Series("after \(t) steps", from: 0, to: 1) { line($0) }
+                },
+            yRange: 0...12),
+        name: "line-moves-still")
     lesson.say("\nThe loss at each step, on a log scale: fast at first, then ever slower as the slopes shrink.\n")
-    lesson.show(Chart(title: "log₁₀(loss) at each step, lr = \(rateText)", xLabel: "step", yLabel: "log₁₀ loss",
-                      series: [Series("loss", y: history.losses.map { log10(max($0, 1e-12)) })]),
-                name: "loss-falls")
+    lesson.show(
+        Chart(
+            title: "log₁₀(loss) at each step, lr = \(rateText)", xLabel: "step", yLabel: "log₁₀ loss",
+            series: [Series("loss", y: history.losses.map { log10(max($0, 1e-12)) })]),
+        name: "loss-falls")
 }
 
 // MARK: - Step 4: compare with the exact answer
 
 lesson.step("How close did we get?")
 let found = Line(parameters: history.parameters.last!)
-lesson.say("""
+lesson.say(
+    """
     For a line, calculus gives the best (a, b) in closed form (least squares), so we can check:\n
     """)
 let foundLoss = meanSquaredError(of: found, on: data)
@@ -237,15 +270,18 @@ case .climbing:
         away: lr = \(rateText) is too big for these points.
         """
 default:
-    let needed = curvature.stepsToReach(distance: 0.001, from: euclideanDistance(start, exact.parameters),
-                                        learningRate: learningRate)
+    let needed = curvature.stepsToReach(
+        distance: 0.001, from: euclideanDistance(start, exact.parameters),
+        learningRate: learningRate)
     let more: String
     if curvature.slowestFactor(learningRate: learningRate) >= 1 {
-        more = "but lr = \(rateText) is above the largest stable rate \(fixed(limit, 3)), so the loss will turn and climb"
+        more =
+            "but lr = \(rateText) is above the largest stable rate \(fixed(limit, 3)), so the loss will turn and climb"
     } else if let needed, needed <= maximumSteps {
         more = "\(needed) steps in all are sure to bring it within 0.001"
     } else {
-        more = "getting within 0.001 would take more than the \(maximumSteps) steps this lesson allows; a bigger rate, still under \(fixed(limit, 3)), gets there sooner"
+        more =
+            "getting within 0.001 would take more than the \(maximumSteps) steps this lesson allows; a bigger rate, still under \(fixed(limit, 3)), gets there sooner"
     }
     descentWords = """
         Gradient descent is still \(gapText) away from the least-squares line after \(steps) \
@@ -253,12 +289,14 @@ default:
         of the distance: \(more).
         """
 }
-let descentAgainstRule = foundLoss <= ruleLoss
+let descentAgainstRule =
+    foundLoss <= ruleLoss
     ? "The gradient-descent line fits them better than the rule too."
     : verdict.isUnstable
-    ? "The gradient-descent line fits them far worse than the rule, and gets worse at every step."
-    : "The gradient-descent line does not fit them as well as the rule yet."
-lesson.say("""
+        ? "The gradient-descent line fits them far worse than the rule, and gets worse at every step."
+        : "The gradient-descent line does not fit them as well as the rule yet."
+lesson.say(
+    """
     \n\(descentWords) The rule behind the data, (3, 8), is not the best line for these \
     \(data.count) noisy points: its loss, \(fixed(ruleLoss, 6)), is \(aboveLowest(ruleLoss)) the \
     least-squares line's. \(descentAgainstRule)
@@ -267,7 +305,8 @@ lesson.say("""
 // MARK: - Step 5: the cost
 
 lesson.step("What it cost")
-lesson.say("""
+lesson.say(
+    """
     Every slope estimate needs two loss evaluations per parameter: \(evaluations) evaluations for \
     \(steps) steps of 2 parameters, each a pass over all \(data.count) points. A network for \
     images easily has a million parameters: two million passes over the data for ONE step. That is why \

@@ -18,7 +18,7 @@ let lesson = Lesson(
     options: [
         .points(maximum: 5_000),
         .learningRate(default: "0.5", help: "the step size of the descent in step 3"),
-        LessonOption("steps", default: "50", .integer(1...maximumSteps), help: "iterations of the descent in step 3"),
+        LessonOption("steps", default: "50", .integer(1...maximumSteps), help: "iterations of the descent in step 3")
     ])
 
 let data = LineData.noisyLine(count: lesson.integer("points"), using: &lesson.random)
@@ -32,7 +32,8 @@ let limit = curvature.stableLimit
 // MARK: - Step 1: the gradient by hand
 
 lesson.step("The gradient by the chain rule")
-lesson.say("""
+lesson.say(
+    """
     loss(a, b) = (1/N) Σ eₖ²  with  eₖ = a·xₖ + b − yₖ. The chain rule: ∂(eₖ²)/∂a = 2eₖ · ∂eₖ/∂a = \
     2eₖ·xₖ, and ∂(eₖ²)/∂b = 2eₖ · ∂eₖ/∂b = 2eₖ·1. So
     """)
@@ -40,25 +41,31 @@ lesson.say("")
 lesson.say("    ∂loss/∂a = (1/N) Σ 2(a·xₖ + b − yₖ)·xₖ")
 lesson.say("    ∂loss/∂b = (1/N) Σ 2(a·xₖ + b − yₖ)")
 lesson.say("")
-lesson.say("""
+lesson.say(
+    """
     One pass over the points gives both, however many parameters there are. Against the finite \
     differences of lesson 5:\n
     """)
 var comparison = Table(["at (a, b)", "", "formula", "finite difference", "difference"])
 var worstDifference = 0.0
 for point in [[0.0, 0.0], [lesson.random.normal(), lesson.random.normal()], [3.0, 8.0]] {
-    let formula = gradient(point), estimate = centralDifferenceGradient(of: loss, at: point)
+    let formula = gradient(point)
+    let estimate = centralDifferenceGradient(of: loss, at: point)
     for (k, name) in ["∂/∂a", "∂/∂b"].enumerated() {
-        comparison.add([k == 0 ? "(\(fixed(point[0], 3)), \(fixed(point[1], 3)))" : "", name,
-                        fixed(formula[k], 8), fixed(estimate[k], 8), scientific(abs(formula[k] - estimate[k]))])
+        comparison.add([
+            k == 0 ? "(\(fixed(point[0], 3)), \(fixed(point[1], 3)))" : "", name,
+            fixed(formula[k], 8), fixed(estimate[k], 8), scientific(abs(formula[k] - estimate[k]))
+        ])
         worstDifference = max(worstDifference, abs(formula[k] - estimate[k]))
     }
 }
 comparison.print()
-let agreement = worstDifference <= 1e-6
+let agreement =
+    worstDifference <= 1e-6
     ? "the formula and the finite difference agree. The formula gets both slopes from one pass over the points; the finite difference needs two passes per parameter, four here"
     : "more than rounding alone should leave, so one of the two is wrong"
-lesson.say("""
+lesson.say(
+    """
     \nThe largest difference is \(scientific(worstDifference)): \(agreement). On a quadratic loss \
     like this one the central difference has no truncation error at all (lesson 5 shows it \
     exact even at h = 1), so all that separates the two is rounding in the subtraction, about \
@@ -68,28 +75,34 @@ lesson.say("""
 // MARK: - Step 2: the sign of a slope
 
 lesson.step("What the sign of a slope says")
-let beyond = [exact.slope + 2, exact.intercept], before = [exact.slope - 2, exact.intercept]
-let slopeBeyond = gradient(beyond)[0], slopeBefore = gradient(before)[0]
-lesson.say("""
+let beyond = [exact.slope + 2, exact.intercept]
+let before = [exact.slope - 2, exact.intercept]
+let slopeBeyond = gradient(beyond)[0]
+let slopeBefore = gradient(before)[0]
+lesson.say(
+    """
     Hold b at its best value \(fixed(exact.intercept, 3)) and look at a on either side of its best \
     value \(fixed(exact.slope, 3)):\n
     """)
 var signs = Table(["a", "∂loss/∂a", "sign", "a step −lr·∂loss/∂a moves a"])
 for (point, slope) in [(before, slopeBefore), (beyond, slopeBeyond)] {
-    signs.add([fixed(point[0], 3), fixed(slope, 4), slope < 0 ? "negative" : slope > 0 ? "positive" : "zero",
-               slope < 0 ? "up: go on, towards the bottom" : slope > 0 ? "down: go back, to the bottom" : "nowhere"])
+    signs.add([
+        fixed(point[0], 3), fixed(slope, 4), slope < 0 ? "negative" : slope > 0 ? "positive" : "zero",
+        slope < 0 ? "up: go on, towards the bottom" : slope > 0 ? "down: go back, to the bottom" : "nowhere"
+    ])
 }
 signs.print()
 let signsOpposite = slopeBefore < 0 && slopeBeyond > 0
-lesson.say(signsOpposite
-    ? """
+lesson.say(
+    signsOpposite
+        ? """
         \nA negative slope means the loss falls as a grows: a has not reached the bottom yet, so the \
         step goes on, upwards. A positive slope means the loss rises as a grows: a is past the \
         bottom, so the step goes back. The update p ← p − lr·∂loss/∂p does both without a \
         special case, and the two slopes are equal and opposite because this loss is a parabola \
         in a, symmetric about its bottom.
         """
-    : """
+        : """
         \nHere both slopes have the same sign, \(fixed(slopeBefore, 4)) and \(fixed(slopeBeyond, 4)): \
         with b held fixed, the bottom along a is not where these two points lie on either side of.
         """)
@@ -97,14 +110,18 @@ lesson.say(signsOpposite
 // MARK: - Step 3: gradient descent with exact slopes
 
 lesson.step("Gradient descent with exact slopes")
-lesson.say("""
+lesson.say(
+    """
     The loop of lesson 5, with the slopes from the formulas instead of nudges: compute the loss, \
     the gradient in one pass, and step against it.\n
     """)
-var a = lesson.random.normal(), b = lesson.random.normal()
-let learningRate = lesson.number("learning-rate"), iterations = lesson.integer("steps")
+var a = lesson.random.normal()
+var b = lesson.random.normal()
+let learningRate = lesson.number("learning-rate")
+let iterations = lesson.integer("steps")
 let rateText = String(format: "%g", learningRate)
-lesson.say("""
+lesson.say(
+    """
     As in the second post, a and b start from N(0, 1): a = \(fixed(a, 4)), b = \(fixed(b, 4)); \
     lr = \(rateText).\n
     """)
@@ -145,13 +162,15 @@ let last = path.last!
 let run = DescentHistory(parameters: path, losses: losses, outcome: outcome, lossEvaluations: losses.count)
 let verdict = run.verdict(lowestLoss: lowestLoss, parameter: 1, best: exact.intercept)
 let offRule = largestParameterGap(last, [3, 8])
-let ruleWords = offRule <= 0.2
+let ruleWords =
+    offRule <= 0.2
     ? "within \(fixed(offRule, 3)) of 3 and 8, as in the post"
     : "\(fixed(offRule, 3)) away from 3 or 8, unlike the post"
 let factor = curvature.slowestFactor(learningRate: learningRate)
 switch verdict {
 case .diverged(let step):
-    lesson.say("""
+    lesson.say(
+        """
         \nAt iteration \(step) the loss passed \(scientific(divergenceFactor, 0)) × its start: lr = \
         \(rateText) is above the largest stable rate \(fixed(limit, 3)) for these points (lesson 7 \
         explains where that limit comes from). Across \
@@ -160,8 +179,12 @@ case .diverged(let step):
         stops here instead of overflowing.
         """)
 case .climbing(let lowest, let step):
-    let fall = step == 0 ? "The loss climbed from \(fixed(lowest, 6)) at the start" : "The loss fell to \(fixed(lowest, 6)) at iteration \(step), then climbed"
-    lesson.say("""
+    let fall =
+        step == 0
+        ? "The loss climbed from \(fixed(lowest, 6)) at the start"
+        : "The loss fell to \(fixed(lowest, 6)) at iteration \(step), then climbed"
+    lesson.say(
+        """
         \n\(fall) to \(fixed(losses.last!, 6)): lr = \(rateText) is above the largest stable rate \
         \(fixed(limit, 3)) for these points (lesson 7). Across the valley each step multiplies the distance by \
         1 − lr·λ_max = \(fixed(curvature.steepFactor(learningRate: learningRate), 3)), so every \
@@ -171,12 +194,14 @@ case .climbing(let lowest, let step):
 case .converged:
     let fromBest = euclideanDistance(last, exact.parameters)
     let parts = curvature.split(zip(last, exact.parameters).map { $0 - $1 })
-    let whereFromBest = fromBest < 0.0005
+    let whereFromBest =
+        fromBest < 0.0005
         ? "(reached to 3 decimals)"
         : abs(parts.along) >= abs(parts.across)
-        ? "(\(fixed(fromBest, 3)) away, mostly along the valley's flat floor, where the loss hardly changes)"
-        : "(\(fixed(fromBest, 3)) away, mostly across the valley: there each step multiplies the distance by 1 − lr·λ_max = \(fixed(curvature.steepFactor(learningRate: learningRate), 3)), so that part dies out slowly)"
-    lesson.say("""
+            ? "(\(fixed(fromBest, 3)) away, mostly along the valley's flat floor, where the loss hardly changes)"
+            : "(\(fixed(fromBest, 3)) away, mostly across the valley: there each step multiplies the distance by 1 − lr·λ_max = \(fixed(curvature.steepFactor(learningRate: learningRate), 3)), so that part dies out slowly)"
+    lesson.say(
+        """
         \nAfter \(iterations) iteration\(iterations == 1 ? "" : "s") a = \(fixed(last[0], 3)), b = \(fixed(last[1], 3)), \
         \(ruleWords). The loss is within 1 % of the lowest possible, that of the best line for \
         these very points, a = \(fixed(exact.slope, 3)), b = \(fixed(exact.intercept, 3)) \
@@ -185,8 +210,9 @@ case .converged:
         """)
 case .bouncing, .crawling:
     let distance = euclideanDistance(last, exact.parameters)
-    let needed = curvature.stepsToReach(distance: 0.001, from: euclideanDistance(start, exact.parameters),
-                                        learningRate: learningRate)
+    let needed = curvature.stepsToReach(
+        distance: 0.001, from: euclideanDistance(start, exact.parameters),
+        learningRate: learningRate)
     let more: String
     if factor >= 1 {
         more = """
@@ -208,14 +234,16 @@ case .bouncing, .crawling:
             still under \(fixed(limit, 3)), gets there sooner.
             """
     }
-    lesson.say("""
+    lesson.say(
+        """
         \nAfter \(iterations) iteration\(iterations == 1 ? "" : "s") a = \(fixed(last[0], 3)), b = \(fixed(last[1], 3)), \
         \(ruleWords). The run is not finished: the best line for these very points is a = \
         \(fixed(exact.slope, 3)), b = \(fixed(exact.intercept, 3)), still \(fixed(distance, 3)) away. \
         \(more)
         """)
 }
-lesson.say("""
+lesson.say(
+    """
     \nLoss, gradient, step: lesson 7 looks at how big the step may be, and lesson 8 lets the \
     computer find the gradient by itself, as PyTorch's backward() does.
     """)

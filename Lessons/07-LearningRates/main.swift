@@ -11,7 +11,8 @@ import Plotting
 
 let lesson = Lesson(
     number: 7, title: "Learning rates",
-    summary: "How big a step to take: too small crawls, too big zigzags or blows up, and the curvature of the loss sets the limit.",
+    summary:
+        "How big a step to take: too small crawls, too big zigzags or blows up, and the curvature of the loss sets the limit.",
     options: [.points(maximum: 5_000)])
 
 let data = LineData.noisyLine(count: lesson.integer("points"), using: &lesson.random)
@@ -26,7 +27,8 @@ let limit = curvature.stableLimit
 
 lesson.step("One parabola: the step multiplies the distance by 1 − lr·λ")
 let lambda = 2.0
-lesson.say("""
+lesson.say(
+    """
     Take the simplest loss with a bottom, loss(p) = (λ/2)·p² with λ = \(fixed(lambda, 0)): its slope \
     is λ·p and its curvature (how fast the slope changes) is λ everywhere. A step \
     p ← p − lr·λ·p = (1 − lr·λ)·p multiplies the distance to the bottom by 1 − lr·λ, whatever p \
@@ -36,15 +38,21 @@ var parabola = Table(["lr", "1 − lr·λ", "p after 1", "2", "3", "5", "what ha
 for rate in [0.1, 0.4, 0.5, 0.8, 1.1] {
     let factor = 1 - rate * lambda
     let after = [1, 2, 3, 5].map { fixed(Foundation.pow(factor, Double($0)), 4) }
-    let what = factor == 0 ? "on the bottom in one step"
-        : factor > 0 ? "shrinks, same side"
-        : factor > -1 ? "zigzags, shrinks"
-        : factor == -1 ? "zigzags, same size"
-        : "zigzags, grows: diverges"
+    let what =
+        factor == 0
+        ? "on the bottom in one step"
+        : factor > 0
+            ? "shrinks, same side"
+            : factor > -1
+                ? "zigzags, shrinks"
+                : factor == -1
+                    ? "zigzags, same size"
+                    : "zigzags, grows: diverges"
     parabola.add([fixed(rate, 1), fixed(factor, 1)] + after + [what])
 }
 parabola.print()
-lesson.say("""
+lesson.say(
+    """
     \nBelow lr = 1/λ = \(fixed(1 / lambda, 2)) the steps undershoot, between 1/λ and 2/λ = \
     \(fixed(2 / lambda, 2)) they overshoot and still shrink, above 2/λ every landing is further \
     out than the last. The larger the curvature λ, the smaller the rates that are safe.
@@ -61,14 +69,18 @@ let sweepSteps = 100
 // How typical is this draw's limit? The same calculation for 200 other draws of as many points
 // (from a generator of their own, so the rest of the lesson draws what it always does).
 var other = SeededGenerator(seed: lesson.seed &+ 1)
-let otherLimits = (0..<200).map { _ in LineLossCurvature(LineData.noisyLine(count: data.count, using: &other)).stableLimit }.sorted()
+let otherLimits = (0..<200).map { _ in
+    LineLossCurvature(LineData.noisyLine(count: data.count, using: &other)).stableLimit
+}.sorted()
 let (low5, high95) = (otherLimits[10], otherLimits[189])
-let typicality = limit < low5
+let typicality =
+    limit < low5
     ? "lower than in 95 % of 200 other draws of \(data.count) points (their middle 90 % runs from \(fixed(low5, 3)) to \(fixed(high95, 3))): an unusual draw"
     : limit > high95
-    ? "higher than in 95 % of 200 other draws of \(data.count) points (their middle 90 % runs from \(fixed(low5, 3)) to \(fixed(high95, 3))): an unusual draw"
-    : "a typical value: 200 other draws of \(data.count) points have their middle 90 % between \(fixed(low5, 3)) and \(fixed(high95, 3))"
-lesson.say("""
+        ? "higher than in 95 % of 200 other draws of \(data.count) points (their middle 90 % runs from \(fixed(low5, 3)) to \(fixed(high95, 3))): an unusual draw"
+        : "a typical value: 200 other draws of \(data.count) points have their middle 90 % between \(fixed(low5, 3)) and \(fixed(high95, 3))"
+lesson.say(
+    """
     The line's loss over (a, b) is a bowl, and a bowl curves differently in different directions. \
     Its curvatures are collected in a 2 × 2 matrix, the Hessian, \
     H = (2/N)[[Σx², Σx], [Σx, N]] for lesson 5's points; its two eigenvalues are the curvatures \
@@ -100,12 +112,16 @@ var sweepLosses: [Double?] = []
 /// log₁₀ of a loss for the chart, floored so a loss of exactly 0 (two points) stays drawable.
 func logLoss(_ value: Double) -> Double { log10(max(value, 1e-12)) }
 for rate in rates {
-    let run = gradientDescent(start: [0, 0], steps: sweepSteps, learningRate: { _ in rate }, loss: loss, gradient: gradient)
+    let run = gradientDescent(
+        start: [0, 0], steps: sweepSteps, learningRate: { _ in rate }, loss: loss, gradient: gradient)
     let verdict = run.verdict(lowestLoss: lowestLoss, parameter: 1, best: exact.intercept)
-    let last = run.parameters.last!, finished = run.outcome == .finished
-    sweep.add([fixed(rate, 2), fixed(curvature.slowestFactor(learningRate: rate), 3),
-               finished ? fixed(run.losses.last!, 6) : "—", finished ? fixed(last[0], 3) : "—",
-               finished ? fixed(last[1], 3) : "—", shortVerdict(verdict, finalLoss: run.losses.last!)])
+    let last = run.parameters.last!
+    let finished = run.outcome == .finished
+    sweep.add([
+        fixed(rate, 2), fixed(curvature.slowestFactor(learningRate: rate), 3),
+        finished ? fixed(run.losses.last!, 6) : "—", finished ? fixed(last[0], 3) : "—",
+        finished ? fixed(last[1], 3) : "—", shortVerdict(verdict, finalLoss: run.losses.last!)
+    ])
     curves.append(Series("lr \(fixed(rate, 2))", y: run.losses.map(logLoss)))
     sweepVerdicts.append(verdict)
     sweepLosses.append(finished ? run.losses.last! : nil)
@@ -115,10 +131,12 @@ let bestRun = rates.indices.filter { sweepLosses[$0] != nil }.min { sweepLosses[
 let smallestFactorRun = rates.indices.min {
     curvature.slowestFactor(learningRate: rates[$0]) < curvature.slowestFactor(learningRate: rates[$1])
 }!
-let bestRunFactor = bestRun == smallestFactorRun
+let bestRunFactor =
+    bestRun == smallestFactorRun
     ? "its ρ is also the smallest of the five, so it keeps the least of the distance at each step"
     : "the smallest ρ is lr = \(fixed(rates[smallestFactorRun], 2))'s, but ρ is only the factor of the worse direction: what is left after \(sweepSteps) steps also depends on how far the start was in each direction, and the loss counts a distance across the valley λ_max/λ_min = \(fixed(curvature.steep / curvature.shallow, 0)) times more than the same distance along it"
-lesson.say("""
+lesson.say(
+    """
     \nAfter \(sweepSteps) steps the lowest loss is that of lr = \(fixed(rates[bestRun], 2)): \
     \(bestRunFactor). A run whose loss rises again is above the limit: below it, the loss of \
     this bowl falls at every step. A diverging run is stopped as soon as its loss passes \
@@ -126,28 +144,37 @@ lesson.say("""
     scale (a stopped run ends early):\n
     """)
 let lowestShown = min(-1.5, (logLoss(lowestLoss) - 0.5).rounded(.down))
-lesson.show(Chart(title: "log₁₀(loss) against steps, one line per learning rate", xLabel: "step", yLabel: "log₁₀ loss",
-                  series: curves, yRange: lowestShown...8), name: "learning-rate-sweep")
+lesson.show(
+    Chart(
+        title: "log₁₀(loss) against steps, one line per learning rate", xLabel: "step", yLabel: "log₁₀ loss",
+        series: curves, yRange: lowestShown...8), name: "learning-rate-sweep")
 
 // MARK: - Step 3: bouncing between two places
 
 lesson.step("Why a rate near the limit zigzags")
 let bounceSteps = 30
-let bouncing = gradientDescent(start: [0, 0], steps: bounceSteps, learningRate: { _ in nearLimit }, loss: loss, gradient: gradient)
+let bouncing = gradientDescent(
+    start: [0, 0], steps: bounceSteps, learningRate: { _ in nearLimit }, loss: loss, gradient: gradient)
 let bShown = bouncing.parameters.map { $0[1] }
 let crossings = zip(bShown, bShown.dropFirst()).filter { ($0 - exact.intercept) * ($1 - exact.intercept) < 0 }.count
 let steepFactor = curvature.steepFactor(learningRate: nearLimit)
-lesson.say("""
+lesson.say(
+    """
     With lr = \(fixed(nearLimit, 2)), one step multiplies the distance across the valley by \
     1 − lr·λ_max = \(fixed(steepFactor, 3)): the step lands on the other side, keeping \
     \(Int((abs(steepFactor) * 100).rounded())) % of that distance. The intercept b crosses its best \
     value \(fixed(exact.intercept, 3)) at \(crossings) of the first \(bounceSteps) steps:\n
     """)
-lesson.show(Chart(title: "b during the first \(bounceSteps) steps, lr = \(fixed(nearLimit, 2))", xLabel: "step", yLabel: "b",
-                  series: [Series("b", y: bShown),
-                           Series("best b", x: [0, Double(bounceSteps)], y: [exact.intercept, exact.intercept])]),
-            name: "bouncing")
-lesson.say("""
+lesson.show(
+    Chart(
+        title: "b during the first \(bounceSteps) steps, lr = \(fixed(nearLimit, 2))", xLabel: "step", yLabel: "b",
+        series: [
+            Series("b", y: bShown),
+            Series("best b", x: [0, Double(bounceSteps)], y: [exact.intercept, exact.intercept])
+        ]),
+    name: "bouncing")
+lesson.say(
+    """
     The factor 1 − lr·λ_max is negative once lr is above 1/λ_max = \(fixed(1 / curvature.steep, 3)): \
     each step then lands on the other side. Up to 2/λ_max it stays above −1 and the zigzag \
     shrinks; just under that limit it is close to −1, so each landing is nearly as high as the \
@@ -158,30 +185,39 @@ lesson.say("""
     """)
 
 let pathSteps = 20
-lesson.say("""
+lesson.say(
+    """
     \nThe same runs seen from above: the loss over (a, b) as a map, and the path each rate takes \
     from (0, 0) in its first \(pathSteps) steps. The valley is long and narrow: across it (mostly along b) \
     the loss rises fast, along it slowly.\n
     """)
 let mapRates = [0.01, 0.3, nearLimit]
 var paths: [Series] = mapRates.map { rate in
-    let run = gradientDescent(start: [0, 0], steps: pathSteps, learningRate: { _ in rate }, loss: loss, gradient: gradient)
+    let run = gradientDescent(
+        start: [0, 0], steps: pathSteps, learningRate: { _ in rate }, loss: loss, gradient: gradient)
     return Series("lr \(fixed(rate, 2))", x: run.parameters.map { $0[0] }, y: run.parameters.map { $0[1] })
 }
 paths.append(Series("lowest loss", x: [exact.slope], y: [exact.intercept], style: .points))
 // The map covers every path (and the lowest point), with a little room around them.
 let everyPoint = paths.flatMap(\.points)
 func span(_ values: [Double]) -> ClosedRange<Double> {
-    let low = values.min()!, high = values.max()!, room = 0.08 * (high - low)
+    let low = values.min()!
+    let high = values.max()!
+    let room = 0.08 * (high - low)
     return (low - room)...(high + room)
 }
-let aSpan = span(everyPoint.map(\.x)), bSpan = span(everyPoint.map(\.y))
+let aSpan = span(everyPoint.map(\.x))
+let bSpan = span(everyPoint.map(\.y))
 let lossMap = Field(name: "loss", x: aSpan, y: bSpan, samples: 81) { a, b in loss([a, b]) }
-lesson.show(Chart(title: "The loss over (a, b) and the first \(pathSteps) steps of three rates", xLabel: "a", yLabel: "b",
-                  series: paths, background: lossMap),
-            name: "loss-map-paths")
-let crawlEnd = paths[0].points.last!, safeEnd = paths[1].points.last!
-lesson.say("""
+lesson.show(
+    Chart(
+        title: "The loss over (a, b) and the first \(pathSteps) steps of three rates", xLabel: "a", yLabel: "b",
+        series: paths, background: lossMap),
+    name: "loss-map-paths")
+let crawlEnd = paths[0].points.last!
+let safeEnd = paths[1].points.last!
+lesson.say(
+    """
     \nAfter \(pathSteps) steps lr 0.01 has only reached (\(fixed(crawlEnd.x, 2)), \(fixed(crawlEnd.y, 2))), \
     lr 0.30 is at (\(fixed(safeEnd.x, 2)), \(fixed(safeEnd.y, 2))), and lr \(fixed(nearLimit, 2)) \
     crosses the valley from side to side at every step while it slides along it.
@@ -192,7 +228,8 @@ lesson.say("""
 lesson.step("Changing the rate as we go: the cyclical schedule")
 let budget = 100
 let overLimit = rates[3]
-lesson.say("""
+lesson.say(
+    """
     A cyclical schedule starts small (0.05 here), rises to a big rate, then comes down: the big middle covers \
     ground quickly, the small end lets the parameters settle instead of zigzagging. Here its peak \
     is the near-limit rate \(fixed(nearLimit, 2)), which we could only pick because a line's loss \
@@ -202,19 +239,26 @@ lesson.say("""
 var schedules = Table(["schedule", "loss at \(budget)", "from best (a, b)", "0.1 % at", "last steps"])
 var scheduleCurves: [Series] = []
 var scheduleResults: [(name: String, distance: Double, verdict: DescentVerdict, zigzags: Bool)] = []
-for (name, schedule) in [("constant \(fixed(0.3, 2))", LearningRateSchedule.constant(0.3)),
-                         ("constant \(fixed(nearLimit, 2))", LearningRateSchedule.constant(nearLimit)),
-                         ("cyclical, peak \(fixed(nearLimit, 2))", .cyclical(low: 0.05, high: nearLimit, steps: budget)),
-                         ("cyclical, peak \(fixed(overLimit, 2))", .cyclical(low: 0.05, high: overLimit, steps: budget))] {
-    let run = gradientDescent(start: [0, 0], steps: budget, learningRate: { schedule.rate(at: $0) }, loss: loss, gradient: gradient)
+for (name, schedule) in [
+    ("constant \(fixed(0.3, 2))", LearningRateSchedule.constant(0.3)),
+    ("constant \(fixed(nearLimit, 2))", LearningRateSchedule.constant(nearLimit)),
+    ("cyclical, peak \(fixed(nearLimit, 2))", .cyclical(low: 0.05, high: nearLimit, steps: budget)),
+    ("cyclical, peak \(fixed(overLimit, 2))", .cyclical(low: 0.05, high: overLimit, steps: budget))
+] {
+    let run = gradientDescent(
+        start: [0, 0], steps: budget, learningRate: { schedule.rate(at: $0) }, loss: loss, gradient: gradient)
     let verdict = run.verdict(lowestLoss: lowestLoss, parameter: 1, best: exact.intercept)
     let finished = run.outcome == .finished
     let distance = finished ? euclideanDistance(run.parameters.last!, exact.parameters) : .infinity
-    schedules.add([name, finished ? fixed(run.losses.last!, 6) : "—", finished ? fixed(distance, 4) : "—",
-                   run.firstStep(reachingLoss: lowestLoss * 1.001).map(String.init) ?? "—",
-                   !finished ? "diverged" : run.alternates(parameter: 1, around: exact.intercept, lastSteps: 10) ? "zigzag" : "steady"])
+    schedules.add([
+        name, finished ? fixed(run.losses.last!, 6) : "—", finished ? fixed(distance, 4) : "—",
+        run.firstStep(reachingLoss: lowestLoss * 1.001).map(String.init) ?? "—",
+        !finished
+            ? "diverged" : run.alternates(parameter: 1, around: exact.intercept, lastSteps: 10) ? "zigzag" : "steady"
+    ])
     scheduleCurves.append(Series(name, y: (0...budget).map { schedule.rate(at: $0) }))
-    scheduleResults.append((name, distance, verdict, run.alternates(parameter: 1, around: exact.intercept, lastSteps: 10)))
+    scheduleResults.append(
+        (name, distance, verdict, run.alternates(parameter: 1, around: exact.intercept, lastSteps: 10)))
 }
 schedules.print()
 let ranking = scheduleResults.filter { $0.distance.isFinite }.sorted { $0.distance < $1.distance }
@@ -265,10 +309,11 @@ if overRun.verdict.isUnstable {
         forgiven, because the steps above the limit are few and the last ones are small.
         """
 }
-lesson.say("""
+lesson.say(
+    """
     \nDistances from the best (a, b) after \(budget) steps, closest first: \(rankingText). \
     \(how) \(forgiving)\n
     """)
-lesson.show(Chart(title: "Learning rate at each step", xLabel: "step", yLabel: "learning rate", series: scheduleCurves),
-            name: "schedules")
-
+lesson.show(
+    Chart(title: "Learning rate at each step", xLabel: "step", yLabel: "learning rate", series: scheduleCurves),
+    name: "schedules")

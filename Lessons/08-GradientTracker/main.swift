@@ -13,10 +13,12 @@ import Plotting
 
 let lesson = Lesson(
     number: 8, title: "The gradient tracker, built in front of you",
-    summary: "How backward() finds every gradient: a graph of values, local derivatives, and the chain rule run backwards.",
+    summary:
+        "How backward() finds every gradient: a graph of values, local derivatives, and the chain rule run backwards.",
     options: [
-        LessonOption("learning-rate", default: "0.5", .number(0.001...2), help: "the step size of the post's loop in step 6"),
-        LessonOption("steps", default: "300", .integer(1...3000), help: "iterations of the post's loop in step 6"),
+        LessonOption(
+            "learning-rate", default: "0.5", .number(0.001...2), help: "the step size of the post's loop in step 6"),
+        LessonOption("steps", default: "300", .integer(1...3000), help: "iterations of the post's loop in step 6")
     ])
 
 /// A tracked value with a name, for the tables and drawings.
@@ -28,16 +30,21 @@ func named(_ value: Value, _ label: String) -> Value {
 // MARK: - Step 1: values that remember where they came from
 
 lesson.step("A value that remembers how it was made")
-let x1 = named(Value(1.5), "x₁"), x2 = named(Value(-0.5), "x₂")
-let w1 = named(Value(0.8), "w₁"), w2 = named(Value(-1.2), "w₂"), b = named(Value(-0.4), "b")
+let x1 = named(Value(1.5), "x₁")
+let x2 = named(Value(-0.5), "x₂")
+let w1 = named(Value(0.8), "w₁")
+let w2 = named(Value(-1.2), "w₂")
+let b = named(Value(-0.4), "b")
 @MainActor func neuron() -> Value {
-    let x1w1 = named(x1 * w1, "x₁w₁"), x2w2 = named(x2 * w2, "x₂w₂")
+    let x1w1 = named(x1 * w1, "x₁w₁")
+    let x2w2 = named(x2 * w2, "x₂w₂")
     let s = named(x1w1 + x2w2, "s")
     let n = named(s + b, "n")
     return named(n.tanh(), "o")
 }
 let o = neuron()
-lesson.say("""
+lesson.say(
+    """
     The neuron of lesson 1 with two inputs and tanh: o = tanh(x₁w₁ + x₂w₂ + b), with x₁ = 1.5, \
     x₂ = −0.5, w₁ = 0.8, w₂ = −1.2, b = −0.4. Computed with tracked values, every intermediate \
     result is a Value that keeps its inputs and the operation that made it. Read from the \
@@ -45,7 +52,8 @@ lesson.say("""
     """)
 let graph = diagram(of: o, title: "o = tanh(x₁w₁ + x₂w₂ + b), forward values")
 lesson.show(graph, root: graph.nodes.count - 1, name: "neuron-graph")
-lesson.say("""
+lesson.say(
+    """
     \nEach box is one Value; its data was computed on the way forward, from the inputs (the \
     leaves) to o = \(fixed(o.data, 4)).
     """)
@@ -53,7 +61,8 @@ lesson.say("""
 // MARK: - Step 2: local derivatives
 
 lesson.step("Each operation knows its own derivative")
-lesson.say("""
+lesson.say(
+    """
     When an operation runs, it also writes down how its result moves when one input moves, the \
     other inputs held still: the local derivative ∂out/∂in. For a × b it is the other factor, \
     for a + b it is 1, for tanh(n) it is 1 − tanh²(n). Nothing about the rest of the graph is \
@@ -71,8 +80,11 @@ func reason(_ operation: String) -> String {
 var locals = Table(["value", "made by", "input", "∂value/∂input", "because"])
 for value in o.topologicalOrder() where !value.operation.isEmpty {
     for (k, (input, local)) in zip(value.inputs, value.localDerivatives).enumerated() {
-        locals.add([k == 0 ? value.label : "", k == 0 ? value.operation : "", input.label.isEmpty ? name(of: input) : input.label, fixed(local, 4),
-                    k == 0 ? reason(value.operation) : ""])
+        locals.add([
+            k == 0 ? value.label : "", k == 0 ? value.operation : "",
+            input.label.isEmpty ? name(of: input) : input.label, fixed(local, 4),
+            k == 0 ? reason(value.operation) : ""
+        ])
     }
 }
 locals.print()
@@ -81,7 +93,8 @@ locals.print()
 
 lesson.step("Backward: the chain rule from o back to the inputs")
 let order = o.topologicalOrder()
-lesson.say("""
+lesson.say(
+    """
     The chain rule says ∂o/∂input = ∂o/∂value · ∂value/∂input, summed over every value the input \
     feeds. To use it, ∂o/∂value must be complete before a value passes it on, so the values are \
     visited in reverse topological order: a topological order lists each value after all its \
@@ -92,8 +105,10 @@ lesson.say("and backward() walks it from the end, starting with ∂o/∂o = 1:\n
 var walk = Table(["at", "∂o/∂(at)", "sends to", "∂o/∂(at) × local", "= contribution"])
 for step in o.backwardSteps() {
     for (k, contribution) in step.contributions.enumerated() {
-        walk.add([k == 0 ? step.value.label : "", k == 0 ? fixed(step.upstream, 4) : "", contribution.input.label,
-                  "\(fixed(step.upstream, 4)) × \(fixed(contribution.local, 4))", fixed(contribution.amount, 4)])
+        walk.add([
+            k == 0 ? step.value.label : "", k == 0 ? fixed(step.upstream, 4) : "", contribution.input.label,
+            "\(fixed(step.upstream, 4)) × \(fixed(contribution.local, 4))", fixed(contribution.amount, 4)
+        ])
     }
 }
 walk.print()
@@ -110,12 +125,15 @@ for (leaf, estimate) in zip(leaves, estimates) {
 }
 lesson.say("\nThe leaves' gradients after o.backward(), against central differences of lesson 5:\n")
 check.print()
-lesson.say(worst < 1e-8
-    ? "\nThey agree to \(scientific(worst)): the difference is the finite difference's own error, not the tracker's."
-    : "\nThey differ by up to \(scientific(worst)): more than a finite difference's error, so one of them is wrong.")
+lesson.say(
+    worst < 1e-8
+        ? "\nThey agree to \(scientific(worst)): the difference is the finite difference's own error, not the tracker's."
+        : "\nThey differ by up to \(scientific(worst)): more than a finite difference's error, so one of them is wrong."
+)
 lesson.say("\nThe whole graph with its gradients, each arrow labelled with its local derivative:\n")
-let graphWithGradients = diagram(of: o, title: "o = tanh(x₁w₁ + x₂w₂ + b), after backward()", gradients: true,
-                                 derivatives: true)
+let graphWithGradients = diagram(
+    of: o, title: "o = tanh(x₁w₁ + x₂w₂ + b), after backward()", gradients: true,
+    derivatives: true)
 lesson.show(graphWithGradients, root: graphWithGradients.nodes.count - 1, name: "neuron-gradients")
 
 // MARK: - Step 4: a value used twice
@@ -126,7 +144,8 @@ let squared = named(x * x, "x·x")
 let y = named(squared + x, "y")
 let steps = y.backwardSteps()
 let toX = steps.flatMap { step in step.contributions.filter { $0.input === x }.map { (step.value.label, $0.amount) } }
-lesson.say("""
+lesson.say(
+    """
     y = x·x + x at x = \(fixed(x.data, 0)). x feeds two values, and x·x takes it twice. Backward \
     sends x one contribution per use:\n
     """)
@@ -135,7 +154,8 @@ for (from, amount) in toX { uses.add([from, fixed(amount, 4)]) }
 uses.print()
 y.backward()
 let exactSlope = 2 * x.data + 1
-lesson.say("""
+lesson.say(
+    """
     \nAdded up (+=) they give ∂y/∂x = \(fixed(x.gradient, 4)); by hand, d(x² + x)/dx = 2x + 1 = \
     \(fixed(exactSlope, 4))\(abs(x.gradient - exactSlope) < 1e-12 ? ", the same" : ", which differs: a bug"). \
     Had each use replaced the gradient (=) instead of adding to it, x would keep only the last \
@@ -150,7 +170,8 @@ o.backward()
 after.append(fixed(w1.gradient, 4))
 o.backward()
 after.append(fixed(w1.gradient, 4))
-lesson.say("""
+lesson.say(
+    """
     backward() adds into .grad (that is what step 4 needs), so calling it again without zeroing \
     adds the same gradient again. ∂o/∂w₁ after one, two and three calls: \(after.joined(separator: ", ")). \
     In a training loop every iteration calls backward() once, so the loop must zero each \
@@ -163,43 +184,52 @@ let lowest = meanSquaredError(of: best, on: data)
 /// The post's loop on the line: forward, backward, update, and zero unless `zeroing` is off.
 /// Returns the loss before each iteration (stopping early if it explodes) and the final (a, b).
 @MainActor func trainLine(from start: (Double, Double), learningRate: Double, iterations: Int, zeroing: Bool)
-    -> (losses: [Double], a: Double, b: Double) {
-    let a = Value(start.0), b = Value(start.1)
+    -> (losses: [Double], a: Double, b: Double)
+{
+    let a = Value(start.0)
+    let b = Value(start.1)
     var losses: [Double] = []
     for _ in 0..<iterations {
         let loss = trackedMeanSquaredError(slope: a, intercept: b, on: data)  // forward
         losses.append(loss.data)
         if !loss.data.isFinite || loss.data > divergenceFactor * max(losses[0], 1) { break }
-        loss.backward()                                                       // backward
-        a.data -= learningRate * a.gradient                                   // update
+        loss.backward()  // backward
+        a.data -= learningRate * a.gradient  // update
         b.data -= learningRate * b.gradient
-        if zeroing {                                                          // zero
+        if zeroing {  // zero
             a.zeroGradient()
             b.zeroGradient()
         }
     }
     return (losses, a.data, b.data)
 }
-let comparisonRate = 0.1, comparisonSteps = 40
+let comparisonRate = 0.1
+let comparisonSteps = 40
 let zeroed = trainLine(from: (0, 0), learningRate: comparisonRate, iterations: comparisonSteps, zeroing: true)
 let forgotten = trainLine(from: (0, 0), learningRate: comparisonRate, iterations: comparisonSteps, zeroing: false)
 var zeroTable = Table(["iteration", "loss, zeroing", "loss, never zeroing"])
 for t in stride(from: 0, to: comparisonSteps, by: 5) {
-    zeroTable.add(["\(t)", fixed(zeroed.losses[t], 4),
-                   t < forgotten.losses.count && forgotten.losses[t].isFinite ? fixed(forgotten.losses[t], 4) : "—"])
+    zeroTable.add([
+        "\(t)", fixed(zeroed.losses[t], 4),
+        t < forgotten.losses.count && forgotten.losses[t].isFinite ? fixed(forgotten.losses[t], 4) : "—"
+    ])
 }
 zeroTable.print()
-let forgottenEnd = forgotten.losses.last!, zeroedEnd = zeroed.losses.last!
+let forgottenEnd = forgotten.losses.last!
+let zeroedEnd = zeroed.losses.last!
 if forgotten.losses.count < comparisonSteps || !forgottenEnd.isFinite {
-    lesson.say("\nWithout zeroing, the loss exploded and the loop was stopped at iteration \(forgotten.losses.count - 1).")
+    lesson.say(
+        "\nWithout zeroing, the loss exploded and the loop was stopped at iteration \(forgotten.losses.count - 1).")
 } else if forgottenEnd > zeroedEnd {
-    lesson.say("""
+    lesson.say(
+        """
         \nWithout zeroing, each step uses the sum of every gradient so far, so the parameters \
         overshoot and swing back: after \(comparisonSteps) iterations the loss is \
         \(fixed(forgottenEnd, 4)) instead of \(fixed(zeroedEnd, 4)) (lr \(comparisonRate)).
         """)
 } else {
-    lesson.say("""
+    lesson.say(
+        """
         \nThis time the stale gradients happened to help: the loss is \(fixed(forgottenEnd, 4)) \
         against \(fixed(zeroedEnd, 4)) with zeroing. They still point where the parameters used \
         to be, not where they are, so on another draw or rate they can just as well make it worse.
@@ -209,9 +239,11 @@ if forgotten.losses.count < comparisonSteps || !forgottenEnd.isFinite {
 // MARK: - Step 6: the post's loop
 
 lesson.step("The second post's loop: forward, backward, update, zero")
-let learningRate = lesson.number("learning-rate"), iterations = lesson.integer("steps")
+let learningRate = lesson.number("learning-rate")
+let iterations = lesson.integer("steps")
 let start = (lesson.random.normal(), lesson.random.normal())
-lesson.say("""
+lesson.say(
+    """
     As in the post: a and b start from N(0, 1) (here a = \(fixed(start.0, 4)), b = \
     \(fixed(start.1, 4))), lr = \(learningRate), \(iterations) iterations of forward (the loss \
     from tracked values), backward, update (p ← p − lr·p.grad) and zero. The least-squares line \
@@ -230,34 +262,40 @@ if run.losses.count == iterations && finalLoss.isFinite {
 }
 loop.print()
 let stoppedEarly = run.losses.count < iterations || !(run.losses.last ?? .nan).isFinite
-let verdict = descentVerdict(losses: run.losses + [finalLoss],
-                             outcome: stoppedEarly ? .diverged(step: run.losses.count - 1) : .finished,
-                             lowestLoss: lowest, alternates: false)
+let verdict = descentVerdict(
+    losses: run.losses + [finalLoss],
+    outcome: stoppedEarly ? .diverged(step: run.losses.count - 1) : .finished,
+    lowestLoss: lowest, alternates: false)
 let limit = largestStableLearningRate(data)
 let gap = max(abs(run.a - best.slope), abs(run.b - best.intercept))
 switch verdict {
 case .diverged:
-    lesson.say("""
+    lesson.say(
+        """
         \nThe loss exploded: lr = \(learningRate) is above this draw's stable limit \(fixed(limit, 3)) \
         (lesson 7), so the loop was stopped.
         """)
 case .climbing(let lowestSeen, let step):
-    let history = step == 0
+    let history =
+        step == 0
         ? "The loss never went below its start, \(fixed(lowestSeen, 6)), and climbed to"
         : "The loss fell to \(fixed(lowestSeen, 6)) at iteration \(step) and then climbed to"
-    lesson.say("""
+    lesson.say(
+        """
         \n\(history) \(fixed(finalLoss, 6)): lr = \(learningRate) is above this draw's stable limit \
         \(fixed(limit, 3)) (lesson 7), so every step overshoots a little more, and more iterations \
         would only make it worse.
         """)
 case _ where gap < 1e-3:
-    lesson.say("""
+    lesson.say(
+        """
         \nThe loop ends at a = \(fixed(run.a, 4)), b = \(fixed(run.b, 4)): the least-squares line to \
         within \(scientific(gap)). Forward, backward, update, zero is every training loop of this \
         course, and of PyTorch.
         """)
 default:
-    lesson.say("""
+    lesson.say(
+        """
         \nThe loop ends at a = \(fixed(run.a, 4)), b = \(fixed(run.b, 4)), still \(fixed(gap, 4)) \
         from the least-squares line (loss \(fixed(finalLoss, 6)) against \(fixed(lowest, 6))): the \
         loss is still falling, so more iterations would get closer.
@@ -278,7 +316,8 @@ let matrixResult = tiny.lossAndGradients(input: inputs, target: targets)
 let trackedGradients = trackedParameters.map(\.gradient)
 let matrixGradients = Network.flatten(matrixResult.gradients)
 let largest = zip(trackedGradients, matrixGradients).map { abs($0 - $1) }.max() ?? 0
-lesson.say("""
+lesson.say(
+    """
     A 2-3-1 network (tanh, then identity) with random weights, four random samples, the mean \
     squared error. Built from tracked values, the loss is a graph of \
     \(trackedLoss.topologicalOrder().count) values; one backward() gives all \
@@ -287,12 +326,15 @@ lesson.say("""
     """)
 var network = Table(["", "loss", "largest gradient", "largest difference"])
 network.add(["tracked values", fixed(trackedLoss.data, 10), fixed(trackedGradients.map(abs).max() ?? 0, 6), ""])
-network.add(["matrix backprop", fixed(matrixResult.loss, 10), fixed(matrixGradients.map(abs).max() ?? 0, 6), scientific(largest)])
+network.add([
+    "matrix backprop", fixed(matrixResult.loss, 10), fixed(matrixGradients.map(abs).max() ?? 0, 6), scientific(largest)
+])
 network.print()
 if largest == 0 {
     lesson.say("\nThe two agree to the last bit: a tracker is backprop, done one number at a time.")
 } else if largest <= 1e-12 {
-    lesson.say("\nThe two agree to \(scientific(largest)), rounding error: a tracker is backprop, done one number at a time.")
+    lesson.say(
+        "\nThe two agree to \(scientific(largest)), rounding error: a tracker is backprop, done one number at a time.")
 } else {
     lesson.say("\nThey differ by \(scientific(largest)), more than rounding: one of the two has a bug.")
 }

@@ -14,13 +14,14 @@ let lesson = Lesson(
     options: [
         .points(maximum: 1000),
         .learningRate(default: "0.1", help: "the step size lr, the same for every batch size"),
-        .epochs(default: 20, maximum: 1000),
+        .epochs(default: 20, maximum: 1000)
     ],
     switches: [("timing", "also print the wall-clock time of each training run (it differs from run to run)")])
 let timing = lesson.isOn("timing")
 
 let data = LineData.noisyLine(count: lesson.integer("points"), using: &lesson.random)
-let learningRate = lesson.number("learning-rate"), epochs = lesson.integer("epochs")
+let learningRate = lesson.number("learning-rate")
+let epochs = lesson.integer("epochs")
 let moments = LineLossMoments(data)
 let loss: ([Double]) -> Double = { p in moments.loss(Line(parameters: p)) }
 let batchGradient: ([Double], [Int]) -> [Double] = { p, batch in
@@ -39,10 +40,14 @@ let batches = miniBatches(count: data.count, batchSize: 10, using: &lesson.rando
 let shown = Array(batches.prefix(5))
 let lastSize = batches.last!.count
 let batchesOf = lastSize == 10 ? "batches of 10" : "batches of 10 (the last of \(lastSize))"
-let whichBatches = batches.count == 1 ? "the only batch, which holds all \(data.count) points"
-    : shown.count == batches.count ? "all \(batches.count) \(batchesOf) of the \(data.count) points"
-    : "the first \(shown.count) of the \(batches.count) \(batchesOf) of the \(data.count) points"
-lesson.say("""
+let whichBatches =
+    batches.count == 1
+    ? "the only batch, which holds all \(data.count) points"
+    : shown.count == batches.count
+        ? "all \(batches.count) \(batchesOf) of the \(data.count) points"
+        : "the first \(shown.count) of the \(batches.count) \(batchesOf) of the \(data.count) points"
+lesson.say(
+    """
     The loss on a batch of m samples is the mean of their losses, (1/m) Σ loss_k. Its gradient is \
     a noisy estimate of the full gradient. At (a, b) = (0, 0), for \(whichBatches):\n
     """)
@@ -59,20 +64,26 @@ for (k, batch) in shown.enumerated() {
 estimates.add(["all \(data.count) points", fixed(full[0], 3), fixed(full[1], 3)])
 estimates.print()
 let widestAngle = angles.max() ?? 0
-lesson.say(batches.count == 1
-    ? "\nWith only \(data.count) points the one batch is the whole data set, so its gradient is the full one; try more --points to see batches differ."
-    : widestAngle < 30
-    ? "\nEvery batch's gradient points within \(fixed(widestAngle, 1))° of the full one: a small batch already knows which way is down."
-    : "\nSome batch gradients point up to \(fixed(widestAngle, 1))° away from the full one: a small batch is only a rough guide.")
+lesson.say(
+    batches.count == 1
+        ? "\nWith only \(data.count) points the one batch is the whole data set, so its gradient is the full one; try more --points to see batches differ."
+        : widestAngle < 30
+            ? "\nEvery batch's gradient points within \(fixed(widestAngle, 1))° of the full one: a small batch already knows which way is down."
+            : "\nSome batch gradients point up to \(fixed(widestAngle, 1))° away from the full one: a small batch is only a rough guide."
+)
 let covered = shown.map(\.count).reduce(0, +)
 let weightedMean = weightedSum.map { $0 / Double(covered) }
-if batches.count > 1 && covered == data.count && zip(weightedMean, full).allSatisfy({ abs($0 - $1) <= 1e-9 * max(1, abs($1)) }) {
-    lesson.say("""
+if batches.count > 1 && covered == data.count
+    && zip(weightedMean, full).allSatisfy({ abs($0 - $1) <= 1e-9 * max(1, abs($1)) })
+{
+    lesson.say(
+        """
         Their size-weighted mean, (\(fixed(weightedMean[0], 3)), \(fixed(weightedMean[1], 3))), is \
         exactly the full gradient, because together the batches hold every point once.
         """)
 } else if batches.count > 1 {
-    lesson.say("""
+    lesson.say(
+        """
         These \(count(shown.count, "batch", "batches")) hold \(covered) of the \(data.count) points; \
         over a whole epoch the batches hold every point once, and their size-weighted mean is \
         exactly the full gradient.
@@ -83,7 +94,8 @@ if batches.count > 1 && covered == data.count && zip(weightedMean, full).allSati
 
 lesson.step("An epoch: every sample once, in random batches")
 let listed = 5
-lesson.say("""
+lesson.say(
+    """
     Shuffle the indices 0…\(data.count - 1), cut them into consecutive pieces, step after each \
     piece. When the pieces run out, every sample has been used exactly once: one epoch. Then \
     shuffle again. The first two epochs with batches of 10:\n
@@ -102,10 +114,12 @@ for epoch in 1...2 {
 // A batch size that does not divide the count: 16 if it does not, else the first that does not.
 if let uneven = ([16] + Array(3..<max(data.count, 3))).first(where: { $0 < data.count && data.count % $0 != 0 }) {
     let sizes = miniBatches(count: data.count, batchSize: uneven, using: &lesson.random).map(\.count)
-    let described = sizes.count <= 6
+    let described =
+        sizes.count <= 6
         ? "sizes " + sizes.map(String.init).joined(separator: ", ")
         : "\(sizes.count - 1) batches of \(uneven) and a last one of \(sizes.last!)"
-    lesson.say("""
+    lesson.say(
+        """
         \nWith a batch size that does not divide the count, the last batch is smaller and is kept: \
         \(data.count) points in batches of \(uneven) give \(described).
         """)
@@ -118,19 +132,24 @@ let sizeNames = sizes.map(String.init).joined(separator: ", ").replacingLastComm
 lesson.step("Batch sizes \(sizeNames), for \(count(epochs, "epoch")) at lr = \(learningRate)")
 let lastEpochs = min(3, epochs)
 let lastEpochsText = lastEpochs == 1 ? "the last epoch" : "the last \(lastEpochs) epochs"
-var results = Table(timing ? ["batch size", "updates per epoch", "updates", "final loss", "a", "b", "wall time"]
-                           : ["batch size", "updates per epoch", "updates", "final loss", "a", "b"])
+var results = Table(
+    timing
+        ? ["batch size", "updates per epoch", "updates", "final loss", "a", "b", "wall time"]
+        : ["batch size", "updates per epoch", "updates", "final loss", "a", "b"])
 var runs: [(size: Int, history: MiniBatchHistory)] = []
 for size in sizes {
     let started = Date()
-    let history = miniBatchGradientDescent(start: [0, 0], count: data.count, batchSize: size, epochs: epochs,
-                                           learningRate: learningRate, updateLossEpochs: lastEpochs,
-                                           loss: loss, batchGradient: batchGradient, using: &lesson.random)
+    let history = miniBatchGradientDescent(
+        start: [0, 0], count: data.count, batchSize: size, epochs: epochs,
+        learningRate: learningRate, updateLossEpochs: lastEpochs,
+        loss: loss, batchGradient: batchGradient, using: &lesson.random)
     let seconds = Date().timeIntervalSince(started)
     runs.append((size, history))
     var row = ["\(size)", "\(history.updatesPerEpoch)", "\(history.updates)"]
     if history.outcome == .finished {
-        row += [lossText(history.epochLosses.last!), numberText(history.parameters[0]), numberText(history.parameters[1])]
+        row += [
+            lossText(history.epochLosses.last!), numberText(history.parameters[0]), numberText(history.parameters[1])
+        ]
     } else {
         row += ["diverged", "—", "—"]
     }
@@ -145,7 +164,8 @@ func lossText(_ value: Double) -> String { value < 1e4 ? fixed(value, 5) : scien
 func numberText(_ value: Double) -> String { abs(value) < 1e4 ? fixed(value, 3) : scientific(value, 3) }
 /// "batch size 1", "batch sizes 1 and 10".
 func batchSizesText(_ sizes: [Int]) -> String {
-    (sizes.count == 1 ? "batch size " : "batch sizes ") + sizes.map(String.init).joined(separator: ", ").replacingLastComma(with: " and")
+    (sizes.count == 1 ? "batch size " : "batch sizes ")
+        + sizes.map(String.init).joined(separator: ", ").replacingLastComma(with: " and")
 }
 /// What one step of a batch of `size` follows.
 func follows(_ size: Int) -> String {
@@ -153,21 +173,24 @@ func follows(_ size: Int) -> String {
 }
 
 let startLoss = runs[0].history.epochLosses[0]
-let best = leastSquaresLine(data), bestLoss = meanSquaredError(of: best, on: data)
+let best = leastSquaresLine(data)
+let bestLoss = meanSquaredError(of: best, on: data)
 let stableLimit = largestStableLearningRate(data)
 let diverged = runs.compactMap { run -> (size: Int, epoch: Int)? in
     if case .diverged(let epoch) = run.history.outcome { return (run.size, epoch) } else { return nil }
 }
 let grewPast = divergenceFactor == 1e6 ? "a million times" : "\(scientific(divergenceFactor, 0)) times"
 if diverged.isEmpty {
-    lesson.say("""
+    lesson.say(
+        """
         \nEvery run looked at each point \(epochs == 1 ? "once" : count(epochs, "time")), so each did \
         the same arithmetic: \(epochs * data.count) per-point gradients. Small batches turn that \
         work into many cheap, noisy steps; the full batch into a few careful ones.
         """)
 } else {
     let list = diverged.map { "batch size \($0.size) in epoch \($0.epoch)" }.joined(separator: ", ")
-    lesson.say("""
+    lesson.say(
+        """
         \nDiverged: \(list). The loss on all points grew past \(grewPast) its start or stopped \
         being a number, so \(diverged.count == 1 ? "that run was" : "those runs were") stopped \
         there: at lr = \(learningRate) the steps are too big for \(diverged.count == 1 ? "that batch size" : "those batch sizes").
@@ -178,9 +201,12 @@ switch rankBatchSizes(finalLosses: finalLosses, startLoss: startLoss) {
 case .allDiverged:
     lesson.say("Every batch size diverged: try a smaller --learning-rate, such as the default 0.1.")
 case .noneImproved:
-    lesson.say("No run ended below the loss it started from, \(lossText(startLoss)): at lr = \(learningRate) none of them got anywhere.")
+    lesson.say(
+        "No run ended below the loss it started from, \(lossText(startLoss)): at lr = \(learningRate) none of them got anywhere."
+    )
 case .moreUpdatesGotFurther:
-    lesson.say("""
+    lesson.say(
+        """
         \nHere, with lr = \(learningRate), more updates got further: the smaller the batch, the \
         lower the loss after the same \(epochs == 1 ? "epoch" : count(epochs, "epoch")).
         """)
@@ -188,7 +214,8 @@ case .moreUpdatesGotFurther:
     let recent = Array(leader.history.updateLosses.suffix(leader.history.updatesPerEpoch))
     let runnerUp = next.history.epochLosses.last!
     if wandersAcross(level: runnerUp, losses: recent) {
-        lesson.say("""
+        lesson.say(
+            """
             But during its last epoch batch size \(leader.size)'s loss went below batch size \
             \(next.size)'s final \(lossText(runnerUp)) and back above it (it ranged from \
             \(lossText(recent.min()!)) to \(lossText(recent.max()!))): where it stops depends on the \
@@ -196,14 +223,16 @@ case .moreUpdatesGotFurther:
             """)
     }
 case .lowestAt(let index, let behind):
-    lesson.say("""
+    lesson.say(
+        """
         \nHere, with lr = \(learningRate), more updates did not always get further: batch size \
         \(runs[index].size) ended lowest, at \(lossText(finalLosses[index]!)).
         """)
     let run = runs[behind]
     if run.history.outcome == .finished, run.history.updateLosses.count > 1 {
         let tail = run.history.updateLosses.suffix(run.history.updatesPerEpoch)
-        lesson.say("""
+        lesson.say(
+            """
             Batch size \(run.size) made more updates, but during its last epoch its loss ranged \
             from \(lossText(tail.min()!)) to \(lossText(tail.max()!)): each of its steps follows \
             \(follows(run.size)) and pulls the line towards \(run.size == 1 ? "it" : "them"), so where \
@@ -212,37 +241,47 @@ case .lowestAt(let index, let behind):
     }
 }
 if learningRate > stableLimit, let fullBatch = runs.last, fullBatch.history.outcome == .finished {
-    lesson.say("""
+    lesson.say(
+        """
         lr = \(learningRate) is above the full batch's stable limit 2/λ_max = \(fixed(stableLimit, 3)) \
         (lesson 7): plain gradient descent on all \(data.count) points overshoots further at every \
         step, and its loss ended at \(lossText(fullBatch.history.epochLosses.last!)).
         """)
 } else if learningRate > stableLimit {
-    lesson.say("""
+    lesson.say(
+        """
         lr = \(learningRate) is above the full batch's stable limit 2/λ_max = \(fixed(stableLimit, 3)) \
         (lesson 7): plain gradient descent on all \(data.count) points overshoots further at every step.
         """)
 }
-let near = runs.filter { $0.history.outcome == .finished && isNearBestLoss($0.history.epochLosses.last!, best: bestLoss) }.map(\.size)
-let nearText = near.isEmpty ? "none of the runs ended within 5 % of it."
-    : near.count == runs.count ? "every run ended within 5 % of it."
-    : "\(batchSizesText(near)) ended within 5 % of it, the other\(runs.count - near.count == 1 ? "" : "s") did not."
-lesson.say("""
+let near = runs.filter {
+    $0.history.outcome == .finished && isNearBestLoss($0.history.epochLosses.last!, best: bestLoss)
+}.map(\.size)
+let nearText =
+    near.isEmpty
+    ? "none of the runs ended within 5 % of it."
+    : near.count == runs.count
+        ? "every run ended within 5 % of it."
+        : "\(batchSizesText(near)) ended within 5 % of it, the other\(runs.count - near.count == 1 ? "" : "s") did not."
+lesson.say(
+    """
     The best any line can do on these points (least squares, lesson 5) is a loss of \
     \(lossText(bestLoss)), at a = \(fixed(best.slope, 3)), b = \(fixed(best.intercept, 3)): \(nearText)
     """)
 if !timing {
-    lesson.say("""
+    lesson.say(
+        """
         (Add --timing to see the wall-clock time of each run; it is left out by default so the \
         output is the same on every run.)
         """)
 }
 print("")
 lesson.show(
-    Chart(title: "Loss on all points after each epoch (log₁₀)", xLabel: "epoch", yLabel: "log₁₀ loss",
-          series: runs.map { run in
-              Series("batch \(run.size)", y: run.history.epochLosses.map { log10(max($0, 1e-300)) })
-          }),
+    Chart(
+        title: "Loss on all points after each epoch (log₁₀)", xLabel: "epoch", yLabel: "log₁₀ loss",
+        series: runs.map { run in
+            Series("batch \(run.size)", y: run.history.epochLosses.map { log10(max($0, 1e-300)) })
+        }),
     name: "loss-per-epoch")
 
 // MARK: - Step 4: noisy and smooth
@@ -252,46 +291,63 @@ let drawn = runs.filter { $0.history.outcome == .finished }
 if drawn.isEmpty {
     lesson.say("Every run diverged, so there are no updates to draw.")
 } else {
-    lesson.say("""
+    lesson.say(
+        """
         The loss on all points after every update during \(lastEpochsText) of each run that \
         finished:\n
         """)
     lesson.show(
-        Chart(title: "Loss after each update, \(lastEpochsText)", xLabel: lastEpochs == 1 ? "epoch (the last)" : "epochs (the last \(lastEpochs))", yLabel: "loss",
-              series: drawn.map { run in
-                  let tail = run.history.updateLosses
-                  return Series("batch \(run.size)", x: tail.indices.map { Double($0 + 1) / Double(run.history.updatesPerEpoch) }, y: tail)
-              }),
+        Chart(
+            title: "Loss after each update, \(lastEpochsText)",
+            xLabel: lastEpochs == 1 ? "epoch (the last)" : "epochs (the last \(lastEpochs))", yLabel: "loss",
+            series: drawn.map { run in
+                let tail = run.history.updateLosses
+                return Series(
+                    "batch \(run.size)", x: tail.indices.map { Double($0 + 1) / Double(run.history.updatesPerEpoch) },
+                    y: tail)
+            }),
         name: "loss-per-update")
     for run in drawn {
-        let ups = rises(in: run.history.updateLosses), steps = run.history.updateLosses.count - 1
+        let ups = rises(in: run.history.updateLosses)
+        let steps = run.history.updateLosses.count - 1
         let what = "each step follows " + follows(run.size)
-        lesson.say(steps < 1 ? "Batch size \(run.size) (\(what)) made a single update in \(lastEpochs == 1 ? "that epoch" : "those epochs")."
-            : ups == 0
-            ? "Batch size \(run.size) (\(what)): the loss went down at every one of these updates."
-            : "Batch size \(run.size) (\(what)): from one update to the next, the loss went up \(count(ups, "time")) out of \(steps).")
+        lesson.say(
+            steps < 1
+                ? "Batch size \(run.size) (\(what)) made a single update in \(lastEpochs == 1 ? "that epoch" : "those epochs")."
+                : ups == 0
+                    ? "Batch size \(run.size) (\(what)): the loss went down at every one of these updates."
+                    : "Batch size \(run.size) (\(what)): from one update to the next, the loss went up \(count(ups, "time")) out of \(steps)."
+        )
     }
-    lesson.say("""
+    lesson.say(
+        """
         A step that helps the points in its batch can hurt the others. Plain gradient descent on \
         all the points with lr below its stable limit 2/λ_max never makes the loss go up: on this \
         bowl-shaped loss every such step lowers it (lesson 7).
         """)
     if learningRate > stableLimit {
-        lesson.say("Here lr = \(learningRate) is above that limit, \(fixed(stableLimit, 3)), so every full-batch step overshoots.")
+        lesson.say(
+            "Here lr = \(learningRate) is above that limit, \(fixed(stableLimit, 3)), so every full-batch step overshoots."
+        )
     }
     // The noisy floor, read from the noisiest run that finished: is its loss still falling on the
     // whole over these last epochs (the mean of the last epoch against the first), or hovering?
     if let noisy = drawn.first(where: { rises(in: $0.history.updateLosses) > 0 }),
-       noisy.history.updatesPerEpoch > 0, noisy.history.updateLosses.count >= 2 * noisy.history.updatesPerEpoch {
-        let tail = noisy.history.updateLosses, perEpoch = noisy.history.updatesPerEpoch
+        noisy.history.updatesPerEpoch > 0, noisy.history.updateLosses.count >= 2 * noisy.history.updatesPerEpoch
+    {
+        let tail = noisy.history.updateLosses
+        let perEpoch = noisy.history.updatesPerEpoch
         let firstMean = tail.prefix(perEpoch).reduce(0, +) / Double(perEpoch)
         let lastMean = tail.suffix(perEpoch).reduce(0, +) / Double(perEpoch)
         let range = "between \(fixed(tail.min()!, 5)) and \(fixed(tail.max()!, 5))"
-        let compared = lastMean >= firstMean ? "no lower than" : lastMean >= 0.9 * firstMean ? "hardly lower than" : "only somewhat lower than"
+        let compared =
+            lastMean >= firstMean
+            ? "no lower than" : lastMean >= 0.9 * firstMean ? "hardly lower than" : "only somewhat lower than"
         let stillFalling = lastMean < 0.5 * firstMean
         let swingsWildly = !stillFalling && tail.max()! > 10 * tail.min()!
         if stillFalling || (!swingsWildly && lastMean < 0.9 * firstMean && lastMean > 1.5 * bestLoss) {
-            lesson.say("""
+            lesson.say(
+                """
                 \nBatch size \(noisy.size)'s loss is still falling on the whole (mean \
                 \(fixed(firstMean, 5)) over the first of these epochs, \(fixed(lastMean, 5)) over the \
                 last; the best line's is \(fixed(bestLoss, 5))), with noise on top. With a constant \
@@ -299,14 +355,16 @@ if drawn.isEmpty {
                 somewhere different from the full one, so the loss hovers instead of settling.
                 """)
         } else if swingsWildly {
-            lesson.say("""
+            lesson.say(
+                """
                 \nBatch size \(noisy.size)'s loss is not settling near the bottom at all: over these \
                 updates it swung \(range), its mean over the last epoch \(fixed(lastMean, 5)) against \
                 the best line's \(fixed(bestLoss, 5)). At lr = \(learningRate) each step that follows \
                 \(follows(noisy.size)) is too big: a smaller rate or a larger batch is needed.
                 """)
         } else {
-            lesson.say("""
+            lesson.say(
+                """
                 \nThis is the noisy floor of stochastic gradient descent with a constant rate. Over \
                 these updates batch size \(noisy.size)'s loss stayed \(range), its mean over the last \
                 epoch (\(fixed(lastMean, 5))) \(compared) over the first (\(fixed(firstMean, 5))), \
@@ -318,7 +376,8 @@ if drawn.isEmpty {
         }
     }
 }
-lesson.say("""
+lesson.say(
+    """
     \nIn practice batches of 32 to 256 are common: small enough to step often, large enough for the \
     computer to handle each batch as one matrix product (lesson 11).
     """)

@@ -13,15 +13,19 @@ import Plotting
 /// Digits held out from the training file as the validation set.
 let validationCount = 500
 /// The small training set of step 1, and the larger one it is compared with.
-let fewCount = 200, moreCount = 800
+let fewCount = 200
+let moreCount = 800
 /// The training file must hold the validation digits and the larger training set.
 let neededTrainingDigits = validationCount + moreCount
 
 let lesson = Lesson(
     number: 12, title: "Generalisation: overfitting and its cures",
-    summary: "A big net on few digits learns them by heart; the validation set shows it, and three cures are compared: early stopping, more data and weight decay.",
+    summary:
+        "A big net on few digits learns them by heart; the validation set shows it, and three cures are compared: early stopping, more data and weight decay.",
     options: [
-        LessonOption("data", default: "", .path, help: "a folder holding optdigits.tra and optdigits.tes (default: the copy in the course)"),
+        LessonOption(
+            "data", default: "", .path,
+            help: "a folder holding optdigits.tra and optdigits.tes (default: the copy in the course)")
     ])
 
 // The data, as lesson 11 loads it
@@ -32,10 +36,16 @@ let (trainingFileDigits, pool, validation, test) = (digits.trainingFile, digits.
 // MARK: - Step 1: overfitting
 
 lesson.step("Overfitting: a big net on few examples")
-let few = pool.prefix(fewCount), more = pool.prefix(moreCount)
-let overfitEpochs = 60, overfitRate = 8.0, overfitHidden = 64, patience = 15, starts = 3
+let few = pool.prefix(fewCount)
+let more = pool.prefix(moreCount)
+let overfitEpochs = 60
+let overfitRate = 8.0
+let overfitHidden = 64
+let patience = 15
+let starts = 3
 let bigOptimizer = StochasticGradientDescent(learningRate: overfitRate)
-lesson.say("""
+lesson.say(
+    """
     Train a 64-\(overfitHidden)-10 net (\((64 + 1) * overfitHidden + (overfitHidden + 1) * 10) parameters) on only \(fewCount) digits for \(overfitEpochs) \
     epochs, lr \(fixed(overfitRate, 0)), batches of 10. The loss of the net after each epoch on \
     its \(fewCount) training digits and on the \(validationCount) validation digits:\n
@@ -51,15 +61,19 @@ struct OverfitRun {
     var stoppedAt: Int?
     var trainingLosses: [Double] = [], validationLosses: [Double] = [], validationAccuracies: [Double] = []
 }
-@MainActor func overfitRun(on set: DigitSet, watching: Bool, label: String,
-                           optimizer: StochasticGradientDescent = bigOptimizer) -> OverfitRun {
+@MainActor func overfitRun(
+    on set: DigitSet, watching: Bool, label: String,
+    optimizer: StochasticGradientDescent = bigOptimizer
+) -> OverfitRun {
     var net = Network(sizes: [64, overfitHidden, 10], activations: [.sigmoid, .sigmoid], using: &lesson.random)
     var run = OverfitRun(final: net, earlyStopped: net)
     var stopping = EarlyStopping(patience: patience)
     let targets = set.oneHotLabels
     for epoch in 1...overfitEpochs {
-        trainOneEpoch(&net, inputs: set.images, targets: targets, batchSize: 10, optimizer: optimizer,
-                      using: &lesson.random) { done, total in lesson.progress("\(label): epoch \(epoch)/\(overfitEpochs)", done: done, total: total) }
+        trainOneEpoch(
+            &net, inputs: set.images, targets: targets, batchSize: 10, optimizer: optimizer,
+            using: &lesson.random
+        ) { done, total in lesson.progress("\(label): epoch \(epoch)/\(overfitEpochs)", done: done, total: total) }
         guard watching else { continue }
         let onValidation = score(net, images: validation.images, labels: validation.labels)
         run.trainingLosses.append(score(net, images: set.images, labels: set.labels).loss)
@@ -68,37 +82,50 @@ struct OverfitRun {
         // Early stopping looks only at the validation digits, never at the test set.
         if run.stoppedAt == nil {
             if stopping.shouldStop(epoch: epoch, score: onValidation.accuracy) { run.stoppedAt = epoch }
-            if stopping.lastWasBest(epoch: epoch) { run.earlyStopped = net; run.bestEpoch = epoch }
+            if stopping.lastWasBest(epoch: epoch) {
+                run.earlyStopped = net
+                run.bestEpoch = epoch
+            }
         }
     }
     lesson.endProgress()
     run.final = net
     return run
 }
-var fewRuns: [OverfitRun] = [], moreRuns: [OverfitRun] = []
+var fewRuns: [OverfitRun] = []
+var moreRuns: [OverfitRun] = []
 for start in 1...starts {
     fewRuns.append(overfitRun(on: few, watching: true, label: "\(fewCount) digits, start \(start)"))
 }
 let shown = fewRuns[0]
 var lossTable = Table(["epoch", "training loss", "validation loss", "validation accuracy"])
 for epoch in 1...overfitEpochs where epoch == 1 || epoch % 10 == 0 {
-    lossTable.add(["\(epoch)", fixed(shown.trainingLosses[epoch - 1], 5), fixed(shown.validationLosses[epoch - 1], 5),
-                   fixed(100 * shown.validationAccuracies[epoch - 1], 2) + " %"])
+    lossTable.add([
+        "\(epoch)", fixed(shown.trainingLosses[epoch - 1], 5), fixed(shown.validationLosses[epoch - 1], 5),
+        fixed(100 * shown.validationAccuracies[epoch - 1], 2) + " %"
+    ])
 }
 lossTable.print()
 lesson.say("")
 let lossEpochs = (1...overfitEpochs).map(Double.init)
 let verdict = overfittingVerdict(trainingLosses: shown.trainingLosses, validationLosses: shown.validationLosses)
 if verdict != .diverged {
-    lesson.show(Chart(title: "Loss on the \(fewCount) training digits and on the validation digits", xLabel: "epoch",
-                      yLabel: "log₁₀ loss",
-                      series: [Series("training", x: lossEpochs, y: shown.trainingLosses.map { log10($0) }),
-                               Series("validation", x: lossEpochs, y: shown.validationLosses.map { log10($0) })]
-                        + (shown.bestEpoch > 0
-                           ? [Series("net early stopping keeps (epoch \(shown.bestEpoch))", x: [Double(shown.bestEpoch)],
-                                     y: [log10(shown.validationLosses[shown.bestEpoch - 1])], style: .points)]
-                           : [])),
-                name: "overfitting")
+    lesson.show(
+        Chart(
+            title: "Loss on the \(fewCount) training digits and on the validation digits", xLabel: "epoch",
+            yLabel: "log₁₀ loss",
+            series: [
+                Series("training", x: lossEpochs, y: shown.trainingLosses.map { log10($0) }),
+                Series("validation", x: lossEpochs, y: shown.validationLosses.map { log10($0) })
+            ]
+                + (shown.bestEpoch > 0
+                    ? [
+                        Series(
+                            "net early stopping keeps (epoch \(shown.bestEpoch))", x: [Double(shown.bestEpoch)],
+                            y: [log10(shown.validationLosses[shown.bestEpoch - 1])], style: .points)
+                    ]
+                    : [])),
+        name: "overfitting")
 }
 let (middle, last) = secondHalf(of: overfitEpochs)
 /// "fell by 69 %" or "rose by 3 %": the relative change of a loss from the middle to the end.
@@ -112,7 +139,8 @@ let secondHalfText = """
     """
 switch verdict {
 case .overfits(let validationRose):
-    lesson.say("""
+    lesson.say(
+        """
         \(secondHalfText)\(validationRose ? "" : " only"); the validation loss went from \
         \(fixed(shown.validationLosses[middle] / shown.trainingLosses[middle], 1))× the training loss to \
         \(fixed(shown.validationLosses[last] / shown.trainingLosses[last], 1))×. \
@@ -120,12 +148,14 @@ case .overfits(let validationRose):
         it overfits.\n
         """)
 case .stillLearning:
-    lesson.say("""
+    lesson.say(
+        """
         \(secondHalfText): both still fall alike, so in \(overfitEpochs) epochs this run shows no \
         overfitting yet.\n
         """)
 case .stalled:
-    lesson.say("""
+    lesson.say(
+        """
         \(secondHalfText): the training loss hardly moves any more, so training stalled rather \
         than overfitted.\n
         """)
@@ -135,15 +165,18 @@ case .diverged:
 // MARK: - Step 2: three cures
 
 lesson.step("Three cures, all else equal")
-lesson.say("""
+lesson.say(
+    """
     Three cures, each compared with all else equal (same net, rate, batches and \(overfitEpochs) \
     epochs), and each run from \(starts) random starts, because one start can be lucky:
     """)
-lesson.say("""
+lesson.say(
+    """
     1. Early stopping: after each epoch, measure the validation accuracy, keep the best net so far, \
     and stop after \(patience) epochs without a new best.
     """)
-lesson.say("""
+lesson.say(
+    """
     2. More data: the same training on \(moreCount) digits instead of \(fewCount) (which also means \
     \(moreCount / fewCount)× as many steps per epoch).
     """)
@@ -157,13 +190,15 @@ func summary(_ spread: Spread, _ unit: String = "") -> String {
 // λ is chosen like every other setting: on the validation digits, one start per candidate.
 let decayCandidates = [0.00001, 0.0001, 0.001]
 let decayScores = decayCandidates.map { candidate -> Double in
-    let trial = overfitRun(on: few, watching: false, label: "choosing λ = \(candidate)",
-                           optimizer: StochasticGradientDescent(learningRate: overfitRate, weightDecay: candidate))
+    let trial = overfitRun(
+        on: few, watching: false, label: "choosing λ = \(candidate)",
+        optimizer: StochasticGradientDescent(learningRate: overfitRate, weightDecay: candidate))
     return score(trial.final, images: validation.images, labels: validation.labels).accuracy
 }
 let decay = decayCandidates[decayScores.indices.max { decayScores[$0] < decayScores[$1] }!]
 let withoutDecay = Spread(fewRuns.map { 100 * $0.validationAccuracies.last! })
-lesson.say("""
+lesson.say(
+    """
     3. Weight decay: the same training on the \(fewCount) digits, with every step also pulling each \
     weight towards 0, W ← W − lr·(dW + λW). It penalises large weights, which a net needs to \
     memorise single examples. λ is chosen on the validation digits among \
@@ -175,29 +210,37 @@ lesson.say("""
     """)
 var decayRuns: [OverfitRun] = []
 for start in 1...starts {
-    decayRuns.append(overfitRun(on: few, watching: false, label: "weight decay, start \(start)",
-                                optimizer: StochasticGradientDescent(learningRate: overfitRate, weightDecay: decay)))
+    decayRuns.append(
+        overfitRun(
+            on: few, watching: false, label: "weight decay, start \(start)",
+            optimizer: StochasticGradientDescent(learningRate: overfitRate, weightDecay: decay)))
 }
 /// Accuracy in percent of a net on a set.
 func percentRight(_ net: Network, _ set: DigitSet) -> Double {
     100 * accuracy(predicted: argmaxOfRows(net(set.images)), expected: set.labels)
 }
 let earlyStops = fewRuns.compactMap(\.stoppedAt)
-let stopText = earlyStops.isEmpty
+let stopText =
+    earlyStops.isEmpty
     ? "none stopped early: each found a new best within every \(patience) epochs"
     : "\(earlyStops.count == starts ? "all \(starts)" : "\(earlyStops.count) of the \(starts)") stopped early, at epoch\(earlyStops.count == 1 ? "" : "s") \(earlyStops.map(String.init).joined(separator: ", "))"
-lesson.say("""
+lesson.say(
+    """
     \nEarly stopping kept the nets of epochs \(fewRuns.map { String($0.bestEpoch) }.joined(separator: ", ")); \
     \(stopText). The test set, used once here at the end: mean and range (smallest–largest) over \
     the \(starts) starts; gap = training accuracy − test accuracy, in points.\n
     """)
 var cures = Table(["trained on", "training acc.", "test accuracy", "gap"])
-var testSpread: [Spread] = [], gapSpread: [Spread] = []
-for (name, nets, set) in [("\(fewCount) digits", fewRuns.map(\.final), few),
-                          ("\(fewCount), early-stopped", fewRuns.map(\.earlyStopped), few),
-                          ("\(moreCount) digits", moreRuns.map(\.final), more),
-                          ("\(fewCount), λ = \(scientific(decay, 0))", decayRuns.map(\.final), few)] {
-    let trainPercent = Spread(nets.map { percentRight($0, set) }), testPercent = Spread(nets.map { percentRight($0, test) })
+var testSpread: [Spread] = []
+var gapSpread: [Spread] = []
+for (name, nets, set) in [
+    ("\(fewCount) digits", fewRuns.map(\.final), few),
+    ("\(fewCount), early-stopped", fewRuns.map(\.earlyStopped), few),
+    ("\(moreCount) digits", moreRuns.map(\.final), more),
+    ("\(fewCount), λ = \(scientific(decay, 0))", decayRuns.map(\.final), few)
+] {
+    let trainPercent = Spread(nets.map { percentRight($0, set) })
+    let testPercent = Spread(nets.map { percentRight($0, test) })
     let gap = Spread(zip(trainPercent.values, testPercent.values).map { $0 - $1 })
     testSpread.append(testPercent)
     gapSpread.append(gap)
@@ -208,12 +251,15 @@ cures.print()
 func change(_ cure: Spread, against plain: Spread, _ what: String, higherIsBetter: Bool) -> String {
     let numbers = "\(fixed(plain.mean, 1)) → \(fixed(cure.mean, 1))"
     switch compare(cure, plain) {
-    case .clearlyLower: return "\(higherIsBetter ? "lowers" : "narrows") the \(what) by more than the starts differ (\(numbers))"
-    case .clearlyHigher: return "\(higherIsBetter ? "raises" : "widens") the \(what) by more than the starts differ (\(numbers))"
+    case .clearlyLower:
+        return "\(higherIsBetter ? "lowers" : "narrows") the \(what) by more than the starts differ (\(numbers))"
+    case .clearlyHigher:
+        return "\(higherIsBetter ? "raises" : "widens") the \(what) by more than the starts differ (\(numbers))"
     case .overlapping: return "changes the \(what) by less than the starts differ (\(numbers))"
     }
 }
-lesson.say("""
+lesson.say(
+    """
     \nEarly stopping \(change(gapSpread[1], against: gapSpread[0], "gap", higherIsBetter: false)) and \
     \(change(testSpread[1], against: testSpread[0], "test accuracy", higherIsBetter: true)). \
     \(moreCount / fewCount)× the data \(change(gapSpread[2], against: gapSpread[0], "gap", higherIsBetter: false)) \
@@ -224,10 +270,14 @@ lesson.say("""
 // The cure whose test accuracy is best on average, and whether its worst start beats every other cure's best.
 let cureNames = ["early stopping", "more data", "weight decay"]
 let bestCure = (1...3).max { testSpread[$0].mean < testSpread[$1].mean }!
-let clearlyBest = (1...3).filter { $0 != bestCure }.allSatisfy { compare(testSpread[bestCure], testSpread[$0]) == .clearlyHigher }
-lesson.say(clearlyBest
-    ? "Here \(cureNames[bestCure - 1]) is clearly the best cure: its worst start reads the test digits better than any other cure's best."
-    : "\(cureNames[bestCure - 1].prefix(1).uppercased() + cureNames[bestCure - 1].dropFirst()) has the best mean test accuracy, but its starts overlap another cure's, so these \(starts) starts cannot name a clear winner.")
+let clearlyBest = (1...3).filter { $0 != bestCure }.allSatisfy {
+    compare(testSpread[bestCure], testSpread[$0]) == .clearlyHigher
+}
+lesson.say(
+    clearlyBest
+        ? "Here \(cureNames[bestCure - 1]) is clearly the best cure: its worst start reads the test digits better than any other cure's best."
+        : "\(cureNames[bestCure - 1].prefix(1).uppercased() + cureNames[bestCure - 1].dropFirst()) has the best mean test accuracy, but its starts overlap another cure's, so these \(starts) starts cannot name a clear winner."
+)
 
 // MARK: - Step 3: the practitioner's choices
 

@@ -15,14 +15,21 @@ let neededTrainingDigits = validationCount + 800
 
 let lesson = Lesson(
     number: 13, title: "Classification done right",
-    summary: "Softmax, cross-entropy and its gradient p − y, ReLU with He initialisation, and the digits trained both ways.",
+    summary:
+        "Softmax, cross-entropy and its gradient p − y, ReLU with He initialisation, and the digits trained both ways.",
     options: [
         .epochs(default: 6, maximum: 8, help: "passes through the training images, for both recipes"),
         LessonOption("starts", default: "3", .integer(1...4), help: "random starts of each recipe"),
         LessonOption("hidden", default: "48", .integer(1...64), help: "hidden units of the 64-h-10 network"),
-        LessonOption("sigmoid-rate", default: "30", .number(0.001...1000), help: "peak learning rate of sigmoid + squared error (lesson 11's 30)"),
-        LessonOption("softmax-rate", default: "0.5", .number(0.001...100), help: "peak learning rate of ReLU + softmax + cross-entropy"),
-        LessonOption("data", default: "", .path, help: "a folder holding optdigits.tra and optdigits.tes (default: the copy in the course)"),
+        LessonOption(
+            "sigmoid-rate", default: "30", .number(0.001...1000),
+            help: "peak learning rate of sigmoid + squared error (lesson 11's 30)"),
+        LessonOption(
+            "softmax-rate", default: "0.5", .number(0.001...100),
+            help: "peak learning rate of ReLU + softmax + cross-entropy"),
+        LessonOption(
+            "data", default: "", .path,
+            help: "a folder holding optdigits.tra and optdigits.tes (default: the copy in the course)")
     ])
 
 /// A learning rate as typed: 30, 0.5, 0.001.
@@ -37,7 +44,8 @@ let scores = [1.2, -0.3, 0.5, 3.1, -1.0, 0.0, 0.8, -0.5, 2.2, 0.4]
 let label = 3
 let probabilities = softmax(scores)
 let maxScore = scores.max()!
-lesson.say("""
+lesson.say(
+    """
     A network's last layer gives ten numbers, one per digit: scores of any size and sign. Softmax \
     turns them into probabilities, each positive and all ten summing to 1, keeping their order:
     """)
@@ -47,18 +55,23 @@ var softmaxTable = Table(["digit", "score z", "e^(z − max)", "p"])
 for k in 0..<10 {
     softmaxTable.add(["\(k)", fixed(scores[k], 1), fixed(exp(scores[k] - maxScore), 4), fixed(probabilities[k], 4)])
 }
-softmaxTable.add(["sum", "", fixed(scores.reduce(0) { $0 + exp($1 - maxScore) }, 4), fixed(probabilities.reduce(0, +), 4)])
+softmaxTable.add([
+    "sum", "", fixed(scores.reduce(0) { $0 + exp($1 - maxScore) }, 4), fixed(probabilities.reduce(0, +), 4)
+])
 softmaxTable.print()
 let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] }!
-lesson.say("""
+lesson.say(
+    """
     \nThe largest score, digit \(best), gets the largest probability, \(fixed(100 * probabilities[best], 1)) %.
     """)
 let shifted = scores.map { $0 + 1000 }
 let naiveTop = exp(shifted.max()!)
 let shiftedProbabilities = softmax(shifted)
-let sameAfterShift = agreement(largestDifference: zip(shiftedProbabilities, probabilities).map { abs($0 - $1) }.max()!,
-                               tolerance: 1e-12)
-lesson.say("""
+let sameAfterShift = agreement(
+    largestDifference: zip(shiftedProbabilities, probabilities).map { abs($0 - $1) }.max()!,
+    tolerance: 1e-12)
+lesson.say(
+    """
     \nWhy subtract the maximum? Add 1000 to every score. The probabilities should not change, \
     since e^(zₖ + 1000) = e^1000 · e^(zₖ) and the factor e^1000 cancels between top and bottom. \
     But a Double holds at most about 1.8 × 10^308, and e^1000 is about 10^434: computed \
@@ -73,12 +86,14 @@ lesson.say("""
 
 lesson.step("Cross-entropy: the loss of a probability")
 let loss = softmaxCrossEntropy(scores: scores, target: oneHot([label], classes: 10).row(0))
-lesson.say("""
+lesson.say(
+    """
     The target is the one-hot row y with a 1 at the true digit. Cross-entropy scores the \
     probability the network gave to the truth:
     """)
 lesson.say("\n    L = −Σₖ yₖ log pₖ = −log p_label\n")
-lesson.say("""
+lesson.say(
+    """
     For our \(label): L = −log \(fixed(probabilities[label], 4)) = \(fixed(loss, 4)). How it grows as \
     the truth's probability falls:\n
     """)
@@ -87,7 +102,8 @@ for p in [1.0, 0.9, 0.5, 0.1, 0.01, 0.001] {
     lossTable.add([fixed(p, 3), fixed(crossEntropy(probabilities: [p], target: [1]), 3)])
 }
 lossTable.print()
-lesson.say("""
+lesson.say(
+    """
     \nA sure and right answer costs 0; an untrained network that spreads 1/10 on every digit \
     pays log 10 = \(fixed(log(10.0), 3)); a confident wrong answer pays without limit. The squared \
     error of the same probability is at most 1, however wrong.
@@ -100,12 +116,14 @@ let target = oneHot([label], classes: 10).row(0)
 let exact = softmaxCrossEntropyGradient(scores: scores, target: target)
 let estimated = centralDifferenceGradient(of: { softmaxCrossEntropy(scores: $0, target: target) }, at: scores)
 let largestDifference = zip(exact, estimated).map { abs($0 - $1) }.max()!
-lesson.say("""
+lesson.say(
+    """
     Write L = log Σⱼ e^(zⱼ) − z_label. The derivative of the first term by zₖ is \
     e^(zₖ) / Σⱼ e^(zⱼ) = pₖ, and of the second 1 when k is the label, else 0. So
     """)
 lesson.say("\n    ∂L/∂zₖ = pₖ − yₖ\n")
-lesson.say("""
+lesson.say(
+    """
     No exponentials left to differentiate, no σ′: each score is pushed by how much probability \
     it has too much (positive: push down) or too little (negative: push up). Checked against \
     central differences (lesson 5, h = 10⁻⁵):\n
@@ -117,19 +135,23 @@ for k in 0..<10 {
 gradientTable.print()
 switch agreement(largestDifference: largestDifference, tolerance: 1e-8) {
 case .agree:
-    lesson.say("""
+    lesson.say(
+        """
         \nThe largest difference is \(scientific(largestDifference, 1)), within the 10⁻⁸ that central \
         differences leave: p − y is the gradient. Note that the ten entries sum to 0 \
         (\(scientific(abs(exact.reduce(0, +)), 1)) here), because both p and y sum to 1.
         """)
 case .differ:
-    lesson.say("\nThe largest difference is \(scientific(largestDifference, 1)), more than central differences explain: the formula and the loss disagree.")
+    lesson.say(
+        "\nThe largest difference is \(scientific(largestDifference, 1)), more than central differences explain: the formula and the loss disagree."
+    )
 }
 
 // MARK: - Step 4: confidently wrong
 
 lesson.step("Why sigmoid with squared error learns slowly when it is confidently wrong")
-lesson.say("""
+lesson.say(
+    """
     Lesson 11's output unit is a = σ(z) with the loss (a − y)². The chain rule gives the score's \
     gradient 2(a − y) · σ′(z), and σ′(z) = a(1 − a) is tiny when a is near 0 or 1, right or \
     wrong. Take an output that should be 0 (not this digit) but says a:\n
@@ -144,7 +166,8 @@ for a in [0.5, 0.9, 0.99, 0.999] {
     wrongTable.add([fixed(a, 3), fixed(squared, 5), fixed(crossEntropyPush, 3), fixed(crossEntropyPush / squared, 1)])
 }
 wrongTable.print()
-lesson.say("""
+lesson.say(
+    """
     \nAt a = 0.99 the squared error's push is 2 · 0.99 · 0.99 · 0.01 = \
     \(fixed(squaredErrorGradientThroughSigmoid(score: log(99), target: 0), 4)), while cross-entropy's \
     is p − y = 0.99: \(fixed(ratioAt99, 1)) times \(ratioAt99 > 1 ? "stronger" : "weaker"). The more \
@@ -156,16 +179,19 @@ lesson.say("""
 
 let digits = lesson.loadDigitsFolder(validationCount: validationCount, needed: neededTrainingDigits)
 let (pool, validation, test) = (digits.pool, digits.validation, digits.test)
-let depth = 10, width = 256
+let depth = 10
+let width = 256
 
 lesson.step("ReLU layers and an initialisation that keeps the signal's size")
-lesson.say("""
+lesson.say(
+    """
     Sigmoid's σ′ is at most ¼, so every sigmoid layer shrinks the gradient that passes back; \
     ReLU passes it unchanged where the unit is on. But ReLU needs the right weight scale. A unit's \
     sum z = Σᵢ wᵢxᵢ over n inputs, with independent weights of mean 0 and variance s², has
     """)
 lesson.say("\n    Var(z) = n · s² · E[x²]\n")
-lesson.say("""
+lesson.say(
+    """
     (a sum of n independent products: their variances add). ReLU keeps the positive half of z, so \
     E[relu(z)²] = Var(z)/2. Each layer multiplies E[x²] by n · s² / 2: s² = 2/n (He) keeps it; \
     s² = 1/n (lesson 11's scaled normal) halves it; s² = 1 multiplies it by n/2. The \
@@ -173,13 +199,18 @@ lesson.say("""
     (n = 64 inputs for the first layer, \(width) after); the root mean square of each layer's output:\n
     """)
 let schemes: [(name: String, initialization: Initialization)] = [
-    ("s² = 1", .standardNormal), ("s² = 1/n", .scaledNormal), ("s² = 2/n (He)", .he),
+    ("s² = 1", .standardNormal), ("s² = 1/n", .scaledNormal), ("s² = 2/n (He)", .he)
 ]
-let sizes = schemes.map { layerSizes(input: validation.images, width: width, depth: depth, activation: .relu,
-                                     initialization: $0.initialization, using: &lesson.random) }
+let sizes = schemes.map {
+    layerSizes(
+        input: validation.images, width: width, depth: depth, activation: .relu,
+        initialization: $0.initialization, using: &lesson.random)
+}
 var sizeTable = Table(["layer"] + schemes.map(\.name))
 for l in 0...depth {
-    sizeTable.add([l == 0 ? "input" : "\(l)"] + sizes.map { $0[l] < 1e-3 || $0[l] >= 1e5 ? scientific($0[l], 2) : fixed($0[l], 3) })
+    sizeTable.add(
+        [l == 0 ? "input" : "\(l)"]
+            + sizes.map { $0[l] < 1e-3 || $0[l] >= 1e5 ? scientific($0[l], 2) : fixed($0[l], 3) })
 }
 sizeTable.print()
 let verdicts = zip(schemes, sizes).map { scheme, size -> String in
@@ -192,7 +223,8 @@ let verdicts = zip(schemes, sizes).map { scheme, size -> String in
     }
 }
 lesson.say("\nFrom the input to layer \(depth): \(verdicts.joined(separator: "; ")).")
-lesson.say("""
+lesson.say(
+    """
     The same factor multiplies the gradients on their way back, so a fading signal means vanishing \
     gradients and a growing one exploding gradients. With \(depth) layers the difference is \
     dramatic; with lesson 11's one hidden layer it is mild, but He is still the scale ReLU wants.
@@ -200,8 +232,11 @@ lesson.say("""
 
 // MARK: - Step 6: the race
 
-let epochs = lesson.integer("epochs"), starts = lesson.integer("starts"), hidden = lesson.integer("hidden")
-let sigmoidRate = lesson.number("sigmoid-rate"), softmaxRate = lesson.number("softmax-rate")
+let epochs = lesson.integer("epochs")
+let starts = lesson.integer("starts")
+let hidden = lesson.integer("hidden")
+let sigmoidRate = lesson.number("sigmoid-rate")
+let softmaxRate = lesson.number("softmax-rate")
 let batchSize = 10
 let training = pool
 let targets = training.oneHotLabels
@@ -214,12 +249,18 @@ struct Recipe {
     let peakRate: Double
 }
 let recipes = [
-    Recipe(name: "sigmoid + squared error", activations: [.sigmoid, .sigmoid], loss: .meanSquaredError, peakRate: sigmoidRate),
-    Recipe(name: "ReLU + softmax + cross-entropy", activations: [.relu, .identity], loss: .softmaxCrossEntropy, peakRate: softmaxRate),
+    Recipe(
+        name: "sigmoid + squared error", activations: [.sigmoid, .sigmoid], loss: .meanSquaredError,
+        peakRate: sigmoidRate),
+    Recipe(
+        name: "ReLU + softmax + cross-entropy", activations: [.relu, .identity], loss: .softmaxCrossEntropy,
+        peakRate: softmaxRate)
 ]
 
-lesson.step("The digits, both ways: \(epochs) epoch\(epochs == 1 ? "" : "s"), \(starts) start\(starts == 1 ? "" : "s") each")
-lesson.say("""
+lesson.step(
+    "The digits, both ways: \(epochs) epoch\(epochs == 1 ? "" : "s"), \(starts) start\(starts == 1 ? "" : "s") each")
+lesson.say(
+    """
     The same 64-\(hidden)-10 network, the same \(training.count) training digits, batches of \
     \(batchSize), lesson 7's cyclical rate over the epochs. Recipe A is lesson 11's: sigmoid \
     layers (scaled normal), squared error, peak rate \(rateText(sigmoidRate)). Recipe B: ReLU \
@@ -237,24 +278,31 @@ var divergences: [Int] = recipes.map { _ in 0 }
 for start in 1...starts {
     for (r, recipe) in recipes.enumerated() {
         var network = Network(sizes: [64, hidden, 10], activations: recipe.activations, using: &lesson.random)
-        let schedule = LearningRateSchedule.cyclical(low: recipe.peakRate / 10, high: recipe.peakRate, steps: max(epochs - 1, 1))
+        let schedule = LearningRateSchedule.cyclical(
+            low: recipe.peakRate / 10, high: recipe.peakRate, steps: max(epochs - 1, 1))
         var optimizer = StochasticGradientDescent(learningRate: recipe.peakRate)
         var curve: [Double] = []
         for epoch in 1...epochs {
             optimizer.learningRate = schedule.rate(at: epoch - 1)
-            trainOneEpoch(&network, inputs: training.images, targets: targets, batchSize: batchSize,
-                          optimizer: optimizer, using: &lesson.random, loss: recipe.loss) { done, total in
-                lesson.progress("start \(start)/\(starts), \(r == 0 ? "A" : "B"), epoch \(epoch)/\(epochs)", done: done, total: total)
+            trainOneEpoch(
+                &network, inputs: training.images, targets: targets, batchSize: batchSize,
+                optimizer: optimizer, using: &lesson.random, loss: recipe.loss
+            ) { done, total in
+                lesson.progress(
+                    "start \(start)/\(starts), \(r == 0 ? "A" : "B"), epoch \(epoch)/\(epochs)", done: done,
+                    total: total)
             }
             lesson.endProgress()
             guard network.parameters.allSatisfy(\.isFinite) else { break }
-            curve.append(score(network, images: validation.images, labels: validation.labels, loss: recipe.loss).accuracy)
+            curve.append(
+                score(network, images: validation.images, labels: validation.labels, loss: recipe.loss).accuracy)
         }
         if curve.count < epochs {
             divergences[r] += 1
         } else {
             curves[r].append(curve)
-            testAccuracies[r].append(score(network, images: test.images, labels: test.labels, loss: recipe.loss).accuracy)
+            testAccuracies[r].append(
+                score(network, images: test.images, labels: test.labels, loss: recipe.loss).accuracy)
         }
     }
 }
@@ -277,15 +325,19 @@ print("")
 let finished = recipes.indices.filter { !curves[$0].isEmpty }
 if epochs >= 2 && !finished.isEmpty {
     let x = (1...epochs).map(Double.init)
-    lesson.show(Chart(title: "Validation accuracy, mean over the starts", xLabel: "epoch", yLabel: "% right",
-                      series: finished.map { r in
-                          Series(r == 0 ? "A: sigmoid + squared error" : "B: ReLU + softmax + CE", x: x,
-                                 y: (1...epochs).map { 100 * spread(r, epoch: $0)!.mean })
-                      }),
-                name: "race")
+    lesson.show(
+        Chart(
+            title: "Validation accuracy, mean over the starts", xLabel: "epoch", yLabel: "% right",
+            series: finished.map { r in
+                Series(
+                    r == 0 ? "A: sigmoid + squared error" : "B: ReLU + softmax + CE", x: x,
+                    y: (1...epochs).map { 100 * spread(r, epoch: $0)!.mean })
+            }),
+        name: "race")
 }
 for r in recipes.indices where divergences[r] > 0 {
-    lesson.say("""
+    lesson.say(
+        """
         Recipe \(r == 0 ? "A" : "B") diverged in \(divergences[r]) of \(starts) start\(starts == 1 ? "" : "s") \
         (the weights overflowed): its peak rate \(rateText(recipes[r].peakRate)) is too large. \
         \(curves[r].isEmpty ? "No start finished, so it has no numbers to compare." : "Only the others are shown.")
@@ -295,15 +347,20 @@ for r in recipes.indices where divergences[r] > 0 {
 /// The sentence for one point of the race.
 @MainActor func raceSentence(_ when: String, _ a: Spread?, _ b: Spread?) -> String {
     guard let a, let b else { return "\(when), the two cannot be compared: a recipe has no finished start." }
-    if compareWithChance(accuracy: a.max, classes: 10) != .aboveChance && compareWithChance(accuracy: b.max, classes: 10) != .aboveChance {
-        return "\(when), neither has learned anything yet: both are at about the 10 % of guessing (A \(text(a)), B \(text(b)))."
+    if compareWithChance(accuracy: a.max, classes: 10) != .aboveChance
+        && compareWithChance(accuracy: b.max, classes: 10) != .aboveChance
+    {
+        return
+            "\(when), neither has learned anything yet: both are at about the 10 % of guessing (A \(text(a)), B \(text(b)))."
     }
     let single = a.values.count == 1 || b.values.count == 1 ? " in this single draw (one start is no proof)" : ""
     switch raceVerdict(first: b, second: a) {
     case .firstAhead:
-        return "\(when), B is ahead\(single.isEmpty ? ": every start of B beats every start of A," : single + ":") \(fixed(100 * b.mean, 1)) % against \(fixed(100 * a.mean, 1)) %."
+        return
+            "\(when), B is ahead\(single.isEmpty ? ": every start of B beats every start of A," : single + ":") \(fixed(100 * b.mean, 1)) % against \(fixed(100 * a.mean, 1)) %."
     case .secondAhead:
-        return "\(when), A is ahead\(single.isEmpty ? ": every start of A beats every start of B," : single + ":") \(fixed(100 * a.mean, 1)) % against \(fixed(100 * b.mean, 1)) %."
+        return
+            "\(when), A is ahead\(single.isEmpty ? ": every start of A beats every start of B," : single + ":") \(fixed(100 * a.mean, 1)) % against \(fixed(100 * b.mean, 1)) %."
     case .cannotTell:
         return "\(when), the starts overlap (A \(text(a)), B \(text(b))): these starts cannot tell the two apart."
     }
@@ -319,15 +376,19 @@ for r in recipes.indices where !curves[r].isEmpty {
     guard compareWithChance(accuracy: means.last!, classes: 10) != .aboveChance else { continue }
     let defaultRate = r == 0 ? 30.0 : 0.5
     if let k = means.firstIndex(where: { compareWithChance(accuracy: $0, classes: 10) == .aboveChance }) {
-        lesson.say("""
+        lesson.say(
+            """
             Recipe \(name) learned something by epoch \(k + 1) (\(fixed(100 * means[k], 1)) %) and then fell back \
             to guessing: its peak rate \(rateText(recipes[r].peakRate)) throws the weights too far \
             \(r == 0 ? "(sigmoids pushed to their flat ends pass back almost no gradient)" : "(a ReLU unit pushed to be never positive passes back no gradient at all)").
             """)
     } else {
-        let cause = recipes[r].peakRate < defaultRate / 10 ? "the steps are too small to move the weights in \(epochs) epoch\(epochs == 1 ? "" : "s")"
-            : recipes[r].peakRate > defaultRate * 10 ? "the steps are far too big"
-            : "\(hidden) hidden unit\(hidden == 1 ? " is" : "s are") too few, or \(epochs) epoch\(epochs == 1 ? " is" : "s are") too short"
+        let cause =
+            recipes[r].peakRate < defaultRate / 10
+            ? "the steps are too small to move the weights in \(epochs) epoch\(epochs == 1 ? "" : "s")"
+            : recipes[r].peakRate > defaultRate * 10
+                ? "the steps are far too big"
+                : "\(hidden) hidden unit\(hidden == 1 ? " is" : "s are") too few, or \(epochs) epoch\(epochs == 1 ? " is" : "s are") too short"
         lesson.say("Recipe \(name) never got beyond guessing (peak rate \(rateText(recipes[r].peakRate))): \(cause).")
     }
 }
@@ -341,7 +402,9 @@ let reach = recipes.indices.map { r -> String in
     let list = firsts.map { $0.map { "\($0)" } ?? "never" }.joined(separator: ", ")
     return "\(name) at epoch\(firsts.count == 1 ? "" : "s") \(list)"
 }
-lesson.say("Epoch at which each start first reached \(fixed(100 * level, 0)) % validation accuracy: \(reach.joined(separator: "; ")).")
+lesson.say(
+    "Epoch at which each start first reached \(fixed(100 * level, 0)) % validation accuracy: \(reach.joined(separator: "; "))."
+)
 let fasterVerdict = raceVerdict(first: spread(1, epoch: 1) ?? Spread([-1]), second: spread(0, epoch: 1) ?? Spread([-1]))
 let bothAtChance = [0, 1].allSatisfy { r in
     spread(r, epoch: 1).map { compareWithChance(accuracy: $0.max, classes: 10) != .aboveChance } ?? true
@@ -357,12 +420,15 @@ case (false, .cannotTell): named = "cannot tell which learns faster from these s
 }
 lesson.say("Read from epoch 1: \(named).")
 if !curves[0].isEmpty && !curves[1].isEmpty {
-    let a = Spread(testAccuracies[0]), b = Spread(testAccuracies[1])
-    lesson.say("""
+    let a = Spread(testAccuracies[0])
+    let b = Spread(testAccuracies[1])
+    lesson.say(
+        """
         \nOnce, at the end, the test set: A \(text(a)), B \(text(b)). \
         \(raceVerdict(first: b, second: a) == .firstAhead ? "Every start of B reads strangers' digits better than every start of A." : raceVerdict(first: b, second: a) == .secondAhead ? "Every start of A reads strangers' digits better than every start of B." : "On the test set the starts overlap: no winner at this length of training.")
         """)
 }
-lesson.say("""
+lesson.say(
+    """
     \nLesson 14 makes the descent itself faster: momentum, Adam, and how to pick a learning rate.
     """)

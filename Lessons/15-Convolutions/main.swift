@@ -14,39 +14,50 @@ let target = 0.98
 
 let lesson = Lesson(
     number: 15, title: "Convolutions: early layers see small features",
-    summary: "Slide a 3×3 filter over a digit, draw an edge map, and train a small convolutional network on the digits.",
+    summary:
+        "Slide a 3×3 filter over a digit, draw an edge map, and train a small convolutional network on the digits.",
     options: [
         .epochs(default: 15, maximum: 20, help: "passes through the training images"),
         LessonOption("filters", default: "16", .integer(1...16), help: "3×3 filters in the convolution"),
-        .learningRate(default: "0.05", maximum: 0.5, help: "the starting learning rate (it decays to 0 along a cosine)"),
-        LessonOption("data", default: "", .path, help: "a folder holding optdigits.tra and optdigits.tes (default: the copy in the course)"),
+        .learningRate(
+            default: "0.05", maximum: 0.5, help: "the starting learning rate (it decays to 0 along a cosine)"),
+        LessonOption(
+            "data", default: "", .path,
+            help: "a folder holding optdigits.tra and optdigits.tes (default: the copy in the course)")
     ])
 
 // MARK: - Step 1: a filter slid by hand
 
 let digits = lesson.loadDigitsFolder(validationCount: 0, needed: 1)
-let training = digits.trainingFile, test = digits.test
-let example = training.images.row(0), exampleLabel = training.labels[0]
+let training = digits.trainingFile
+let test = digits.test
+let example = training.images.row(0)
+let exampleLabel = training.labels[0]
 let image = Matrix(rows: 64, columns: 1, values: example)
 let sobelVertical: [Double] = [-1, 0, 1, -2, 0, 2, -1, 0, 1]
 let sobelHorizontal: [Double] = [-1, -2, -1, 0, 0, 0, 1, 2, 1]
 let same = ConvolutionGeometry(height: 8, width: 8, kernel: 3, padding: 1)
-let verticalMap = convolve(image, filters: Matrix(rows: 9, columns: 1, values: sobelVertical), bias: Matrix(row: [0]), geometry: same)
-let horizontalMap = convolve(image, filters: Matrix(rows: 9, columns: 1, values: sobelHorizontal), bias: Matrix(row: [0]), geometry: same)
+let verticalMap = convolve(
+    image, filters: Matrix(rows: 9, columns: 1, values: sobelVertical), bias: Matrix(row: [0]), geometry: same)
+let horizontalMap = convolve(
+    image, filters: Matrix(rows: 9, columns: 1, values: sobelHorizontal), bias: Matrix(row: [0]), geometry: same)
 
 lesson.step("A 3×3 filter slid over one digit")
-lesson.say("""
+lesson.say(
+    """
     The first training digit, a \(exampleLabel), as 8×8 pixels scaled to 0…1 (the handwritten digits \
     of lessons 11 and 12). A filter is a small grid of weights, here 3×3. Put it on the image, \
     multiply each weight by the pixel under it, add the nine products: one number. Slide it one \
     pixel, do it again. The numbers, one per position, form a new 8×8 image, the feature map:
     """)
-lesson.say("\nZ[y, x] = Σᵢ Σⱼ K[i, j] · X[y + i − 1, x + j − 1]   (i, j = 0, 1, 2; pixels outside the image count as 0)\n")
+lesson.say(
+    "\nZ[y, x] = Σᵢ Σⱼ K[i, j] · X[y + i − 1, x + j − 1]   (i, j = 0, 1, 2; pixels outside the image count as 0)\n")
 // The position where the vertical-edge filter answers most strongly, so the sum is interesting.
 let position = verticalMap.values.indices.max { abs(verticalMap.values[$0]) < abs(verticalMap.values[$1]) }!
 let (py, px) = (position / 8, position % 8)
 let patch = patchMatrix(image, geometry: same).row(position)
-lesson.say("""
+lesson.say(
+    """
     The filter below, (−1 0 1) in each row with the middle row doubled (a Sobel filter), answers \
     where the ink changes from left to right. Centred on row \(py), column \(px) (counted from 0), \
     it sees this 3×3 patch:\n
@@ -64,7 +75,8 @@ for k in 0..<9 {
 }
 productTable.add(["", "", "", "sum", fixed(products.reduce(0, +), 4)])
 productTable.print()
-lesson.say("""
+lesson.say(
+    """
     \nThe sum, \(fixed(products.reduce(0, +), 4)), is the feature map's value at (\(py), \(px)); the \
     core computes the whole map at once and gets \(fixed(verticalMap.values[position], 4)) there. \
     \(verticalMap.values[position] > 0 ? "Positive: more ink on the right of this spot than on its left." : "Negative: more ink on the left of this spot than on its right.")
@@ -73,17 +85,21 @@ lesson.say("""
 // MARK: - Step 2: edge maps
 
 lesson.step("Two edge filters and their feature maps")
-lesson.say("""
+lesson.say(
+    """
     The same filter at all 64 positions gives the vertical-edge map; turned by 90° it finds \
     horizontal edges. Drawn on one signed scale (dark: negative, middle grey: zero, light: \
     positive): the filter lights up on one side of a stroke and darkens on the other, and stays \
     at zero where the image is flat.\n
     """)
-lesson.show([GrayImage(width: 8, height: 8, pixels: example, caption: "a \(exampleLabel)")]
-            + GrayImage.signedMaps(width: 8, height: 8, values: [verticalMap.values, horizontalMap.values],
-                                   captions: ["vertical edges", "horizontal edges"]),
-            title: "A digit and two edge maps", name: "edge-maps")
-lesson.say("""
+lesson.show(
+    [GrayImage(width: 8, height: 8, pixels: example, caption: "a \(exampleLabel)")]
+        + GrayImage.signedMaps(
+            width: 8, height: 8, values: [verticalMap.values, horizontalMap.values],
+            captions: ["vertical edges", "horizontal edges"]),
+    title: "A digit and two edge maps", name: "edge-maps")
+lesson.say(
+    """
     \nThe whole map is one matrix product: the patch matrix (one row per position, the nine pixels \
     of its patch, \(64)×9 here; "im2col") times the filter as a 9×1 column. With F filters as F \
     columns, one product gives all F maps. That is how the network below convolves fast.
@@ -94,10 +110,12 @@ lesson.say("""
 let filters = lesson.integer("filters")
 var network = ConvolutionalNetwork(height: 8, width: 8, filters: filters, using: &lesson.random)
 lesson.step("A small convolutional network")
-lesson.say("""
+lesson.say(
+    """
     Instead of choosing filters by hand, let the network learn them:\n
     """)
-lesson.say("""
+lesson.say(
+    """
     1. convolution: \(filters) filter\(filters == 1 ? "" : "s") of 3×3 with padding 1 → \(filters) map\(filters == 1 ? "" : "s") of 8×8 \
     (\(9 * filters) weights + \(filters) biases)
     2. ReLU, max(0, z), on every pixel of every map
@@ -105,12 +123,14 @@ lesson.say("""
     4. dense layer: the \(network.pooledSize) pooled numbers → 10 scores (\(network.pooledSize * 10) weights + 10 biases)
     5. softmax turns the scores into probabilities; the loss is the cross-entropy −log p(true digit)
     """)
-lesson.say("""
+lesson.say(
+    """
     \n\(network.parameterCount) parameters in all (lesson 11's 64-48-10 network has 3610). A filter's \
     nine weights are shared by all 64 positions: the network looks for the same small pattern \
     everywhere, which is what a picture needs.
     """)
-lesson.say("""
+lesson.say(
+    """
     \nThe backward pass runs the layers in reverse: softmax with cross-entropy gives ∂L/∂scores = \
     p − y; the dense layer as in lesson 10; pooling sends each gradient to the pixel that won its \
     block; ReLU lets it through where z > 0; and the filters' gradient is (patch matrix)ᵀ times \
@@ -120,13 +140,16 @@ lesson.say("""
 var checkRandom = SeededGenerator(seed: lesson.seed &+ 1)
 var checkedNetwork = network
 var shifted = checkedNetwork.parameters
-for k in shifted.indices { shifted[k] += 0.05 * checkRandom.normal() }   // biases off zero: no ReLU at its kink
+for k in shifted.indices { shifted[k] += 0.05 * checkRandom.normal() }  // biases off zero: no ReLU at its kink
 checkedNetwork.parameters = shifted
-let checkIndices = (0..<24).map { _ in checkRandom.index(below: checkedNetwork.parameterCount) }
+let checkIndices =
+    (0..<24).map { _ in checkRandom.index(below: checkedNetwork.parameterCount) }
     + Array(9 * filters..<10 * filters).prefix(4)
-let worst = convolutionalGradientCheck(checkedNetwork, images: training.images.rows(at: Array(0..<10)),
-                                       labels: Array(training.labels.prefix(10)), parameters: checkIndices)
-lesson.say("""
+let worst = convolutionalGradientCheck(
+    checkedNetwork, images: training.images.rows(at: Array(0..<10)),
+    labels: Array(training.labels.prefix(10)), parameters: checkIndices)
+lesson.say(
+    """
     \nChecked against central differences (h = 10⁻⁵) at \(checkIndices.count) parameters, filters and \
     biases among them, on ten digits: the worst relative difference is \(scientific(worst, 1)).
     """)
@@ -137,10 +160,14 @@ case .disagree: lesson.say("Above 10⁻⁶: the two disagree here, so the backwa
 
 // MARK: - Step 4: training
 
-let epochs = lesson.integer("epochs"), startRate = lesson.number("learning-rate")
-let batchSize = 16, momentum = 0.9, weightDecay = 0.002
+let epochs = lesson.integer("epochs")
+let startRate = lesson.number("learning-rate")
+let batchSize = 16
+let momentum = 0.9
+let weightDecay = 0.002
 lesson.step("Training: \(epochs) epoch\(epochs == 1 ? "" : "s") on \(training.count) digits")
-lesson.say("""
+lesson.say(
+    """
     Mini-batches of \(batchSize), SGD with momentum \(fixed(momentum, 1)) (lesson 14) and weight decay \
     \(fixed(weightDecay, 3)) (lesson 12); the learning rate starts at \(rateText(startRate)) and falls \
     to 0 along half a cosine. This lesson makes no choice during training, so it trains on the \
@@ -154,10 +181,14 @@ var divergedAt: Int?
 var losses: [Double] = []
 if lesson.animates { print(table.rendered()) }
 for epoch in 1...epochs {
-    let loss = network.trainOneEpoch(images: training.images, labels: training.labels, batchSize: batchSize,
-                                     learningRate: cosineRate(epoch - 1), momentum: momentum,
-                                     weightDecay: weightDecay, using: &lesson.random)
-    guard loss.isFinite, network.parameters.allSatisfy(\.isFinite) else { divergedAt = epoch; break }
+    let loss = network.trainOneEpoch(
+        images: training.images, labels: training.labels, batchSize: batchSize,
+        learningRate: cosineRate(epoch - 1), momentum: momentum,
+        weightDecay: weightDecay, using: &lesson.random)
+    guard loss.isFinite, network.parameters.allSatisfy(\.isFinite) else {
+        divergedAt = epoch
+        break
+    }
     losses.append(loss)
     let trainingAccuracy = accuracy(predicted: network.predict(training.images), expected: training.labels)
     table.add(["\(epoch)", rateText(cosineRate(epoch - 1)), fixed(loss, 4), fixed(100 * trainingAccuracy, 2) + " %"])
@@ -167,7 +198,8 @@ if !lesson.animates { table.print(maxRows: 30) }
 lesson.say("\n(The training loss is the mean over the epoch's batches, each measured before its step.)")
 
 if let divergedAt {
-    lesson.say("""
+    lesson.say(
+        """
         \nAt epoch \(divergedAt) the loss became NaN: the steps were far too big. There is no \
         trained network to test or draw; try a smaller --learning-rate.
         """)
@@ -175,17 +207,20 @@ if let divergedAt {
     let predictions = network.predict(test.images)
     let testAccuracy = accuracy(predicted: predictions, expected: test.labels)
     let mistakes = zip(predictions, test.labels).filter { $0 != $1 }.count
-    lesson.say("""
+    lesson.say(
+        """
         \nNow, once, the test set: \(fixed(100 * testAccuracy, 2)) % of \(test.count) digits right \
         (\(mistakes) mistake\(mistakes == 1 ? "" : "s")).
         """)
     if compareWithChance(accuracy: testAccuracy, classes: 10) != .aboveChance {
         let alive = network.forward(test.images).convolved.values.filter { $0 > 0 }.count
-        lesson.say(alive == 0
-            ? "That is guessing: every filter now outputs a negative number on every pixel of every test digit, so ReLU passes nothing and no gradient flows back (dead ReLUs). Steps far too big threw the filters there; try a smaller --learning-rate."
-            : losses.last! > 0.95 * losses.first!
-            ? "That is no better than guessing, and the training loss hardly moved (\(fixed(losses.first!, 4)) in epoch 1, \(fixed(losses.last!, 4)) at the end): the steps are too small to move the weights; try a larger --learning-rate."
-            : "That is no better than guessing: this run learned nothing, although its training loss fell. Try more epochs or another --learning-rate.")
+        lesson.say(
+            alive == 0
+                ? "That is guessing: every filter now outputs a negative number on every pixel of every test digit, so ReLU passes nothing and no gradient flows back (dead ReLUs). Steps far too big threw the filters there; try a smaller --learning-rate."
+                : losses.last! > 0.95 * losses.first!
+                    ? "That is no better than guessing, and the training loss hardly moved (\(fixed(losses.first!, 4)) in epoch 1, \(fixed(losses.last!, 4)) at the end): the steps are too small to move the weights; try a larger --learning-rate."
+                    : "That is no better than guessing: this run learned nothing, although its training loss fell. Try more epochs or another --learning-rate."
+        )
     }
     // 98 % of the test digits right allows at most this many mistakes.
     let allowed = Int((Double(test.count) * (1 - target)).rounded(.down))
@@ -194,7 +229,8 @@ if let divergedAt {
         lesson.say("That reaches the course's aim of \(fixed(100 * target, 0)) %.")
     case .missed(let by):
         let over = mistakes - allowed
-        lesson.say("""
+        lesson.say(
+            """
             That misses the course's aim of \(fixed(100 * target, 0)) %, which allows at most \(allowed) \
             mistakes on \(test.count) digits: \(over) too many\
             \(by < 0.01 ? ", close (the walkthrough shows how much one start differs from another)" : "").
@@ -204,27 +240,33 @@ if let divergedAt {
     // MARK: - Step 5: what the filters learned
 
     if compareWithChance(accuracy: testAccuracy, classes: 10) == .aboveChance {
-    lesson.step("What the filters learned, and what they see")
-    let shown = Array(0..<min(8, filters))
-    lesson.say("""
-        Each column of the filter matrix is one learned 3×3 filter, drawn on one shared signed scale \
-        (dark: negative weight, light: positive). Look for a light side next to a dark side: a \
-        small edge detector, like the Sobel filter of step 2, that nobody gave the network.\n
-        """)
-    lesson.show(GrayImage.signedMaps(width: 3, height: 3, values: shown.map { network.filters.column($0) },
-                                     captions: shown.map { "filter \($0 + 1)" }),
-                title: "Learned 3×3 filters", name: "learned-filters")
-    let pass = network.forward(Matrix(row: example))
-    lesson.say("""
-        \nAnd what they see in the \(exampleLabel) of step 1: each filter's feature map before ReLU \
-        (light: the filter answers strongly there; dark: the opposite pattern, which ReLU sets to 0). \
-        Each map marks where its small pattern occurs in the strokes: local features, which the \
-        dense layer then combines into a digit.\n
-        """)
-    lesson.show([GrayImage(width: 8, height: 8, pixels: example, caption: "a \(exampleLabel)")]
-                + GrayImage.signedMaps(width: 8, height: 8, values: shown.map { pass.convolved.column($0) },
-                                       captions: shown.map { "map \($0 + 1)" }),
-                title: "Feature maps of one digit", name: "feature-maps")
+        lesson.step("What the filters learned, and what they see")
+        let shown = Array(0..<min(8, filters))
+        lesson.say(
+            """
+            Each column of the filter matrix is one learned 3×3 filter, drawn on one shared signed scale \
+            (dark: negative weight, light: positive). Look for a light side next to a dark side: a \
+            small edge detector, like the Sobel filter of step 2, that nobody gave the network.\n
+            """)
+        lesson.show(
+            GrayImage.signedMaps(
+                width: 3, height: 3, values: shown.map { network.filters.column($0) },
+                captions: shown.map { "filter \($0 + 1)" }),
+            title: "Learned 3×3 filters", name: "learned-filters")
+        let pass = network.forward(Matrix(row: example))
+        lesson.say(
+            """
+            \nAnd what they see in the \(exampleLabel) of step 1: each filter's feature map before ReLU \
+            (light: the filter answers strongly there; dark: the opposite pattern, which ReLU sets to 0). \
+            Each map marks where its small pattern occurs in the strokes: local features, which the \
+            dense layer then combines into a digit.\n
+            """)
+        lesson.show(
+            [GrayImage(width: 8, height: 8, pixels: example, caption: "a \(exampleLabel)")]
+                + GrayImage.signedMaps(
+                    width: 8, height: 8, values: shown.map { pass.convolved.column($0) },
+                    captions: shown.map { "map \($0 + 1)" }),
+            title: "Feature maps of one digit", name: "feature-maps")
     } else {
         lesson.say("\nA network that only guesses has learned no filters worth drawing, so step 5 is skipped.")
     }
@@ -233,7 +275,8 @@ if let divergedAt {
 // MARK: - Step 6: cats and dogs
 
 lesson.step("And cats and dogs?")
-lesson.say("""
+lesson.say(
+    """
     The first post promises a network that tells cats from dogs with 99 % accuracy. Photos are \
     hundreds of pixels a side in colour, and cats differ in pose, light and background far more \
     than digits do; networks that do this have many convolution layers stacked, millions of \

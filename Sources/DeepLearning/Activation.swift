@@ -105,8 +105,10 @@ public enum Activation: String, CaseIterable, Sendable {
 
     /// `backward` in place on raw buffers: d ← d ⊙ f′, with f′ from Y or Z as above. (The training
     /// workspace calls this directly; one body, so both give the same bits.)
-    func backward(_ d: UnsafeMutableBufferPointer<Double>, preactivation pre: UnsafeBufferPointer<Double>,
-                  output out: UnsafeBufferPointer<Double>) {
+    func backward(
+        _ d: UnsafeMutableBufferPointer<Double>, preactivation pre: UnsafeBufferPointer<Double>,
+        output out: UnsafeBufferPointer<Double>
+    ) {
         switch self {
         case .sigmoid: for k in 0..<d.count { d[k] *= out[k] * (1 - out[k]) }
         case .tanh: for k in 0..<d.count { d[k] *= 1 - out[k] * out[k] }

@@ -28,19 +28,25 @@ public struct AdamMoments: Sendable, Equatable {
 /// t counts steps from 1. At t = 1, m̂ = g and ŝ = g², so the first step is lr·g/(|g| + ε), of
 /// size lr·sign(g) (up to ε) for every parameter, however big or small its gradient.
 /// Usual values: β₁ = 0.9, β₂ = 0.999, ε = 1e-8. Updates `moments` and returns the new parameters.
-public func adamStep(parameters: [Double], moments: inout AdamMoments, gradient: [Double], learningRate: Double,
-                     beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8) -> [Double] {
-    precondition(parameters.count == gradient.count && moments.first.count == gradient.count,
-                 "A step needs one gradient and one pair of moments per parameter, got \(parameters.count) parameters, \(moments.first.count) moments and \(gradient.count) gradients")
+public func adamStep(
+    parameters: [Double], moments: inout AdamMoments, gradient: [Double], learningRate: Double,
+    beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8
+) -> [Double] {
+    precondition(
+        parameters.count == gradient.count && moments.first.count == gradient.count,
+        "A step needs one gradient and one pair of moments per parameter, got \(parameters.count) parameters, \(moments.first.count) moments and \(gradient.count) gradients"
+    )
     moments.steps += 1
     let t = Double(moments.steps)
-    let correction1 = 1 - pow(beta1, t), correction2 = 1 - pow(beta2, t)
+    let correction1 = 1 - pow(beta1, t)
+    let correction2 = 1 - pow(beta2, t)
     var result = parameters
     for k in parameters.indices {
         let g = gradient[k]
         moments.first[k] = beta1 * moments.first[k] + (1 - beta1) * g
         moments.second[k] = beta2 * moments.second[k] + (1 - beta2) * g * g
-        let mHat = moments.first[k] / correction1, sHat = moments.second[k] / correction2
+        let mHat = moments.first[k] / correction1
+        let sHat = moments.second[k] / correction2
         result[k] -= learningRate * mHat / (sHat.squareRoot() + epsilon)
     }
     return result
@@ -62,8 +68,9 @@ public struct Adam: NetworkOptimizer {
 
     /// An optimiser with rate lr and the usual β₁ = 0.9, β₂ = 0.999, ε = 1e-8 unless given.
     public init(learningRate: Double, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-8) {
-        precondition(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1 && epsilon > 0,
-                     "Adam needs 0 ≤ β₁, β₂ < 1 and ε > 0, got β₁ = \(beta1), β₂ = \(beta2), ε = \(epsilon)")
+        precondition(
+            beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1 && epsilon > 0,
+            "Adam needs 0 ≤ β₁, β₂ < 1 and ε > 0, got β₁ = \(beta1), β₂ = \(beta2), ε = \(epsilon)")
         self.learningRate = learningRate
         self.beta1 = beta1
         self.beta2 = beta2
@@ -71,8 +78,10 @@ public struct Adam: NetworkOptimizer {
     }
 
     /// Adam's four lines on every weight and bias of layer `index`.
-    public mutating func updateLayer(_ index: Int, _ layer: inout Dense, weightGradient dW: UnsafeBufferPointer<Double>,
-                                     biasGradient dB: UnsafeBufferPointer<Double>) {
+    public mutating func updateLayer(
+        _ index: Int, _ layer: inout Dense, weightGradient dW: UnsafeBufferPointer<Double>,
+        biasGradient dB: UnsafeBufferPointer<Double>
+    ) {
         while weightMoments.count <= index {
             weightMoments.append(AdamMoments(count: 0))
             biasMoments.append(AdamMoments(count: 0))
@@ -83,7 +92,8 @@ public struct Adam: NetworkOptimizer {
         func move(_ values: inout [Double], _ moments: inout AdamMoments, _ gradient: UnsafeBufferPointer<Double>) {
             moments.steps += 1
             let t = Double(moments.steps)
-            let c1 = 1 - pow(b1, t), c2 = 1 - pow(b2, t)
+            let c1 = 1 - pow(b1, t)
+            let c2 = 1 - pow(b2, t)
             values.withUnsafeMutableBufferPointer { p in
                 moments.first.withUnsafeMutableBufferPointer { m in
                     moments.second.withUnsafeMutableBufferPointer { s in

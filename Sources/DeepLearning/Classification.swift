@@ -20,8 +20,9 @@ public func argmaxOfRows(_ scores: Matrix) -> [Int] {
 
 /// The fraction of predictions equal to their labels, (number right) / (number of samples).
 public func accuracy(predicted: [Int], expected: [Int]) -> Double {
-    precondition(predicted.count == expected.count,
-                 "Accuracy needs as many predictions as labels, got \(predicted.count) and \(expected.count)")
+    precondition(
+        predicted.count == expected.count,
+        "Accuracy needs as many predictions as labels, got \(predicted.count) and \(expected.count)")
     precondition(!predicted.isEmpty, "The accuracy of no predictions is undefined")
     return Double(zip(predicted, expected).filter { $0 == $1 }.count) / Double(predicted.count)
 }
@@ -29,8 +30,9 @@ public func accuracy(predicted: [Int], expected: [Int]) -> Double {
 /// The confusion matrix: entry [truth][prediction] counts the samples of class `truth` that were
 /// predicted as `prediction`. The diagonal holds the right answers.
 public func confusionMatrix(predicted: [Int], expected: [Int], classes: Int) -> [[Int]] {
-    precondition(predicted.count == expected.count,
-                 "A confusion matrix needs as many predictions as labels, got \(predicted.count) and \(expected.count)")
+    precondition(
+        predicted.count == expected.count,
+        "A confusion matrix needs as many predictions as labels, got \(predicted.count) and \(expected.count)")
     var counts = Array(repeating: Array(repeating: 0, count: classes), count: classes)
     for (p, e) in zip(predicted, expected) { counts[e][p] += 1 }
     return counts

@@ -17,6 +17,7 @@ public struct ClassifierScore: Sendable, Equatable {
 /// is now, after training, not a running mean taken while its weights were still changing.
 public func score(_ network: Network, images: Matrix, labels: [Int], classes: Int = 10) -> ClassifierScore {
     let output = network(images)
-    return ClassifierScore(loss: meanSquaredError(predicted: output, expected: oneHot(labels, classes: classes)),
-                           accuracy: accuracy(predicted: argmaxOfRows(output), expected: labels))
+    return ClassifierScore(
+        loss: meanSquaredError(predicted: output, expected: oneHot(labels, classes: classes)),
+        accuracy: accuracy(predicted: argmaxOfRows(output), expected: labels))
 }

@@ -16,10 +16,12 @@ public struct ConvolutionGeometry: Sendable, Equatable {
 
     /// A geometry; the padded image must be at least as large as the filter.
     public init(height: Int, width: Int, channels: Int = 1, kernel: Int, padding: Int) {
-        precondition(height > 0 && width > 0 && channels > 0 && kernel > 0 && padding >= 0,
-                     "A convolution needs positive sizes and padding ≥ 0")
-        precondition(height + 2 * padding >= kernel && width + 2 * padding >= kernel,
-                     "A \(kernel)×\(kernel) filter does not fit a \(height)×\(width) image padded by \(padding)")
+        precondition(
+            height > 0 && width > 0 && channels > 0 && kernel > 0 && padding >= 0,
+            "A convolution needs positive sizes and padding ≥ 0")
+        precondition(
+            height + 2 * padding >= kernel && width + 2 * padding >= kernel,
+            "A \(kernel)×\(kernel) filter does not fit a \(height)×\(width) image padded by \(padding)")
         self.height = height
         self.width = width
         self.channels = channels
@@ -45,8 +47,10 @@ public struct ConvolutionGeometry: Sendable, Equatable {
 /// `maps` is (N·H·W) × C (see `ConvolutionGeometry`); the result is (N·H′·W′) × (k·k·C).
 public func patchMatrix(_ maps: Matrix, geometry g: ConvolutionGeometry) -> Matrix {
     let pixels = g.height * g.width
-    precondition(maps.columns == g.channels && maps.rows % pixels == 0,
-                 "Maps of \(g.height)×\(g.width) pixels with \(g.channels) channels need (N·\(pixels))×\(g.channels), got \(maps.shape)")
+    precondition(
+        maps.columns == g.channels && maps.rows % pixels == 0,
+        "Maps of \(g.height)×\(g.width) pixels with \(g.channels) channels need (N·\(pixels))×\(g.channels), got \(maps.shape)"
+    )
     let count = maps.rows / pixels
     let c = g.channels
     var result = [Double](repeating: 0, count: count * g.outputHeight * g.outputWidth * g.patchSize)
@@ -68,8 +72,9 @@ public func patchMatrix(_ maps: Matrix, geometry g: ConvolutionGeometry) -> Matr
 /// `patches` is (N·H′·W′) × (k·k·C); the result is (N·H·W) × C.
 public func addPatchesBack(_ patches: Matrix, geometry g: ConvolutionGeometry) -> Matrix {
     let positions = g.outputHeight * g.outputWidth
-    precondition(patches.columns == g.patchSize && patches.rows % positions == 0,
-                 "Patches of this geometry need (N·\(positions))×\(g.patchSize), got \(patches.shape)")
+    precondition(
+        patches.columns == g.patchSize && patches.rows % positions == 0,
+        "Patches of this geometry need (N·\(positions))×\(g.patchSize), got \(patches.shape)")
     let count = patches.rows / positions
     let c = g.channels
     var result = [Double](repeating: 0, count: count * g.height * g.width * c)
@@ -88,8 +93,14 @@ public func addPatchesBack(_ patches: Matrix, geometry g: ConvolutionGeometry) -
 /// `visit` with the first index of that entry's C channels in the patch matrix and in the maps.
 /// (Offsets over the padding are skipped: their patch entries stay 0.)
 @inline(__always)
-private func forEachPatchEntry(count: Int, geometry g: ConvolutionGeometry, _ visit: (_ patch: Int, _ pixel: Int) -> Void) {
-    let outH = g.outputHeight, outW = g.outputWidth, k = g.kernel, c = g.channels, p = g.padding
+private func forEachPatchEntry(
+    count: Int, geometry g: ConvolutionGeometry, _ visit: (_ patch: Int, _ pixel: Int) -> Void
+) {
+    let outH = g.outputHeight
+    let outW = g.outputWidth
+    let k = g.kernel
+    let c = g.channels
+    let p = g.padding
     for n in 0..<count {
         for y in 0..<outH {
             for xo in 0..<outW {
@@ -117,8 +128,10 @@ private func forEachPatchEntry(count: Int, geometry g: ConvolutionGeometry, _ vi
 /// Row (i·k + j)·C + c of `filters` is the filter weight at (i, j) for channel c; column f is one
 /// filter. The result is (N·H′·W′) × F: F feature maps in the one-row-per-pixel layout.
 public func convolve(_ maps: Matrix, filters: Matrix, bias: Matrix, geometry: ConvolutionGeometry) -> Matrix {
-    precondition(filters.rows == geometry.patchSize,
-                 "Filters for \(geometry.kernel)×\(geometry.kernel) patches of \(geometry.channels) channels need \(geometry.patchSize) rows, got \(filters.shape)")
+    precondition(
+        filters.rows == geometry.patchSize,
+        "Filters for \(geometry.kernel)×\(geometry.kernel) patches of \(geometry.channels) channels need \(geometry.patchSize) rows, got \(filters.shape)"
+    )
     return patchMatrix(maps, geometry: geometry).times(filters, plusRow: bias)
 }
 
@@ -127,11 +140,16 @@ public func convolve(_ maps: Matrix, filters: Matrix, bias: Matrix, geometry: Co
 ///     ∂L/∂K = Pᵀ·G        ∂L/∂b = Σ_rows G        ∂L/∂X = addPatchesBack(G·Kᵀ)
 ///
 /// the same three lines as a dense layer's backward pass, with the patches in place of the inputs.
-public func convolutionBackward(_ gradient: Matrix, maps: Matrix, filters: Matrix,
-                                geometry: ConvolutionGeometry) -> (filters: Matrix, bias: Matrix, maps: Matrix) {
+public func convolutionBackward(
+    _ gradient: Matrix, maps: Matrix, filters: Matrix,
+    geometry: ConvolutionGeometry
+) -> (filters: Matrix, bias: Matrix, maps: Matrix) {
     let patches = patchMatrix(maps, geometry: geometry)
-    precondition(gradient.rows == patches.rows && gradient.columns == filters.columns,
-                 "The gradient must be (N·H′·W′)×F = \(patches.rows)×\(filters.columns), got \(gradient.shape)")
-    return (patches.transposedTimes(gradient), gradient.columnSums(),
-            addPatchesBack(gradient.timesTransposed(filters), geometry: geometry))
+    precondition(
+        gradient.rows == patches.rows && gradient.columns == filters.columns,
+        "The gradient must be (N·H′·W′)×F = \(patches.rows)×\(filters.columns), got \(gradient.shape)")
+    return (
+        patches.transposedTimes(gradient), gradient.columnSums(),
+        addPatchesBack(gradient.timesTransposed(filters), geometry: geometry)
+    )
 }

@@ -4,13 +4,16 @@
 ///     numeric_k = (L(θ + h·e_k) − L(θ − h·e_k)) / 2h,    relative difference = |a_k − numeric_k| / max(|a_k| + |numeric_k|, 1e−8)
 ///
 /// with h = 1e−5. Returns the worst relative difference over the checked parameters.
-public func convolutionalGradientCheck(_ network: ConvolutionalNetwork, images: Matrix, labels: [Int],
-                                       parameters indices: [Int]) -> Double {
+public func convolutionalGradientCheck(
+    _ network: ConvolutionalNetwork, images: Matrix, labels: [Int],
+    parameters indices: [Int]
+) -> Double {
     let analytic = network.gradients(of: network.forward(images), labels: labels).gradients.values
     let h = 1e-5
     var worst = 0.0
     for k in indices {
-        var up = network, down = network
+        var up = network
+        var down = network
         up.parameters[k] += h
         down.parameters[k] -= h
         let numeric = (up.loss(images, labels: labels) - down.loss(images, labels: labels)) / (2 * h)

@@ -34,13 +34,17 @@ public struct ConvolutionalNetwork: Sendable {
 
     /// A network with He-normal weights (standard deviation √(2 / fan-in), lesson 13's rule for
     /// ReLU layers) and zero biases.
-    public init(height: Int, width: Int, filters: Int, kernel: Int = 3, padding: Int = 1, hidden: Int = 0,
-                classes: Int = 10, using generator: inout SeededGenerator) {
+    public init(
+        height: Int, width: Int, filters: Int, kernel: Int = 3, padding: Int = 1, hidden: Int = 0,
+        classes: Int = 10, using generator: inout SeededGenerator
+    ) {
         precondition(filters > 0 && hidden >= 0 && classes >= 2, "Need filters > 0, hidden ≥ 0, classes ≥ 2")
         geometry = ConvolutionGeometry(height: height, width: width, kernel: kernel, padding: padding)
-        precondition(geometry.outputHeight >= 2 && geometry.outputWidth >= 2, "The feature maps must be at least 2×2 to pool")
+        precondition(
+            geometry.outputHeight >= 2 && geometry.outputWidth >= 2, "The feature maps must be at least 2×2 to pool")
         func he(_ rows: Int, _ columns: Int) -> Matrix {
-            Matrix.random(rows: rows, columns: columns, standardDeviation: (2 / Double(rows)).squareRoot(), using: &generator)
+            Matrix.random(
+                rows: rows, columns: columns, standardDeviation: (2 / Double(rows)).squareRoot(), using: &generator)
         }
         self.filters = he(kernel * kernel, filters)
         filterBiases = Matrix(rows: 1, columns: filters)
@@ -60,7 +64,8 @@ public struct ConvolutionalNetwork: Sendable {
 
     /// The mean cross-entropy of labelled rows of probabilities, L = −(1/N) Σₙ log pₙ,yₙ.
     public static func crossEntropy(probabilities: Matrix, labels: [Int]) -> Double {
-        precondition(probabilities.rows == labels.count, "One label per row: \(probabilities.rows) rows, \(labels.count) labels")
+        precondition(
+            probabilities.rows == labels.count, "One label per row: \(probabilities.rows) rows, \(labels.count) labels")
         var total = 0.0
         for (n, label) in labels.enumerated() { total -= log(probabilities[n, label]) }
         return total / Double(labels.count)
@@ -94,8 +99,10 @@ public struct ConvolutionalNetwork: Sendable {
 
     /// The forward pass of a batch of images, one image per row (N × H·W).
     public func forward(_ images: Matrix) -> Pass {
-        precondition(images.columns == geometry.height * geometry.width,
-                     "Images of \(geometry.height)×\(geometry.width) need \(geometry.height * geometry.width) columns, got \(images.shape)")
+        precondition(
+            images.columns == geometry.height * geometry.width,
+            "Images of \(geometry.height)×\(geometry.width) need \(geometry.height * geometry.width) columns, got \(images.shape)"
+        )
         let count = images.rows
         let maps = Matrix(rows: count * geometry.height * geometry.width, columns: 1, values: images.values)
         let patches = patchMatrix(maps, geometry: geometry)
@@ -103,15 +110,17 @@ public struct ConvolutionalNetwork: Sendable {
         let featureMaps = convolved.map { max(0, $0) }
         let (pooledMaps, winners) = maxPool2x2(featureMaps, height: geometry.outputHeight, width: geometry.outputWidth)
         let pooled = Matrix(rows: count, columns: pooledSize, values: pooledMaps.values)
-        var hiddenSums = Matrix(rows: 0, columns: 0), outputInputs = pooled
+        var hiddenSums = Matrix(rows: 0, columns: 0)
+        var outputInputs = pooled
         if hidden > 0 {
             hiddenSums = pooled.times(hiddenWeights, plusRow: hiddenBiases)
             outputInputs = hiddenSums.map { max(0, $0) }
         }
         let scores = outputInputs.times(outputWeights, plusRow: outputBiases)
-        return Pass(images: images, patches: patches, convolved: convolved, featureMaps: featureMaps, pooled: pooled,
-                    winners: winners, hiddenSums: hiddenSums, outputInputs: outputInputs, scores: scores,
-                    probabilities: softmaxOfRows(scores))
+        return Pass(
+            images: images, patches: patches, convolved: convolved, featureMaps: featureMaps, pooled: pooled,
+            winners: winners, hiddenSums: hiddenSums, outputInputs: outputInputs, scores: scores,
+            probabilities: softmaxOfRows(scores))
     }
 
     /// The predicted class of each image: the largest score.
@@ -155,7 +164,8 @@ public struct ConvolutionalNetwork: Sendable {
         let outputWeightGradient = pass.outputInputs.transposedTimes(scoreGradient)
         let outputBiasGradient = scoreGradient.columnSums()
         var pooledGradient = scoreGradient.timesTransposed(outputWeights)
-        var hiddenWeightGradient = Matrix(rows: 0, columns: 0), hiddenBiasGradient = Matrix(rows: 0, columns: 0)
+        var hiddenWeightGradient = Matrix(rows: 0, columns: 0)
+        var hiddenBiasGradient = Matrix(rows: 0, columns: 0)
         if hidden > 0 {
             var sumGradient = pooledGradient
             for k in sumGradient.values.indices where pass.hiddenSums.values[k] <= 0 { sumGradient.values[k] = 0 }
@@ -163,15 +173,23 @@ public struct ConvolutionalNetwork: Sendable {
             hiddenBiasGradient = sumGradient.columnSums()
             pooledGradient = sumGradient.timesTransposed(hiddenWeights)
         }
-        let pooledMapsGradient = Matrix(rows: pooledGradient.values.count / filters.columns, columns: filters.columns,
-                                        values: pooledGradient.values)
-        var convolvedGradient = maxPool2x2Backward(pooledMapsGradient, winners: pass.winners,
-                                                   inputRows: pass.convolved.rows)
-        for k in convolvedGradient.values.indices where pass.convolved.values[k] <= 0 { convolvedGradient.values[k] = 0 }
-        return (loss, Gradients(filters: pass.patches.transposedTimes(convolvedGradient),
-                                filterBiases: convolvedGradient.columnSums(),
-                                hiddenWeights: hiddenWeightGradient, hiddenBiases: hiddenBiasGradient,
-                                outputWeights: outputWeightGradient, outputBiases: outputBiasGradient))
+        let pooledMapsGradient = Matrix(
+            rows: pooledGradient.values.count / filters.columns, columns: filters.columns,
+            values: pooledGradient.values)
+        var convolvedGradient = maxPool2x2Backward(
+            pooledMapsGradient, winners: pass.winners,
+            inputRows: pass.convolved.rows)
+        for k in convolvedGradient.values.indices where pass.convolved.values[k] <= 0 {
+            convolvedGradient.values[k] = 0
+        }
+        return (
+            loss,
+            Gradients(
+                filters: pass.patches.transposedTimes(convolvedGradient),
+                filterBiases: convolvedGradient.columnSums(),
+                hiddenWeights: hiddenWeightGradient, hiddenBiases: hiddenBiasGradient,
+                outputWeights: outputWeightGradient, outputBiases: outputBiasGradient)
+        )
     }
 
     // MARK: Parameters and training
@@ -190,8 +208,12 @@ public struct ConvolutionalNetwork: Sendable {
                 matrix.values = Array(newValue[start..<start + matrix.values.count])
                 start += matrix.values.count
             }
-            take(&filters); take(&filterBiases); take(&hiddenWeights); take(&hiddenBiases)
-            take(&outputWeights); take(&outputBiases)
+            take(&filters)
+            take(&filterBiases)
+            take(&hiddenWeights)
+            take(&hiddenBiases)
+            take(&outputWeights)
+            take(&outputBiases)
         }
     }
 
@@ -206,9 +228,12 @@ public struct ConvolutionalNetwork: Sendable {
         func update(_ matrix: inout Matrix, _ gradient: Matrix) {
             for k in matrix.values.indices { matrix.values[k] -= learningRate * gradient.values[k] }
         }
-        update(&filters, gradients.filters); update(&filterBiases, gradients.filterBiases)
-        update(&hiddenWeights, gradients.hiddenWeights); update(&hiddenBiases, gradients.hiddenBiases)
-        update(&outputWeights, gradients.outputWeights); update(&outputBiases, gradients.outputBiases)
+        update(&filters, gradients.filters)
+        update(&filterBiases, gradients.filterBiases)
+        update(&hiddenWeights, gradients.hiddenWeights)
+        update(&hiddenBiases, gradients.hiddenBiases)
+        update(&outputWeights, gradients.outputWeights)
+        update(&outputBiases, gradients.outputBiases)
     }
 
     /// One step of SGD with momentum μ and weight decay λ on the weights (not the biases):
@@ -232,18 +257,23 @@ public struct ConvolutionalNetwork: Sendable {
 
     /// Where the biases sit in `parameters`.
     var biasIndexRanges: [Range<Int>] {
-        let a = filters.values.count, b = a + filterBiases.values.count
-        let c = b + hiddenWeights.values.count, d = c + hiddenBiases.values.count
-        let e = d + outputWeights.values.count, f = e + outputBiases.values.count
+        let a = filters.values.count
+        let b = a + filterBiases.values.count
+        let c = b + hiddenWeights.values.count
+        let d = c + hiddenBiases.values.count
+        let e = d + outputWeights.values.count
+        let f = e + outputBiases.values.count
         return [a..<b, c..<d, e..<f]
     }
 
     /// One epoch of mini-batch SGD: shuffle, then one step per batch of at most `batchSize`
     /// images. Returns the mean of the batches' losses (as they were before each step).
     @discardableResult
-    public mutating func trainOneEpoch(images: Matrix, labels: [Int], batchSize: Int, learningRate: Double,
-                                       momentum: Double = 0, weightDecay: Double = 0,
-                                       using generator: inout SeededGenerator) -> Double {
+    public mutating func trainOneEpoch(
+        images: Matrix, labels: [Int], batchSize: Int, learningRate: Double,
+        momentum: Double = 0, weightDecay: Double = 0,
+        using generator: inout SeededGenerator
+    ) -> Double {
         var total = 0.0
         let batches = miniBatches(count: images.rows, batchSize: batchSize, using: &generator)
         for batch in batches {

@@ -9,7 +9,8 @@ import Foundation
 /// all K classes get 1/K, and without bound as p_label → 0. A term with yₖ = 0 adds nothing, even
 /// when pₖ = 0.
 public func crossEntropy(probabilities p: [Double], target y: [Double]) -> Double {
-    precondition(p.count == y.count, "Cross-entropy needs as many probabilities as targets, got \(p.count) and \(y.count)")
+    precondition(
+        p.count == y.count, "Cross-entropy needs as many probabilities as targets, got \(p.count) and \(y.count)")
     var sum = 0.0
     for k in p.indices where y[k] != 0 { sum -= y[k] * log(p[k]) }
     return sum
@@ -44,8 +45,9 @@ public func softmaxCrossEntropyGradient(scores z: [Double], target y: [Double]) 
 ///
 ///     L = (1/N) Σᵢ Σₖ yᵢₖ (logΣⱼ e^(zᵢⱼ) − zᵢₖ)
 public func softmaxCrossEntropy(scores: Matrix, targets: Matrix) -> Double {
-    precondition(scores.rows == targets.rows && scores.columns == targets.columns,
-                 "Cross-entropy needs scores and targets of one shape, got \(scores.shape) and \(targets.shape)")
+    precondition(
+        scores.rows == targets.rows && scores.columns == targets.columns,
+        "Cross-entropy needs scores and targets of one shape, got \(scores.shape) and \(targets.shape)")
     precondition(scores.rows > 0, "The mean cross-entropy of no samples is undefined")
     var sum = 0.0
     for i in 0..<scores.rows { sum += softmaxCrossEntropy(scores: scores.row(i), target: targets.row(i)) }
@@ -56,8 +58,9 @@ public func softmaxCrossEntropy(scores: Matrix, targets: Matrix) -> Double {
 ///
 ///     ∂L/∂Z = (P − Y) / N,   P = softmax of each row of Z
 public func softmaxCrossEntropyGradient(scores: Matrix, targets: Matrix) -> Matrix {
-    precondition(scores.rows == targets.rows && scores.columns == targets.columns,
-                 "The gradient needs scores and targets of one shape, got \(scores.shape) and \(targets.shape)")
+    precondition(
+        scores.rows == targets.rows && scores.columns == targets.columns,
+        "The gradient needs scores and targets of one shape, got \(scores.shape) and \(targets.shape)")
     var p = softmaxOfRows(scores)
     let n = Double(scores.rows)
     for k in p.values.indices { p.values[k] = (p.values[k] - targets.values[k]) / n }

@@ -20,8 +20,10 @@ public enum CurveFitVerdict: Equatable, Sendable {
 ///     loss ≤ closeShare · variance                → .followsCurve
 ///     loss < lineShare · lineLoss                 → .betterThanLine
 ///     otherwise                                   → .noBetterThanLine
-public func curveFitVerdict(outcome: DescentOutcome, finalLoss: Double, lineLoss: Double, targetVariance: Double,
-                            closeShare: Double = 0.02, lineShare: Double = 0.9) -> CurveFitVerdict {
+public func curveFitVerdict(
+    outcome: DescentOutcome, finalLoss: Double, lineLoss: Double, targetVariance: Double,
+    closeShare: Double = 0.02, lineShare: Double = 0.9
+) -> CurveFitVerdict {
     if case .diverged(let epoch) = outcome { return .diverged(epoch: epoch) }
     if finalLoss <= closeShare * targetVariance { return .followsCurve }
     if finalLoss < lineShare * lineLoss { return .betterThanLine }
@@ -41,8 +43,10 @@ public enum LinearNetVerdict: Equatable, Sendable {
 
 /// `.reachedLine` when loss ≤ lineLoss · (1 + tolerance) + 10⁻¹², `.aboveLine` otherwise,
 /// `.diverged` when the run diverged.
-public func linearNetVerdict(outcome: DescentOutcome, finalLoss: Double, lineLoss: Double,
-                             tolerance: Double = 0.01) -> LinearNetVerdict {
+public func linearNetVerdict(
+    outcome: DescentOutcome, finalLoss: Double, lineLoss: Double,
+    tolerance: Double = 0.01
+) -> LinearNetVerdict {
     if case .diverged(let epoch) = outcome { return .diverged(epoch: epoch) }
     return finalLoss <= lineLoss * (1 + tolerance) + 1e-12 ? .reachedLine : .aboveLine
 }
@@ -90,7 +94,8 @@ public enum WidthStep: Equatable, Sendable {
 /// Compares the starts of two network sizes (see `WidthStep`).
 public func compareWidths(narrower: StartsSummary, wider: StartsSummary) -> WidthStep {
     guard let m1 = narrower.mean, let m2 = wider.mean, let low1 = narrower.lowest, let high1 = narrower.highest,
-          let low2 = wider.lowest, let high2 = wider.highest else {
+        let low2 = wider.lowest, let high2 = wider.highest
+    else {
         return .cannotCompare
     }
     if high2 < low1 { return .clearlyLower }
@@ -118,7 +123,9 @@ public func widthTrend(_ summaries: [StartsSummary]) -> WidthTrend {
     let comparable = summaries.indices.filter { summaries[$0].mean != nil }
     guard let first = comparable.first, let last = comparable.last, first != last else { return .cannotCompare }
     guard summaries[last].mean! < summaries[first].mean! else { return .doesNotFall }
-    let steps = summaries.indices.dropFirst().map { ($0, compareWidths(narrower: summaries[$0 - 1], wider: summaries[$0])) }
+    let steps = summaries.indices.dropFirst().map {
+        ($0, compareWidths(narrower: summaries[$0 - 1], wider: summaries[$0]))
+    }
     let notFalling = steps.filter { $0.1 == .notLower || $0.1 == .clearlyHigher || $0.1 == .cannotCompare }.map(\.0)
     let overlapping = steps.filter { $0.1 == .lowerOnAverage }.map(\.0)
     return notFalling.isEmpty ? .fallsAtEveryStep(overlapAt: overlapping) : .fallsOverall(notAt: notFalling)

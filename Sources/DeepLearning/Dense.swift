@@ -20,23 +20,28 @@ public struct Dense: Sendable {
 
     /// A layer with the given weights (n_in × n_out) and biases (1 × n_out).
     public init(weights: Matrix, bias: Matrix, activation: Activation) {
-        precondition(bias.rows == 1 && bias.columns == weights.columns,
-                     "A layer with \(weights.shape) weights needs 1×\(weights.columns) biases, got \(bias.shape)")
+        precondition(
+            bias.rows == 1 && bias.columns == weights.columns,
+            "A layer with \(weights.shape) weights needs 1×\(weights.columns) biases, got \(bias.shape)")
         self.weights = weights
         self.bias = bias
         self.activation = activation
     }
 
     /// A layer with random weights from `initialization` and zero biases.
-    public init(inputSize: Int, outputSize: Int, activation: Activation,
-                initialization: Initialization? = nil, using generator: inout SeededGenerator) {
-        precondition(inputSize > 0 && outputSize > 0,
-                     "A layer needs at least one input and one output, got \(inputSize) and \(outputSize)")
+    public init(
+        inputSize: Int, outputSize: Int, activation: Activation,
+        initialization: Initialization? = nil, using generator: inout SeededGenerator
+    ) {
+        precondition(
+            inputSize > 0 && outputSize > 0,
+            "A layer needs at least one input and one output, got \(inputSize) and \(outputSize)")
         let scheme = initialization ?? .recommended(for: activation)
         self.init(
-            weights: .random(rows: inputSize, columns: outputSize,
-                             standardDeviation: scheme.standardDeviation(inputSize: inputSize),
-                             using: &generator),
+            weights: .random(
+                rows: inputSize, columns: outputSize,
+                standardDeviation: scheme.standardDeviation(inputSize: inputSize),
+                using: &generator),
             bias: Matrix(rows: 1, columns: outputSize),
             activation: activation)
     }
@@ -49,8 +54,9 @@ public struct Dense: Sendable {
     /// The forward pass, keeping the pre-activation Z = XW + B that the backward pass needs:
     /// returns Z and Y = f(Z).
     public func forward(_ input: Matrix) -> (preactivation: Matrix, output: Matrix) {
-        precondition(input.columns == inputSize,
-                     "A layer with \(weights.shape) weights needs inputs with \(inputSize) columns, got \(input.shape)")
+        precondition(
+            input.columns == inputSize,
+            "A layer with \(weights.shape) weights needs inputs with \(inputSize) columns, got \(input.shape)")
         let z = input.times(weights, plusRow: bias)  // (input * weights).addingToEachRow(bias), in one pass
         return (z, activation(z))
     }
@@ -71,12 +77,15 @@ public struct Dense: Sendable {
     /// dX (and returns an empty matrix for it), which saves a third of that layer's work. When
     /// the forward pass's output Y = f(Z) is passed too, f′ is computed from it (see
     /// `Activation.backward(_:preactivation:output:)`), which saves an exponential per element.
-    public func backward(input: Matrix, preactivation: Matrix, output: Matrix? = nil, outputGradient: Matrix,
-                         needsInputGradient: Bool = true)
+    public func backward(
+        input: Matrix, preactivation: Matrix, output: Matrix? = nil, outputGradient: Matrix,
+        needsInputGradient: Bool = true
+    )
         -> (inputGradient: Matrix, weightGradient: Matrix, biasGradient: Matrix)
     {
-        precondition(outputGradient.rows == preactivation.rows && outputGradient.columns == preactivation.columns,
-                     "The output gradient must have the output's shape \(preactivation.shape), got \(outputGradient.shape)")
+        precondition(
+            outputGradient.rows == preactivation.rows && outputGradient.columns == preactivation.columns,
+            "The output gradient must have the output's shape \(preactivation.shape), got \(outputGradient.shape)")
         let dZ: Matrix
         if let output {
             dZ = activation.backward(outputGradient, preactivation: preactivation, output: output)

@@ -51,11 +51,14 @@ public func isWithin(_ tolerance: Double, ofLowest lowest: Double, loss: Double)
 ///
 /// `alternates` says whether a parameter crossed its best value at every one of the last steps
 /// (`DescentHistory.alternates(parameter:around:lastSteps:)`).
-public func descentVerdict(losses: [Double], outcome: DescentOutcome, lowestLoss: Double,
-                           alternates: Bool, tolerance: Double = 0.01) -> DescentVerdict {
+public func descentVerdict(
+    losses: [Double], outcome: DescentOutcome, lowestLoss: Double,
+    alternates: Bool, tolerance: Double = 0.01
+) -> DescentVerdict {
     if case .diverged(let step) = outcome { return .diverged(step: step) }
     guard let last = losses.last, let smallest = losses.min(),
-          let smallestAt = losses.firstIndex(of: smallest) else { return .crawling }
+        let smallestAt = losses.firstIndex(of: smallest)
+    else { return .crawling }
     if last > smallest * (1 + 1e-9) + 1e-300 { return .climbing(lowest: smallest, atStep: smallestAt) }
     if isWithin(tolerance, ofLowest: lowestLoss, loss: last) { return .converged(zigzagging: alternates) }
     return alternates ? .bouncing : .crawling
@@ -65,9 +68,10 @@ extension DescentHistory {
     /// The run's verdict against the lowest possible loss, with the zigzag read from
     /// `parameter` crossing `best` at each of the last 10 steps.
     public func verdict(lowestLoss: Double, parameter: Int, best: Double, tolerance: Double = 0.01) -> DescentVerdict {
-        descentVerdict(losses: losses, outcome: outcome, lowestLoss: lowestLoss,
-                       alternates: alternates(parameter: parameter, around: best, lastSteps: 10),
-                       tolerance: tolerance)
+        descentVerdict(
+            losses: losses, outcome: outcome, lowestLoss: lowestLoss,
+            alternates: alternates(parameter: parameter, around: best, lastSteps: 10),
+            tolerance: tolerance)
     }
 }
 

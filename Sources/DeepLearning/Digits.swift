@@ -17,7 +17,8 @@ public struct DigitSet: Sendable {
 
     /// A set from images (N × 64, scaled to 0…1) and their labels.
     public init(images: Matrix, labels: [Int]) {
-        precondition(images.rows == labels.count, "\(images.rows) images need \(images.rows) labels, got \(labels.count)")
+        precondition(
+            images.rows == labels.count, "\(images.rows) images need \(images.rows) labels, got \(labels.count)")
         self.images = images
         self.labels = labels
     }
@@ -61,7 +62,8 @@ public func parseDigits(_ text: String, name: String) throws -> DigitSet {
     var pixels: [Double] = []
     var labels: [Int] = []
     let bytes = Array(text.utf8)
-    let comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
+    let comma = UInt8(ascii: ",")
+    let newline = UInt8(ascii: "\n")
     func isSpace(_ b: UInt8) -> Bool { b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") || b == UInt8(ascii: "\r") }
     var lineNumber = 0
     var lineStart = 0
@@ -74,23 +76,28 @@ public func parseDigits(_ text: String, name: String) throws -> DigitSet {
         if line.allSatisfy(isSpace) { continue }
         let fields = line.split(separator: comma, omittingEmptySubsequences: false)
         guard fields.count == 65 else {
-            throw DigitFileError(file: name, line: lineNumber,
-                                 reason: "expected 65 comma-separated values (64 pixels and a label), found \(fields.count)")
+            throw DigitFileError(
+                file: name, line: lineNumber,
+                reason: "expected 65 comma-separated values (64 pixels and a label), found \(fields.count)")
         }
         for (column, field) in fields.enumerated() {
             let digits = field.drop(while: isSpace).reversed().drop(while: isSpace).reversed()
             var number = 0
-            let isNumber = !digits.isEmpty && digits.count <= 9 && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            let isNumber =
+                !digits.isEmpty && digits.count <= 9
+                && digits.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
             if isNumber {
                 for digit in digits { number = number * 10 + Int(digit - UInt8(ascii: "0")) }
             } else {
                 var text = String(decoding: Array(digits), as: UTF8.self).filter { !$0.isNewline && $0 != "\r" }
                 if text.count > 20 { text = String(text.prefix(20)) + "…" }
-                throw DigitFileError(file: name, line: lineNumber, reason: "value \(column + 1) is \"\(text)\", not a whole number")
+                throw DigitFileError(
+                    file: name, line: lineNumber, reason: "value \(column + 1) is \"\(text)\", not a whole number")
             }
             if column < 64 {
                 guard number <= 16 else {
-                    throw DigitFileError(file: name, line: lineNumber, reason: "pixel \(column + 1) is \(number), outside 0…16")
+                    throw DigitFileError(
+                        file: name, line: lineNumber, reason: "pixel \(column + 1) is \(number), outside 0…16")
                 }
                 pixels.append(Double(number) / 16)
             } else {

@@ -30,7 +30,8 @@ public struct DrawComparison: Sendable, Equatable {
     /// Compares `value` with `draws` (at least two of them).
     public init(value: Double, draws: [Double]) {
         precondition(draws.count >= 2, "Comparing with draws needs at least two draws, got \(draws.count)")
-        let center = DeepLearning.mean(draws), spread = DeepLearning.standardDeviation(draws)
+        let center = DeepLearning.mean(draws)
+        let spread = DeepLearning.standardDeviation(draws)
         let distance = abs(value - center)
         self.value = value
         self.mean = center

@@ -10,8 +10,10 @@ public let defaultFiniteDifferenceStep = 1e-5
 ///     f′(x) ≈ (f(x + h) − f(x − h)) / (2h)
 ///
 /// exact for any quadratic (up to rounding), with an error of order h² otherwise.
-public func centralDifference(of f: (Double) -> Double, at x: Double,
-                              step h: Double = defaultFiniteDifferenceStep) -> Double {
+public func centralDifference(
+    of f: (Double) -> Double, at x: Double,
+    step h: Double = defaultFiniteDifferenceStep
+) -> Double {
     (f(x + h) - f(x - h)) / (2 * h)
 }
 
@@ -22,8 +24,10 @@ public func centralDifference(of f: (Double) -> Double, at x: Double,
 ///
 /// Cost: 2 evaluations of f per parameter, so 2t evaluations for t parameters. That is fine
 /// for the two parameters of a line and hopeless for the millions of a real network.
-public func centralDifferenceGradient(of f: ([Double]) -> Double, at parameters: [Double],
-                                      step h: Double = defaultFiniteDifferenceStep) -> [Double] {
+public func centralDifferenceGradient(
+    of f: ([Double]) -> Double, at parameters: [Double],
+    step h: Double = defaultFiniteDifferenceStep
+) -> [Double] {
     var nudged = parameters
     var gradient = [Double](repeating: 0, count: parameters.count)
     for i in parameters.indices {
@@ -45,8 +49,10 @@ public func centralDifferenceGradient(of f: ([Double]) -> Double, at parameters:
 /// The h² error terms of the two central differences cancel, leaving an error of order h⁴.
 /// With h = 10⁻³ that is about 10⁻¹², and rounding (≈ ε·|f|/h) about 10⁻¹³, where the plain
 /// central difference manages about 10⁻¹⁰. Cost: 4 evaluations of f per parameter.
-public func fourthOrderDifferenceGradient(of f: ([Double]) -> Double, at parameters: [Double],
-                                          step h: Double = 1e-3) -> [Double] {
+public func fourthOrderDifferenceGradient(
+    of f: ([Double]) -> Double, at parameters: [Double],
+    step h: Double = 1e-3
+) -> [Double] {
     var nudged = parameters
     func value(_ i: Int, _ offset: Double) -> Double {
         nudged[i] = parameters[i] + offset

@@ -23,11 +23,13 @@ public let gradientCheckFloor = 1e-8
 public func gradientCheck(_ network: Network, input: Matrix, target: Matrix) -> GradientCheckReport {
     let analytic = Network.flatten(network.lossAndGradients(input: input, target: target).gradients)
     var probe = network
-    let numeric = fourthOrderDifferenceGradient(of: { p in
-        probe.parameters = p
-        return meanSquaredError(predicted: probe(input), expected: target)
-    }, at: network.parameters)
-    var worst = 0.0, worstIndex = 0
+    let numeric = fourthOrderDifferenceGradient(
+        of: { p in
+            probe.parameters = p
+            return meanSquaredError(predicted: probe(input), expected: target)
+        }, at: network.parameters)
+    var worst = 0.0
+    var worstIndex = 0
     for i in analytic.indices {
         let difference = abs(analytic[i] - numeric[i]) / max(abs(analytic[i]) + abs(numeric[i]), gradientCheckFloor)
         if difference > worst { (worst, worstIndex) = (difference, i) }
@@ -36,7 +38,8 @@ public func gradientCheck(_ network: Network, input: Matrix, target: Matrix) -> 
     var offset = worstIndex
     var location = (layer: 1, kind: "weight", row: 0, column: 0)
     for (l, layer) in network.layers.enumerated() {
-        let w = layer.weights.values.count, b = layer.bias.values.count
+        let w = layer.weights.values.count
+        let b = layer.bias.values.count
         if offset < w {
             location = (l + 1, "weight", offset / layer.outputSize, offset % layer.outputSize)
             break
@@ -46,6 +49,7 @@ public func gradientCheck(_ network: Network, input: Matrix, target: Matrix) -> 
         }
         offset -= w + b
     }
-    return GradientCheckReport(worstRelativeDifference: worst, worstLocation: location,
-                               parametersChecked: analytic.count)
+    return GradientCheckReport(
+        worstRelativeDifference: worst, worstLocation: location,
+        parametersChecked: analytic.count)
 }

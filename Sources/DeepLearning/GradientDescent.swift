@@ -2,8 +2,9 @@
 ///
 ///     new pᵢ = old pᵢ − lr · ∂loss/∂pᵢ
 public func gradientDescentStep(parameters: [Double], gradient: [Double], learningRate: Double) -> [Double] {
-    precondition(parameters.count == gradient.count,
-                 "A step needs one gradient per parameter, got \(parameters.count) parameters and \(gradient.count) gradients")
+    precondition(
+        parameters.count == gradient.count,
+        "A step needs one gradient per parameter, got \(parameters.count) parameters and \(gradient.count) gradients")
     return zip(parameters, gradient).map { $0 - learningRate * $1 }
 }
 
@@ -43,10 +44,12 @@ public let divergenceFactor = 1e6
 /// the learning rate of step t from `learningRate(t)`. Stops early, and says so in `outcome`,
 /// if the loss stops being a finite number or grows past `divergenceFactor` × the starting loss,
 /// so a too-large learning rate is reported instead of filling the screen with `nan`.
-public func gradientDescent(start: [Double], steps: Int,
-                            learningRate: (Int) -> Double,
-                            loss: ([Double]) -> Double,
-                            gradient: ([Double]) -> [Double]) -> DescentHistory {
+public func gradientDescent(
+    start: [Double], steps: Int,
+    learningRate: (Int) -> Double,
+    loss: ([Double]) -> Double,
+    gradient: ([Double]) -> [Double]
+) -> DescentHistory {
     runDescent(start: start, steps: steps, loss: loss) { p, t in
         p = gradientDescentStep(parameters: p, gradient: gradient(p), learningRate: learningRate(t))
     }
@@ -56,8 +59,10 @@ public func gradientDescent(start: [Double], steps: Int,
 /// parameters (step t, counted from 0), the loss is measured, and the run stops as soon as the
 /// loss is not a finite number or passes `divergenceFactor` × max(loss at the start, 1). The
 /// parameters and losses before the first step and after every step are kept.
-func runDescent(start: [Double], steps: Int, loss: ([Double]) -> Double,
-                update: (inout [Double], Int) -> Void) -> DescentHistory {
+func runDescent(
+    start: [Double], steps: Int, loss: ([Double]) -> Double,
+    update: (inout [Double], Int) -> Void
+) -> DescentHistory {
     var p = start
     let startLoss = loss(p)
     var history = DescentHistory(parameters: [p], losses: [startLoss], outcome: .finished, lossEvaluations: 1)

@@ -7,7 +7,9 @@ import Foundation
 public struct LearningRateRangeTest: Sendable, Equatable {
     /// The rates tried, one per batch: lr_k = low · (high/low)^(k/(n − 1)), k = 0 … n − 1.
     public static func rates(from low: Double, to high: Double, count n: Int) -> [Double] {
-        precondition(low > 0 && high > low && n >= 2, "The range test needs 0 < low < high and at least 2 rates, got \(low), \(high), \(n)")
+        precondition(
+            low > 0 && high > low && n >= 2,
+            "The range test needs 0 < low < high and at least 2 rates, got \(low), \(high), \(n)")
         return (0..<n).map { low * pow(high / low, Double($0) / Double(n - 1)) }
     }
 
@@ -37,18 +39,25 @@ public struct LearningRateRangeTest: Sendable, Equatable {
     /// The rate at the lowest smoothed loss is already at the edge (the next batches make it
     /// worse), so the pick backs off by a factor of ten, onto the falling part of the curve.
     public init(rates: [Double], losses: [Double]) {
-        precondition(rates.count == losses.count && !rates.isEmpty, "Need one loss per rate, got \(rates.count) rates and \(losses.count) losses")
+        precondition(
+            rates.count == losses.count && !rates.isEmpty,
+            "Need one loss per rate, got \(rates.count) rates and \(losses.count) losses")
         self.rates = rates
         self.losses = losses
-        var average = 0.0, smoothed: [Double] = []
+        var average = 0.0
+        var smoothed: [Double] = []
         for (k, loss) in losses.enumerated() {
             average = Self.smoothing * average + (1 - Self.smoothing) * loss
             smoothed.append(average / (1 - pow(Self.smoothing, Double(k + 1))))
         }
         self.smoothed = smoothed
-        var lowest = 0, turn: Int?
+        var lowest = 0
+        var turn: Int?
         for k in smoothed.indices {
-            if !smoothed[k].isFinite || smoothed[k] > Self.turnFactor * smoothed[lowest] { turn = k; break }
+            if !smoothed[k].isFinite || smoothed[k] > Self.turnFactor * smoothed[lowest] {
+                turn = k
+                break
+            }
             if smoothed[k] < smoothed[lowest] { lowest = k }
         }
         self.lowest = lowest

@@ -21,8 +21,8 @@ public enum LearningRateSchedule: Sendable, Equatable {
             return rate
         case .cyclical(let low, let high, let steps):
             guard steps > 0, t >= 0, t <= steps else { return low }
-            let position = Double(t) / Double(steps)        // 0 … 1
-            let triangle = 1 - abs(2 * position - 1)        // 0 → 1 → 0
+            let position = Double(t) / Double(steps)  // 0 … 1
+            let triangle = 1 - abs(2 * position - 1)  // 0 → 1 → 0
             return low + (high - low) * triangle
         }
     }

@@ -52,8 +52,10 @@ public struct LineData: Sendable {
     ///
     /// (noise of standard deviation 0.1 · 3 = 0.3). All n values of x are drawn first, then
     /// the n noise terms, as the post does.
-    public static func noisyLine(count n: Int, slope a: Double = 3, intercept b: Double = 8,
-                                 using generator: inout SeededGenerator) -> LineData {
+    public static func noisyLine(
+        count n: Int, slope a: Double = 3, intercept b: Double = 8,
+        using generator: inout SeededGenerator
+    ) -> LineData {
         let x = (0..<n).map { _ in generator.uniform() }
         let noise = (0..<n).map { _ in 0.1 * generator.normal(mean: 0, standardDeviation: 3) }
         let y = zip(x, noise).map { a * $0 + b + $1 }
@@ -79,7 +81,8 @@ public func meanSquaredError(of line: Line, on data: LineData) -> Double {
 /// Returned as [∂loss/∂a, ∂loss/∂b]. Cost: one pass over the points, whatever the number of
 /// parameters would be.
 public func meanSquaredErrorGradient(of line: Line, on data: LineData) -> [Double] {
-    var da = 0.0, db = 0.0
+    var da = 0.0
+    var db = 0.0
     for k in 0..<data.count {
         let error = line(data.x[k]) - data.y[k]
         da += 2 * error * data.x[k]
@@ -100,7 +103,8 @@ public func leastSquaresLine(_ data: LineData) -> Line {
     let n = Double(data.count)
     let meanX = data.x.reduce(0, +) / n
     let meanY = data.y.reduce(0, +) / n
-    var covariance = 0.0, variance = 0.0
+    var covariance = 0.0
+    var variance = 0.0
     for k in 0..<data.count {
         covariance += (data.x[k] - meanX) * (data.y[k] - meanY)
         variance += (data.x[k] - meanX) * (data.x[k] - meanX)
@@ -120,7 +124,8 @@ public func leastSquaresLine(_ data: LineData) -> Line {
 /// bounce between two places), above it grows (divergence).
 public func largestStableLearningRate(_ data: LineData) -> Double {
     let n = Double(data.count)
-    let sxx = data.x.map { $0 * $0 }.reduce(0, +), sx = data.x.reduce(0, +)
+    let sxx = data.x.map { $0 * $0 }.reduce(0, +)
+    let sx = data.x.reduce(0, +)
     let (p, q, r) = (2 * sxx / n, 2 * sx / n, 2.0)  // H = [[p, q], [q, r]]
     let largest = (p + r) / 2 + (((p - r) / 2) * ((p - r) / 2) + q * q).squareRoot()
     return 2 / largest

@@ -20,10 +20,12 @@ public struct LineLossCurvature: Sendable, Equatable {
     /// λ = (p + r)/2 ± √(((p − r)/2)² + q²) with H = [[p, q], [q, r]].
     public init(_ data: LineData) {
         let n = Double(data.count)
-        let sxx = data.x.map { $0 * $0 }.reduce(0, +), sx = data.x.reduce(0, +)
+        let sxx = data.x.map { $0 * $0 }.reduce(0, +)
+        let sx = data.x.reduce(0, +)
         let (p, q, r) = (2 * sxx / n, 2 * sx / n, 2.0)
         (self.p, self.q, self.r) = (p, q, r)
-        let mean = (p + r) / 2, radius = (((p - r) / 2) * ((p - r) / 2) + q * q).squareRoot()
+        let mean = (p + r) / 2
+        let radius = (((p - r) / 2) * ((p - r) / 2) + q * q).squareRoot()
         steep = mean + radius
         // λ_min = det H / λ_max avoids the cancellation of mean − radius.
         shallow = (p * r - q * q) / steep
@@ -69,7 +71,10 @@ public struct LineLossCurvature: Sendable, Equatable {
         var v = (q, steep - p)
         if (v.0 * v.0 + v.1 * v.1).squareRoot() < 1e-12 * max(1, abs(steep)) { v = (steep - r, q) }
         var length = (v.0 * v.0 + v.1 * v.1).squareRoot()
-        if length < 1e-12 * max(1, abs(steep)) { v = (1, 0); length = 1 }
+        if length < 1e-12 * max(1, abs(steep)) {
+            v = (1, 0)
+            length = 1
+        }
         let steepDirection = (v.0 / length, v.1 / length)
         let across = displacement[0] * steepDirection.0 + displacement[1] * steepDirection.1
         let along = -displacement[0] * steepDirection.1 + displacement[1] * steepDirection.0

@@ -15,10 +15,19 @@ public struct LineLossMoments: Sendable {
     /// The five means of `data` (at least one point).
     public init(_ data: LineData) {
         precondition(data.count > 0, "The loss on no points is undefined")
-        var sx = 0.0, sy = 0.0, sxx = 0.0, sxy = 0.0, syy = 0.0
+        var sx = 0.0
+        var sy = 0.0
+        var sxx = 0.0
+        var sxy = 0.0
+        var syy = 0.0
         for k in 0..<data.count {
-            let x = data.x[k], y = data.y[k]
-            sx += x; sy += y; sxx += x * x; sxy += x * y; syy += y * y
+            let x = data.x[k]
+            let y = data.y[k]
+            sx += x
+            sy += y
+            sxx += x * x
+            sxy += x * y
+            syy += y * y
         }
         let n = Double(data.count)
         (meanX, meanY, meanXX, meanXY, meanYY) = (sx / n, sy / n, sxx / n, sxy / n, syy / n)
@@ -27,7 +36,8 @@ public struct LineLossMoments: Sendable {
     /// loss(a, b) = a²·⟨x²⟩ + 2ab·⟨x⟩ + b² − 2a·⟨xy⟩ − 2b·⟨y⟩ + ⟨y²⟩, never below 0 (rounding
     /// near a perfect fit could otherwise make it a tiny negative number).
     public func loss(_ line: Line) -> Double {
-        let a = line.slope, b = line.intercept
+        let a = line.slope
+        let b = line.intercept
         let value = a * a * meanXX + 2 * a * b * meanX + b * b - 2 * a * meanXY - 2 * b * meanY + meanYY
         return max(value, 0)
     }

@@ -11,8 +11,10 @@ public enum LineOptimizer: Sendable, Equatable {
 /// Runs `steps` steps of `optimizer` from `start`, keeping the parameters and loss after every
 /// step, and stops as `gradientDescent` does when the loss is not finite or grows past
 /// `divergenceFactor` × max(loss at the start, 1).
-public func descend(start: [Double], steps: Int, optimizer: LineOptimizer,
-                    loss: ([Double]) -> Double, gradient: ([Double]) -> [Double]) -> DescentHistory {
+public func descend(
+    start: [Double], steps: Int, optimizer: LineOptimizer,
+    loss: ([Double]) -> Double, gradient: ([Double]) -> [Double]
+) -> DescentHistory {
     var velocity = Array(repeating: 0.0, count: start.count)
     var moments = AdamMoments(count: start.count)
     return runDescent(start: start, steps: steps, loss: loss) { p, _ in
@@ -21,7 +23,8 @@ public func descend(start: [Double], steps: Int, optimizer: LineOptimizer,
         case .gradientDescent(let rate):
             p = gradientDescentStep(parameters: p, gradient: g, learningRate: rate)
         case .momentum(let rate, let beta):
-            (p, velocity) = momentumStep(parameters: p, velocity: velocity, gradient: g, learningRate: rate, momentum: beta)
+            (p, velocity) = momentumStep(
+                parameters: p, velocity: velocity, gradient: g, learningRate: rate, momentum: beta)
         case .adam(let rate):
             p = adamStep(parameters: p, moments: &moments, gradient: g, learningRate: rate)
         }
@@ -56,11 +59,15 @@ extension DescentHistory {
 /// (momentum in the form v ← βv + ∇, p ← p − lr·v). The square roots are why momentum helps
 /// most in a long narrow valley: for κ = 100 a step keeps 98 % of the distance without it, 82 % with it.
 public func bestBowlSettings(steep: Double, shallow: Double)
-    -> (descentRate: Double, descentFactor: Double, momentumRate: Double, momentumBeta: Double, momentumFactor: Double) {
+    -> (descentRate: Double, descentFactor: Double, momentumRate: Double, momentumBeta: Double, momentumFactor: Double)
+{
     precondition(steep >= shallow && shallow > 0, "Need λ_max ≥ λ_min > 0, got \(steep) and \(shallow)")
-    let kappa = steep / shallow, root = kappa.squareRoot()
+    let kappa = steep / shallow
+    let root = kappa.squareRoot()
     let factor = (root - 1) / (root + 1)
-    return (2 / (steep + shallow), (kappa - 1) / (kappa + 1),
-            4 / ((steep.squareRoot() + shallow.squareRoot()) * (steep.squareRoot() + shallow.squareRoot())),
-            factor * factor, factor)
+    return (
+        2 / (steep + shallow), (kappa - 1) / (kappa + 1),
+        4 / ((steep.squareRoot() + shallow.squareRoot()) * (steep.squareRoot() + shallow.squareRoot())),
+        factor * factor, factor
+    )
 }

@@ -2,8 +2,9 @@
 
 extension Matrix {
     private func requireSameShape(as other: Matrix, for operation: String) {
-        precondition(rows == other.rows && columns == other.columns,
-                     "\(operation) needs two matrices of the same shape, got \(shape) and \(other.shape)")
+        precondition(
+            rows == other.rows && columns == other.columns,
+            "\(operation) needs two matrices of the same shape, got \(shape) and \(other.shape)")
     }
 
     /// The matrix whose elements are `combine(aᵢⱼ, bᵢⱼ)`: the loop behind +, − and ⊙.
@@ -44,8 +45,9 @@ extension Matrix {
     /// Adds the 1 × n row vector `row` to every row of this m × n matrix: (A + B)ᵢⱼ = Aᵢⱼ + Bⱼ.
     /// This is the "+ B" of a layer's XW + B, where each sample gets the same biases.
     public func addingToEachRow(_ row: Matrix) -> Matrix {
-        precondition(row.rows == 1 && row.columns == columns,
-                     "Adding a row to each row of a \(shape) matrix needs a 1×\(columns) row, got \(row.shape)")
+        precondition(
+            row.rows == 1 && row.columns == columns,
+            "Adding a row to each row of a \(shape) matrix needs a 1×\(columns) row, got \(row.shape)")
         var result = self
         result.values.withUnsafeMutableBufferPointer { out in
             row.values.withUnsafeBufferPointer { b in

@@ -25,16 +25,21 @@ private func store4(_ value: SIMD4<Double>, _ pointer: UnsafeMutablePointer<Doub
 /// shapes of block the kernel needs. The compiler specialises each call, since the counts are
 /// constants at every call site.
 @inline(__always)
-private func multiplyAddBlock(_ rowCount: Int, _ vectors: Int, i0: Int, j0: Int,
-                              left: UnsafePointer<Double>, leftRowStride: Int, leftColumnStride: Int,
-                              right: UnsafePointer<Double>, c: UnsafeMutablePointer<Double>, n: Int, k: Int,
-                              accumulate: Bool) {
-    var acc = (SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>(),
-               SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>())
+private func multiplyAddBlock(
+    _ rowCount: Int, _ vectors: Int, i0: Int, j0: Int,
+    left: UnsafePointer<Double>, leftRowStride: Int, leftColumnStride: Int,
+    right: UnsafePointer<Double>, c: UnsafeMutablePointer<Double>, n: Int, k: Int,
+    accumulate: Bool
+) {
+    var acc = (
+        SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>(),
+        SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>()
+    )
     var a = left + i0 * leftRowStride
     var b = right + j0
     for _ in 0..<k {
-        let b0 = load4(b), b1 = vectors == 2 ? load4(b + 4) : SIMD4<Double>()
+        let b0 = load4(b)
+        let b1 = vectors == 2 ? load4(b + 4) : SIMD4<Double>()
         let a0 = SIMD4(repeating: a[0])
         acc.0 = multiplyAdd(acc.0, a0, b0)
         if vectors == 2 { acc.1 = multiplyAdd(acc.1, a0, b1) }
@@ -71,22 +76,30 @@ private func multiplyAddBlock(_ rowCount: Int, _ vectors: Int, i0: Int, j0: Int,
 
 /// C += L·B for the layout described above, or C = L·B when `accumulate` is false (then C may
 /// start uninitialised: every element is written exactly once). `c` must hold m·n numbers.
-func blockedMultiplyAdd(left: UnsafePointer<Double>, leftRowStride: Int, leftColumnStride: Int,
-                        right: UnsafePointer<Double>, into c: UnsafeMutablePointer<Double>,
-                        m: Int, n: Int, k: Int, accumulate: Bool = true) {
-    let eights = n - n % 8                     // columns covered by blocks 8 wide
-    let fours = n - n % 4                      // … and then by one block 4 wide
+func blockedMultiplyAdd(
+    left: UnsafePointer<Double>, leftRowStride: Int, leftColumnStride: Int,
+    right: UnsafePointer<Double>, into c: UnsafeMutablePointer<Double>,
+    m: Int, n: Int, k: Int, accumulate: Bool = true
+) {
+    let eights = n - n % 8  // columns covered by blocks 8 wide
+    let fours = n - n % 4  // … and then by one block 4 wide
     func rowBlock(_ i0: Int, _ rowCount: Int) {
         var j0 = 0
         // Each count is spelled out as a constant so the compiler specialises every shape.
         @inline(__always) func block(_ vectors: Int, _ j0: Int) {
             switch rowCount {
-            case 4: multiplyAddBlock(4, vectors, i0: i0, j0: j0, left: left, leftRowStride: leftRowStride,
-                                     leftColumnStride: leftColumnStride, right: right, c: c, n: n, k: k, accumulate: accumulate)
-            case 2: multiplyAddBlock(2, vectors, i0: i0, j0: j0, left: left, leftRowStride: leftRowStride,
-                                     leftColumnStride: leftColumnStride, right: right, c: c, n: n, k: k, accumulate: accumulate)
-            default: multiplyAddBlock(1, vectors, i0: i0, j0: j0, left: left, leftRowStride: leftRowStride,
-                                      leftColumnStride: leftColumnStride, right: right, c: c, n: n, k: k, accumulate: accumulate)
+            case 4:
+                multiplyAddBlock(
+                    4, vectors, i0: i0, j0: j0, left: left, leftRowStride: leftRowStride,
+                    leftColumnStride: leftColumnStride, right: right, c: c, n: n, k: k, accumulate: accumulate)
+            case 2:
+                multiplyAddBlock(
+                    2, vectors, i0: i0, j0: j0, left: left, leftRowStride: leftRowStride,
+                    leftColumnStride: leftColumnStride, right: right, c: c, n: n, k: k, accumulate: accumulate)
+            default:
+                multiplyAddBlock(
+                    1, vectors, i0: i0, j0: j0, left: left, leftRowStride: leftRowStride,
+                    leftColumnStride: leftColumnStride, right: right, c: c, n: n, k: k, accumulate: accumulate)
             }
         }
         while j0 < eights {

@@ -66,19 +66,40 @@ extension Matrix {
     /// of this build can reach on this machine right now (2 flops per multiply-add).
     public static func arithmeticPeak(seconds: Double = 0.05) -> Double {
         @inline(never) func run(_ iterations: Int, _ seed: Double) -> Double {
-            let a = SIMD4<Double>(repeating: 0.999_999_9), b = SIMD4<Double>(repeating: 1e-9)
-            var c0 = SIMD4<Double>(repeating: seed), c1 = c0 + 1, c2 = c0 + 2, c3 = c0 + 3, c4 = c0 + 4, c5 = c0 + 5
-            var c6 = c0 + 6, c7 = c0 + 7, c8 = c0 + 8, c9 = c0 + 9, c10 = c0 + 10, c11 = c0 + 11
+            let a = SIMD4<Double>(repeating: 0.999_999_9)
+            let b = SIMD4<Double>(repeating: 1e-9)
+            var c0 = SIMD4<Double>(repeating: seed)
+            var c1 = c0 + 1
+            var c2 = c0 + 2
+            var c3 = c0 + 3
+            var c4 = c0 + 4
+            var c5 = c0 + 5
+            var c6 = c0 + 6
+            var c7 = c0 + 7
+            var c8 = c0 + 8
+            var c9 = c0 + 9
+            var c10 = c0 + 10
+            var c11 = c0 + 11
             for _ in 0..<iterations {
-                c0 = multiplyAdd(b, c0, a); c1 = multiplyAdd(b, c1, a); c2 = multiplyAdd(b, c2, a)
-                c3 = multiplyAdd(b, c3, a); c4 = multiplyAdd(b, c4, a); c5 = multiplyAdd(b, c5, a)
-                c6 = multiplyAdd(b, c6, a); c7 = multiplyAdd(b, c7, a); c8 = multiplyAdd(b, c8, a)
-                c9 = multiplyAdd(b, c9, a); c10 = multiplyAdd(b, c10, a); c11 = multiplyAdd(b, c11, a)
+                c0 = multiplyAdd(b, c0, a)
+                c1 = multiplyAdd(b, c1, a)
+                c2 = multiplyAdd(b, c2, a)
+                c3 = multiplyAdd(b, c3, a)
+                c4 = multiplyAdd(b, c4, a)
+                c5 = multiplyAdd(b, c5, a)
+                c6 = multiplyAdd(b, c6, a)
+                c7 = multiplyAdd(b, c7, a)
+                c8 = multiplyAdd(b, c8, a)
+                c9 = multiplyAdd(b, c9, a)
+                c10 = multiplyAdd(b, c10, a)
+                c11 = multiplyAdd(b, c11, a)
             }
             return (c0 + c1 + c2 + c3 + c4 + c5 + c6 + c7 + c8 + c9 + c10 + c11).sum()
         }
         let clock = ContinuousClock()
-        var iterations = 1 << 16, best = 0.0, sink = 0.0
+        var iterations = 1 << 16
+        var best = 0.0
+        var sink = 0.0
         var spent = Duration.zero
         while spent < .seconds(seconds) {
             let elapsed = clock.measure { sink += run(iterations, Double(iterations & 7)) }

@@ -55,8 +55,10 @@ private func store4(_ value: SIMD4<Double>, _ pointer: UnsafeMutablePointer<Doub
 
 /// Copies L[i0..<i0+rows, l0..<l0+depth] into micro-panels of `microRows` rows: panel p holds,
 /// for each l, the numbers L[i0 + 6p + r, l0 + l] for r = 0…5 (0 beyond the last row).
-private func packLeft(_ left: StridedOperand, i0: Int, rows: Int, l0: Int, depth: Int,
-                      into packed: UnsafeMutablePointer<Double>) {
+private func packLeft(
+    _ left: StridedOperand, i0: Int, rows: Int, l0: Int, depth: Int,
+    into packed: UnsafeMutablePointer<Double>
+) {
     var destination = packed
     var i = 0
     while i < rows {
@@ -87,8 +89,10 @@ private func packLeft(_ left: StridedOperand, i0: Int, rows: Int, l0: Int, depth
 
 /// Copies R[l0..<l0+depth, j0..<j0+columns] into micro-panels of `microColumns` columns: panel
 /// p holds, for each l, the numbers R[l0 + l, j0 + 8p + c] for c = 0…7 (0 beyond the last column).
-private func packRight(_ right: StridedOperand, l0: Int, depth: Int, j0: Int, columns: Int,
-                       into packed: UnsafeMutablePointer<Double>) {
+private func packRight(
+    _ right: StridedOperand, l0: Int, depth: Int, j0: Int, columns: Int,
+    into packed: UnsafeMutablePointer<Double>
+) {
     var destination = packed
     var j = 0
     while j < columns {
@@ -120,66 +124,113 @@ private func packRight(_ right: StridedOperand, l0: Int, depth: Int, j0: Int, co
 /// from 0, or from what C holds when `continuing` (the partial sums of the earlier blocks of l);
 /// when `row` is given (8 numbers), it is added to every row of the finished sums.
 @inline(__always)
-private func microKernel(depth: Int, left: UnsafePointer<Double>, right: UnsafePointer<Double>,
-                         c: UnsafeMutablePointer<Double>, stride: Int, continuing: Bool,
-                         row: UnsafePointer<Double>?) {
-    var c00 = SIMD4<Double>(), c01 = SIMD4<Double>(), c10 = SIMD4<Double>(), c11 = SIMD4<Double>()
-    var c20 = SIMD4<Double>(), c21 = SIMD4<Double>(), c30 = SIMD4<Double>(), c31 = SIMD4<Double>()
-    var c40 = SIMD4<Double>(), c41 = SIMD4<Double>(), c50 = SIMD4<Double>(), c51 = SIMD4<Double>()
+private func microKernel(
+    depth: Int, left: UnsafePointer<Double>, right: UnsafePointer<Double>,
+    c: UnsafeMutablePointer<Double>, stride: Int, continuing: Bool,
+    row: UnsafePointer<Double>?
+) {
+    var c00 = SIMD4<Double>()
+    var c01 = SIMD4<Double>()
+    var c10 = SIMD4<Double>()
+    var c11 = SIMD4<Double>()
+    var c20 = SIMD4<Double>()
+    var c21 = SIMD4<Double>()
+    var c30 = SIMD4<Double>()
+    var c31 = SIMD4<Double>()
+    var c40 = SIMD4<Double>()
+    var c41 = SIMD4<Double>()
+    var c50 = SIMD4<Double>()
+    var c51 = SIMD4<Double>()
     if continuing {
-        c00 = load4(c); c01 = load4(c + 4)
-        c10 = load4(c + stride); c11 = load4(c + stride + 4)
-        c20 = load4(c + 2 * stride); c21 = load4(c + 2 * stride + 4)
-        c30 = load4(c + 3 * stride); c31 = load4(c + 3 * stride + 4)
-        c40 = load4(c + 4 * stride); c41 = load4(c + 4 * stride + 4)
-        c50 = load4(c + 5 * stride); c51 = load4(c + 5 * stride + 4)
+        c00 = load4(c)
+        c01 = load4(c + 4)
+        c10 = load4(c + stride)
+        c11 = load4(c + stride + 4)
+        c20 = load4(c + 2 * stride)
+        c21 = load4(c + 2 * stride + 4)
+        c30 = load4(c + 3 * stride)
+        c31 = load4(c + 3 * stride + 4)
+        c40 = load4(c + 4 * stride)
+        c41 = load4(c + 4 * stride + 4)
+        c50 = load4(c + 5 * stride)
+        c51 = load4(c + 5 * stride + 4)
     }
-    var a = left, b = right
+    var a = left
+    var b = right
     for _ in 0..<depth {
-        let b0 = load4(b), b1 = load4(b + 4)
+        let b0 = load4(b)
+        let b1 = load4(b + 4)
         var x = SIMD4<Double>(repeating: a[0])
-        c00 = multiplyAdd(c00, x, b0); c01 = multiplyAdd(c01, x, b1)
+        c00 = multiplyAdd(c00, x, b0)
+        c01 = multiplyAdd(c01, x, b1)
         x = SIMD4<Double>(repeating: a[1])
-        c10 = multiplyAdd(c10, x, b0); c11 = multiplyAdd(c11, x, b1)
+        c10 = multiplyAdd(c10, x, b0)
+        c11 = multiplyAdd(c11, x, b1)
         x = SIMD4<Double>(repeating: a[2])
-        c20 = multiplyAdd(c20, x, b0); c21 = multiplyAdd(c21, x, b1)
+        c20 = multiplyAdd(c20, x, b0)
+        c21 = multiplyAdd(c21, x, b1)
         x = SIMD4<Double>(repeating: a[3])
-        c30 = multiplyAdd(c30, x, b0); c31 = multiplyAdd(c31, x, b1)
+        c30 = multiplyAdd(c30, x, b0)
+        c31 = multiplyAdd(c31, x, b1)
         x = SIMD4<Double>(repeating: a[4])
-        c40 = multiplyAdd(c40, x, b0); c41 = multiplyAdd(c41, x, b1)
+        c40 = multiplyAdd(c40, x, b0)
+        c41 = multiplyAdd(c41, x, b1)
         x = SIMD4<Double>(repeating: a[5])
-        c50 = multiplyAdd(c50, x, b0); c51 = multiplyAdd(c51, x, b1)
+        c50 = multiplyAdd(c50, x, b0)
+        c51 = multiplyAdd(c51, x, b1)
         a += microRows
         b += microColumns
     }
     if let row {
-        let r0 = load4(row), r1 = load4(row + 4)
-        c00 += r0; c01 += r1; c10 += r0; c11 += r1; c20 += r0; c21 += r1
-        c30 += r0; c31 += r1; c40 += r0; c41 += r1; c50 += r0; c51 += r1
+        let r0 = load4(row)
+        let r1 = load4(row + 4)
+        c00 += r0
+        c01 += r1
+        c10 += r0
+        c11 += r1
+        c20 += r0
+        c21 += r1
+        c30 += r0
+        c31 += r1
+        c40 += r0
+        c41 += r1
+        c50 += r0
+        c51 += r1
     }
-    store4(c00, c); store4(c01, c + 4)
-    store4(c10, c + stride); store4(c11, c + stride + 4)
-    store4(c20, c + 2 * stride); store4(c21, c + 2 * stride + 4)
-    store4(c30, c + 3 * stride); store4(c31, c + 3 * stride + 4)
-    store4(c40, c + 4 * stride); store4(c41, c + 4 * stride + 4)
-    store4(c50, c + 5 * stride); store4(c51, c + 5 * stride + 4)
+    store4(c00, c)
+    store4(c01, c + 4)
+    store4(c10, c + stride)
+    store4(c11, c + stride + 4)
+    store4(c20, c + 2 * stride)
+    store4(c21, c + 2 * stride + 4)
+    store4(c30, c + 3 * stride)
+    store4(c31, c + 3 * stride + 4)
+    store4(c40, c + 4 * stride)
+    store4(c41, c + 4 * stride + 4)
+    store4(c50, c + 5 * stride)
+    store4(c51, c + 5 * stride + 4)
 }
 
 /// C = L·R, plus `row` (n numbers) added to every row when given. `c` holds m·n numbers, row
 /// after row, and may start uninitialised: every element is written. m, n, k > 0.
-func packedMultiply(left: StridedOperand, right: StridedOperand, into c: UnsafeMutablePointer<Double>,
-                    m: Int, n: Int, k: Int, row: UnsafePointer<Double>? = nil) {
+func packedMultiply(
+    left: StridedOperand, right: StridedOperand, into c: UnsafeMutablePointer<Double>,
+    m: Int, n: Int, k: Int, row: UnsafePointer<Double>? = nil
+) {
     @inline(__always) func roundedUp(_ x: Int, _ multiple: Int) -> Int { (x + multiple - 1) / multiple * multiple }
     let depthMax = min(depthBlock, k)
     let rowsMax = roundedUp(min(rowBlock, m), microRows)
     let columnsMax = roundedUp(min(columnBlock, n), microColumns)
     // One allocation for the two packed blocks, a scratch tile for the edges and a padded row.
-    let leftCount = rowsMax * depthMax, rightCount = depthMax * columnsMax
+    let leftCount = rowsMax * depthMax
+    let rightCount = depthMax * columnsMax
     let tileCount = microRows * microColumns
     let buffer = UnsafeMutablePointer<Double>.allocate(capacity: leftCount + rightCount + tileCount + microColumns)
     defer { buffer.deallocate() }
-    let packedLeft = buffer, packedRight = buffer + leftCount
-    let tile = packedRight + rightCount, paddedRow = tile + tileCount
+    let packedLeft = buffer
+    let packedRight = buffer + leftCount
+    let tile = packedRight + rightCount
+    let paddedRow = tile + tileCount
 
     var j0 = 0
     while j0 < n {
@@ -187,7 +238,8 @@ func packedMultiply(left: StridedOperand, right: StridedOperand, into c: UnsafeM
         var l0 = 0
         while l0 < k {
             let depth = min(depthBlock, k - l0)
-            let continuing = l0 > 0, finishing = l0 + depth == k
+            let continuing = l0 > 0
+            let finishing = l0 + depth == k
             packRight(right, l0: l0, depth: depth, j0: j0, columns: columns, into: packedRight)
             var i0 = 0
             while i0 < m {
@@ -212,8 +264,9 @@ func packedMultiply(left: StridedOperand, right: StridedOperand, into c: UnsafeM
                         let leftPanel = packedLeft + (i / microRows) * depth * microRows
                         let corner = c + (i0 + i) * n + j0 + j
                         if height == microRows && width == microColumns {
-                            microKernel(depth: depth, left: leftPanel, right: rightPanel, c: corner, stride: n,
-                                        continuing: continuing, row: tileRow)
+                            microKernel(
+                                depth: depth, left: leftPanel, right: rightPanel, c: corner, stride: n,
+                                continuing: continuing, row: tileRow)
                         } else {
                             // An edge: compute the whole tile in scratch, keep the part inside C.
                             if continuing {
@@ -221,8 +274,9 @@ func packedMultiply(left: StridedOperand, right: StridedOperand, into c: UnsafeM
                                     for s in 0..<width { tile[r * microColumns + s] = corner[r * n + s] }
                                 }
                             }
-                            microKernel(depth: depth, left: leftPanel, right: rightPanel, c: tile, stride: microColumns,
-                                        continuing: continuing, row: tileRow)
+                            microKernel(
+                                depth: depth, left: leftPanel, right: rightPanel, c: tile, stride: microColumns,
+                                continuing: continuing, row: tileRow)
                             for r in 0..<height {
                                 for s in 0..<width { corner[r * n + s] = tile[r * microColumns + s] }
                             }

@@ -6,15 +6,17 @@ extension Matrix {
     /// Cost: m·k·n multiply-adds. This runs the cache-friendly kernel `productKernel`; the
     /// tests check it against `naiveProduct`, the formula written as three loops.
     public static func * (lhs: Matrix, rhs: Matrix) -> Matrix {
-        precondition(lhs.columns == rhs.rows,
-                     "A matrix product needs the left's columns to equal the right's rows, got \(lhs.shape) times \(rhs.shape)")
+        precondition(
+            lhs.columns == rhs.rows,
+            "A matrix product needs the left's columns to equal the right's rows, got \(lhs.shape) times \(rhs.shape)")
         return productKernel(lhs, rhs)
     }
 
     /// The reference product: Cᵢⱼ = Σₗ Aᵢₗ Bₗⱼ, written exactly as the formula reads.
     public static func naiveProduct(_ lhs: Matrix, _ rhs: Matrix) -> Matrix {
-        precondition(lhs.columns == rhs.rows,
-                     "A matrix product needs the left's columns to equal the right's rows, got \(lhs.shape) times \(rhs.shape)")
+        precondition(
+            lhs.columns == rhs.rows,
+            "A matrix product needs the left's columns to equal the right's rows, got \(lhs.shape) times \(rhs.shape)")
         var result = Matrix(rows: lhs.rows, columns: rhs.columns)
         for i in 0..<lhs.rows {
             for j in 0..<rhs.columns {
@@ -28,15 +30,18 @@ extension Matrix {
 
     /// The same product as `naiveProduct`, computed by the fast kernels (see `multiply`).
     static func productKernel(_ lhs: Matrix, _ rhs: Matrix) -> Matrix {
-        let m = lhs.rows, k = lhs.columns, n = rhs.columns
+        let m = lhs.rows
+        let k = lhs.columns
+        let n = rhs.columns
         guard m > 0, n > 0, k > 0 else { return Matrix(rows: m, columns: n) }
         // The kernels write every element once, so the result needs no zeroing first.
         let result = [Double](unsafeUninitializedCapacity: m * n) { c, initialized in
             lhs.values.withUnsafeBufferPointer { a in
                 rhs.values.withUnsafeBufferPointer { b in
-                    multiply(StridedOperand(base: a.baseAddress!, rowStride: k, columnStride: 1),
-                             StridedOperand(base: b.baseAddress!, rowStride: n, columnStride: 1),
-                             into: c.baseAddress!, m: m, n: n, k: k)
+                    multiply(
+                        StridedOperand(base: a.baseAddress!, rowStride: k, columnStride: 1),
+                        StridedOperand(base: b.baseAddress!, rowStride: n, columnStride: 1),
+                        into: c.baseAddress!, m: m, n: n, k: k)
                 }
             }
             initialized = m * n
@@ -53,13 +58,16 @@ extension Matrix {
 let packedProductThreshold = 32 * 32 * 32
 /// … and at least this many rows (each packed panel of R is reused once per 6 rows) and steps
 /// of the sum (each tile of C is loaded and stored once per block of the sum).
-let packedMinimumRows = 24, packedMinimumDepth = 24
+let packedMinimumRows = 24
+let packedMinimumDepth = 24
 
 /// C = L·R (+ `row` added to every row), m × n from an m × k L and a k × n R, by the kernel
 /// that suits the shape. Every kernel sums each element in the same order and adds the row
 /// last, so the choice does not change a single bit of the result. `c` may start uninitialised.
-func multiply(_ left: StridedOperand, _ right: StridedOperand, into c: UnsafeMutablePointer<Double>,
-              m: Int, n: Int, k: Int, row: UnsafePointer<Double>? = nil) {
+func multiply(
+    _ left: StridedOperand, _ right: StridedOperand, into c: UnsafeMutablePointer<Double>,
+    m: Int, n: Int, k: Int, row: UnsafePointer<Double>? = nil
+) {
     guard m > 0, n > 0 else { return }
     guard k > 0 else {
         for i in 0..<m {
@@ -75,8 +83,9 @@ func multiply(_ left: StridedOperand, _ right: StridedOperand, into c: UnsafeMut
         if let row {
             for i in 0..<m { (c + i * n).update(from: row, count: n) }
         }
-        blockedMultiplyAdd(left: left.base, leftRowStride: left.rowStride, leftColumnStride: left.columnStride,
-                           right: right, into: c, m: m, n: n, k: k, accumulate: row != nil)
+        blockedMultiplyAdd(
+            left: left.base, leftRowStride: left.rowStride, leftColumnStride: left.columnStride,
+            right: right, into: c, m: m, n: n, k: k, accumulate: row != nil)
     }
     if right.columnStride == 1 && right.rowStride == n {
         blocked(right.base)
@@ -98,18 +107,24 @@ extension Matrix {
     /// `(self * other).addingToEachRow(row)`, in one pass (each row of the result starts as B
     /// and the products are added into it).
     public func times(_ other: Matrix, plusRow row: Matrix) -> Matrix {
-        precondition(columns == other.rows,
-                     "A matrix product needs the left's columns to equal the right's rows, got \(shape) times \(other.shape)")
-        precondition(row.rows == 1 && row.columns == other.columns,
-                     "Adding a row to each row of a \(rows)×\(other.columns) product needs a 1×\(other.columns) row, got \(row.shape)")
-        let m = rows, k = columns, n = other.columns
+        precondition(
+            columns == other.rows,
+            "A matrix product needs the left's columns to equal the right's rows, got \(shape) times \(other.shape)")
+        precondition(
+            row.rows == 1 && row.columns == other.columns,
+            "Adding a row to each row of a \(rows)×\(other.columns) product needs a 1×\(other.columns) row, got \(row.shape)"
+        )
+        let m = rows
+        let k = columns
+        let n = other.columns
         let result = [Double](unsafeUninitializedCapacity: m * n) { c, initialized in
             row.values.withUnsafeBufferPointer { bias in
                 values.withUnsafeBufferPointer { a in
                     other.values.withUnsafeBufferPointer { b in
-                        multiply(StridedOperand(base: a.baseAddress!, rowStride: k, columnStride: 1),
-                                 StridedOperand(base: b.baseAddress!, rowStride: n, columnStride: 1),
-                                 into: c.baseAddress!, m: m, n: n, k: k, row: bias.baseAddress!)
+                        multiply(
+                            StridedOperand(base: a.baseAddress!, rowStride: k, columnStride: 1),
+                            StridedOperand(base: b.baseAddress!, rowStride: n, columnStride: 1),
+                            into: c.baseAddress!, m: m, n: n, k: k, row: bias.baseAddress!)
                     }
                 }
             }
@@ -129,17 +144,21 @@ extension Matrix {
     /// This is the weight gradient Xᵀ·dZ of a layer. It runs the fast kernels with Aᵀ read in
     /// place through strides; the tests check it against `transposed()` then `naiveProduct`.
     public func transposedTimes(_ other: Matrix) -> Matrix {
-        precondition(rows == other.rows,
-                     "AᵀB needs A and B with the same number of rows, got \(shape) and \(other.shape)")
-        let k = rows, m = columns, n = other.columns
+        precondition(
+            rows == other.rows,
+            "AᵀB needs A and B with the same number of rows, got \(shape) and \(other.shape)")
+        let k = rows
+        let m = columns
+        let n = other.columns
         guard k > 0, m > 0, n > 0 else { return Matrix(rows: m, columns: n) }
         let result = [Double](unsafeUninitializedCapacity: m * n) { c, initialized in
             values.withUnsafeBufferPointer { a in
                 other.values.withUnsafeBufferPointer { b in
                     // Element (i, l) of Aᵀ is A[l][i], at l·m + i: row stride 1, column stride m.
-                    multiply(StridedOperand(base: a.baseAddress!, rowStride: 1, columnStride: m),
-                             StridedOperand(base: b.baseAddress!, rowStride: n, columnStride: 1),
-                             into: c.baseAddress!, m: m, n: n, k: k)
+                    multiply(
+                        StridedOperand(base: a.baseAddress!, rowStride: 1, columnStride: m),
+                        StridedOperand(base: b.baseAddress!, rowStride: n, columnStride: 1),
+                        into: c.baseAddress!, m: m, n: n, k: k)
                 }
             }
             initialized = m * n
@@ -158,17 +177,21 @@ extension Matrix {
     /// This is the input gradient dZ·Wᵀ of a layer. The tests check it against `transposed()`
     /// then `naiveProduct`.
     public func timesTransposed(_ other: Matrix) -> Matrix {
-        precondition(columns == other.columns,
-                     "ABᵀ needs A and B with the same number of columns, got \(shape) and \(other.shape)")
-        let m = rows, k = columns, n = other.rows
+        precondition(
+            columns == other.columns,
+            "ABᵀ needs A and B with the same number of columns, got \(shape) and \(other.shape)")
+        let m = rows
+        let k = columns
+        let n = other.rows
         guard k > 0, m > 0, n > 0 else { return Matrix(rows: m, columns: n) }
         let result = [Double](unsafeUninitializedCapacity: m * n) { c, initialized in
             values.withUnsafeBufferPointer { a in
                 other.values.withUnsafeBufferPointer { b in
                     // Element (l, j) of Bᵀ is B[j][l], at j·k + l: row stride 1, column stride k.
-                    multiply(StridedOperand(base: a.baseAddress!, rowStride: k, columnStride: 1),
-                             StridedOperand(base: b.baseAddress!, rowStride: 1, columnStride: k),
-                             into: c.baseAddress!, m: m, n: n, k: k)
+                    multiply(
+                        StridedOperand(base: a.baseAddress!, rowStride: k, columnStride: 1),
+                        StridedOperand(base: b.baseAddress!, rowStride: 1, columnStride: k),
+                        into: c.baseAddress!, m: m, n: n, k: k)
                 }
             }
             initialized = m * n

@@ -25,8 +25,9 @@ public struct Matrix: Equatable, Sendable {
 
     /// A `rows` × `columns` matrix from its elements in row-major order.
     public init(rows: Int, columns: Int, values: [Double]) {
-        precondition(values.count == rows * columns,
-                     "A \(rows)×\(columns) matrix needs \(rows * columns) values, got \(values.count)")
+        precondition(
+            values.count == rows * columns,
+            "A \(rows)×\(columns) matrix needs \(rows * columns) values, got \(values.count)")
         self.rows = rows
         self.columns = columns
         self.values = values
@@ -36,8 +37,9 @@ public struct Matrix: Equatable, Sendable {
     public init(_ rowList: [[Double]]) {
         let columns = rowList.first?.count ?? 0
         for (i, row) in rowList.enumerated() {
-            precondition(row.count == columns,
-                         "Every row needs \(columns) values like row 0; row \(i) has \(row.count)")
+            precondition(
+                row.count == columns,
+                "Every row needs \(columns) values like row 0; row \(i) has \(row.count)")
         }
         self.init(rows: rowList.count, columns: columns, values: rowList.flatMap { $0 })
     }
@@ -53,8 +55,10 @@ public struct Matrix: Equatable, Sendable {
     }
 
     /// A matrix whose elements are independent draws from N(0, standardDeviation²).
-    public static func random(rows: Int, columns: Int, standardDeviation: Double = 1,
-                              using generator: inout SeededGenerator) -> Matrix {
+    public static func random(
+        rows: Int, columns: Int, standardDeviation: Double = 1,
+        using generator: inout SeededGenerator
+    ) -> Matrix {
         var matrix = Matrix(rows: rows, columns: columns)
         for k in 0..<matrix.values.count {
             matrix.values[k] = generator.normal(standardDeviation: standardDeviation)
@@ -70,13 +74,15 @@ public struct Matrix: Equatable, Sendable {
     /// Element (row, column), both counted from 0.
     public subscript(row: Int, column: Int) -> Double {
         get {
-            precondition(row >= 0 && row < rows && column >= 0 && column < columns,
-                         "Index (\(row), \(column)) is outside a \(shape) matrix")
+            precondition(
+                row >= 0 && row < rows && column >= 0 && column < columns,
+                "Index (\(row), \(column)) is outside a \(shape) matrix")
             return values[row * columns + column]
         }
         set {
-            precondition(row >= 0 && row < rows && column >= 0 && column < columns,
-                         "Index (\(row), \(column)) is outside a \(shape) matrix")
+            precondition(
+                row >= 0 && row < rows && column >= 0 && column < columns,
+                "Index (\(row), \(column)) is outside a \(shape) matrix")
             values[row * columns + column] = newValue
         }
     }

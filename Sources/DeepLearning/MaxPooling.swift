@@ -7,10 +7,14 @@
 /// is the index in `maps.values` of the input that gave output value m (the first of equal ones):
 /// the backward pass sends each gradient there.
 public func maxPool2x2(_ maps: Matrix, height: Int, width: Int) -> (pooled: Matrix, winners: [Int]) {
-    precondition(height >= 2 && width >= 2 && maps.rows % (height * width) == 0,
-                 "2×2 pooling of \(height)×\(width) maps needs (N·\(height * width)) rows and maps at least 2×2, got \(maps.shape)")
-    let count = maps.rows / (height * width), c = maps.columns
-    let outH = height / 2, outW = width / 2
+    precondition(
+        height >= 2 && width >= 2 && maps.rows % (height * width) == 0,
+        "2×2 pooling of \(height)×\(width) maps needs (N·\(height * width)) rows and maps at least 2×2, got \(maps.shape)"
+    )
+    let count = maps.rows / (height * width)
+    let c = maps.columns
+    let outH = height / 2
+    let outW = width / 2
     var pooled = [Double](repeating: 0, count: count * outH * outW * c)
     var winners = [Int](repeating: 0, count: pooled.count)
     maps.values.withUnsafeBufferPointer { x in
@@ -43,8 +47,9 @@ public func maxPool2x2(_ maps: Matrix, height: Int, width: Int) -> (pooled: Matr
 /// (a maximum passes small changes of its winner through unchanged and ignores the others).
 /// `inputRows` × `gradient.columns` is the shape of the pooled maps' input.
 public func maxPool2x2Backward(_ gradient: Matrix, winners: [Int], inputRows: Int) -> Matrix {
-    precondition(winners.count == gradient.values.count,
-                 "One winner per pooled value: \(gradient.values.count) values, \(winners.count) winners")
+    precondition(
+        winners.count == gradient.values.count,
+        "One winner per pooled value: \(gradient.values.count) values, \(winners.count) winners")
     var result = Matrix(rows: inputRows, columns: gradient.columns)
     for (m, w) in winners.enumerated() { result.values[w] += gradient.values[m] }
     return result

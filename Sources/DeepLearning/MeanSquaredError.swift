@@ -5,8 +5,9 @@
 /// Squaring makes an error of −4 as bad as one of +4, so errors above and below cannot cancel,
 /// and it is smooth, so its derivative is easy: ∂MSE/∂yᵢ = 2(yᵢ − zᵢ)/n.
 public func meanSquaredError(predicted: [Double], expected: [Double]) -> Double {
-    precondition(predicted.count == expected.count,
-                 "MSE needs as many predictions as expected values, got \(predicted.count) and \(expected.count)")
+    precondition(
+        predicted.count == expected.count,
+        "MSE needs as many predictions as expected values, got \(predicted.count) and \(expected.count)")
     precondition(!predicted.isEmpty, "MSE of no values is undefined")
     var sum = 0.0
     for i in predicted.indices {
@@ -18,8 +19,9 @@ public func meanSquaredError(predicted: [Double], expected: [Double]) -> Double 
 
 /// ∂MSE/∂yᵢ = 2(yᵢ − zᵢ)/n for one output vector.
 public func meanSquaredErrorGradient(predicted: [Double], expected: [Double]) -> [Double] {
-    precondition(predicted.count == expected.count,
-                 "MSE needs as many predictions as expected values, got \(predicted.count) and \(expected.count)")
+    precondition(
+        predicted.count == expected.count,
+        "MSE needs as many predictions as expected values, got \(predicted.count) and \(expected.count)")
     let n = Double(predicted.count)
     return zip(predicted, expected).map { 2 * ($0 - $1) / n }
 }
@@ -30,15 +32,18 @@ public func meanSquaredErrorGradient(predicted: [Double], expected: [Double]) ->
 ///
 /// which is the mean of all the squared errors, since every row has n_out of them.
 public func meanSquaredError(predicted: Matrix, expected: Matrix) -> Double {
-    precondition(predicted.rows == expected.rows && predicted.columns == expected.columns,
-                 "MSE needs predictions and targets of the same shape, got \(predicted.shape) and \(expected.shape)")
+    precondition(
+        predicted.rows == expected.rows && predicted.columns == expected.columns,
+        "MSE needs predictions and targets of the same shape, got \(predicted.shape) and \(expected.shape)")
     return meanSquaredError(predicted: predicted.values, expected: expected.values)
 }
 
 /// ∂loss/∂Y for the total loss above: 2(Y − Z)/(N·n_out), shaped like Y.
 public func meanSquaredErrorGradient(predicted: Matrix, expected: Matrix) -> Matrix {
-    precondition(predicted.rows == expected.rows && predicted.columns == expected.columns,
-                 "MSE needs predictions and targets of the same shape, got \(predicted.shape) and \(expected.shape)")
-    return Matrix(rows: predicted.rows, columns: predicted.columns,
-                  values: meanSquaredErrorGradient(predicted: predicted.values, expected: expected.values))
+    precondition(
+        predicted.rows == expected.rows && predicted.columns == expected.columns,
+        "MSE needs predictions and targets of the same shape, got \(predicted.shape) and \(expected.shape)")
+    return Matrix(
+        rows: predicted.rows, columns: predicted.columns,
+        values: meanSquaredErrorGradient(predicted: predicted.values, expected: expected.values))
 }

@@ -23,10 +23,13 @@ public struct MidpointTest: Sendable {
         for i in 0..<inputs.rows {
             for j in (i + 1)..<inputs.rows { pairs.append((i, j)) }
         }
-        let u = inputs.rows(at: pairs.map(\.0)), v = inputs.rows(at: pairs.map(\.1))
+        let u = inputs.rows(at: pairs.map(\.0))
+        let v = inputs.rows(at: pairs.map(\.1))
         let midpoints = 0.5 * (u + v)
-        let atMidpoints = f(midpoints), meanOfEnds = 0.5 * (f(u) + f(v))
-        var largest = 0.0, worst = pairs[0]
+        let atMidpoints = f(midpoints)
+        let meanOfEnds = 0.5 * (f(u) + f(v))
+        var largest = 0.0
+        var worst = pairs[0]
         for p in pairs.indices {
             let gap = zip(atMidpoints.row(p), meanOfEnds.row(p)).map { abs($0 - $1) }.max() ?? 0
             if gap > largest || gap.isNaN {

@@ -45,26 +45,32 @@ public struct MiniBatchHistory: Sendable {
 /// `outcome = .diverged(step: epoch)`, as soon as that loss is not finite or exceeds
 /// `divergenceFactor` × max(starting loss, 1). Only the update losses of the last
 /// `updateLossEpochs` epochs are kept.
-public func miniBatchGradientDescent(start: [Double], count: Int, batchSize: Int, epochs: Int, learningRate: Double,
-                                     updateLossEpochs: Int = .max,
-                                     loss: ([Double]) -> Double,
-                                     batchGradient: ([Double], [Int]) -> [Double],
-                                     using generator: inout SeededGenerator) -> MiniBatchHistory {
+public func miniBatchGradientDescent(
+    start: [Double], count: Int, batchSize: Int, epochs: Int, learningRate: Double,
+    updateLossEpochs: Int = .max,
+    loss: ([Double]) -> Double,
+    batchGradient: ([Double], [Int]) -> [Double],
+    using generator: inout SeededGenerator
+) -> MiniBatchHistory {
     var p = start
     let startLoss = loss(p)
     let perEpoch = (count + batchSize - 1) / batchSize
-    var history = MiniBatchHistory(parameters: p, epochLosses: [startLoss], updateLosses: [], updatesPerEpoch: perEpoch,
-                                   updates: 0, outcome: .finished)
+    var history = MiniBatchHistory(
+        parameters: p, epochLosses: [startLoss], updateLosses: [], updatesPerEpoch: perEpoch,
+        updates: 0, outcome: .finished)
     let keptUpdates = perEpoch.multipliedReportingOverflow(by: max(updateLossEpochs, 0))
     let keep = keptUpdates.overflow ? Int.max : keptUpdates.partialValue
     var recent: [Double] = []  // a ring of the last `keep` update losses
     var next = 0
     for epoch in stride(from: 1, through: epochs, by: 1) {
         for batch in miniBatches(count: count, batchSize: batchSize, using: &generator) {
-            let stepped = gradientDescentStep(parameters: p, gradient: batchGradient(p, batch), learningRate: learningRate)
+            let stepped = gradientDescentStep(
+                parameters: p, gradient: batchGradient(p, batch), learningRate: learningRate)
             let value = loss(stepped)
             history.updates += 1
-            if !value.isFinite || stepped.contains(where: { !$0.isFinite }) || value > divergenceFactor * max(startLoss, 1) {
+            if !value.isFinite || stepped.contains(where: { !$0.isFinite })
+                || value > divergenceFactor * max(startLoss, 1)
+            {
                 history.outcome = .diverged(step: epoch)
                 break
             }

@@ -9,10 +9,14 @@
 /// g/(1 − β), so the steps become 1/(1 − β) times longer (10× for β = 0.9); where the gradient
 /// flips sign from step to step (a zigzag across a valley) the past and present cancel.
 /// Returns the new parameters and the new velocity.
-public func momentumStep(parameters: [Double], velocity: [Double], gradient: [Double],
-                         learningRate: Double, momentum beta: Double) -> (parameters: [Double], velocity: [Double]) {
-    precondition(parameters.count == gradient.count && velocity.count == gradient.count,
-                 "A step needs one gradient and one velocity per parameter, got \(parameters.count) parameters, \(velocity.count) velocities and \(gradient.count) gradients")
+public func momentumStep(
+    parameters: [Double], velocity: [Double], gradient: [Double],
+    learningRate: Double, momentum beta: Double
+) -> (parameters: [Double], velocity: [Double]) {
+    precondition(
+        parameters.count == gradient.count && velocity.count == gradient.count,
+        "A step needs one gradient and one velocity per parameter, got \(parameters.count) parameters, \(velocity.count) velocities and \(gradient.count) gradients"
+    )
     let v = zip(velocity, gradient).map { beta * $0 + $1 }
     return (zip(parameters, v).map { $0 - learningRate * $1 }, v)
 }
@@ -40,8 +44,10 @@ public struct Momentum: NetworkOptimizer {
     }
 
     /// V ← βV + dW, W ← W − lr·V and the same for B, on layer `index`.
-    public mutating func updateLayer(_ index: Int, _ layer: inout Dense, weightGradient dW: UnsafeBufferPointer<Double>,
-                                     biasGradient dB: UnsafeBufferPointer<Double>) {
+    public mutating func updateLayer(
+        _ index: Int, _ layer: inout Dense, weightGradient dW: UnsafeBufferPointer<Double>,
+        biasGradient dB: UnsafeBufferPointer<Double>
+    ) {
         while weightVelocities.count <= index {
             weightVelocities.append([])
             biasVelocities.append([])

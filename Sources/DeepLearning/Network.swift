@@ -27,23 +27,30 @@ public struct Network: Sendable {
     public init(_ layers: [Dense]) {
         precondition(!layers.isEmpty, "A network needs at least one layer")
         for l in 1..<max(layers.count, 1) {
-            precondition(layers[l].inputSize == layers[l - 1].outputSize,
-                         "Layer \(l + 1) takes \(layers[l].inputSize) inputs but layer \(l) gives \(layers[l - 1].outputSize) outputs (weights \(layers[l - 1].weights.shape) then \(layers[l].weights.shape))")
+            precondition(
+                layers[l].inputSize == layers[l - 1].outputSize,
+                "Layer \(l + 1) takes \(layers[l].inputSize) inputs but layer \(l) gives \(layers[l - 1].outputSize) outputs (weights \(layers[l - 1].weights.shape) then \(layers[l].weights.shape))"
+            )
         }
         self.layers = layers
     }
 
     /// A network with layer sizes `sizes` (inputs first, e.g. [64, 32, 10]) and one activation
     /// per layer, weights drawn from `generator` (see `Initialization`).
-    public init(sizes: [Int], activations: [Activation], initialization: Initialization? = nil,
-                using generator: inout SeededGenerator) {
+    public init(
+        sizes: [Int], activations: [Activation], initialization: Initialization? = nil,
+        using generator: inout SeededGenerator
+    ) {
         precondition(sizes.count >= 2, "A network needs at least an input and an output size, got \(sizes)")
-        precondition(activations.count == sizes.count - 1,
-                     "\(sizes.count - 1) layers need \(sizes.count - 1) activations, got \(activations.count)")
+        precondition(
+            activations.count == sizes.count - 1,
+            "\(sizes.count - 1) layers need \(sizes.count - 1) activations, got \(activations.count)")
         var layers: [Dense] = []
         for l in 0..<(sizes.count - 1) {
-            layers.append(Dense(inputSize: sizes[l], outputSize: sizes[l + 1], activation: activations[l],
-                                initialization: initialization, using: &generator))
+            layers.append(
+                Dense(
+                    inputSize: sizes[l], outputSize: sizes[l + 1], activation: activations[l],
+                    initialization: initialization, using: &generator))
         }
         self.init(layers)
     }
@@ -69,7 +76,8 @@ public struct Network: Sendable {
 
     /// Runs X through every layer and keeps what backprop needs.
     public func forward(_ input: Matrix) -> ForwardPass {
-        var inputs: [Matrix] = [], preactivations: [Matrix] = []
+        var inputs: [Matrix] = []
+        var preactivations: [Matrix] = []
         inputs.reserveCapacity(layers.count)
         preactivations.reserveCapacity(layers.count)
         var x = input
@@ -124,11 +132,13 @@ public struct Network: Sendable {
     public var parameters: [Double] {
         get { layers.flatMap { $0.weights.values + $0.bias.values } }
         set {
-            precondition(newValue.count == parameterCount,
-                         "This network has \(parameterCount) parameters, got \(newValue.count)")
+            precondition(
+                newValue.count == parameterCount,
+                "This network has \(parameterCount) parameters, got \(newValue.count)")
             var offset = 0
             for l in layers.indices {
-                let w = layers[l].weights.values.count, b = layers[l].bias.values.count
+                let w = layers[l].weights.values.count
+                let b = layers[l].bias.values.count
                 layers[l].weights.values = Array(newValue[offset..<(offset + w)])
                 layers[l].bias.values = Array(newValue[(offset + w)..<(offset + w + b)])
                 offset += w + b

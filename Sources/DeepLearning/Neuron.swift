@@ -18,8 +18,9 @@ public struct Neuron: Sendable {
 
     /// The products wᵢxᵢ, one per input, before they are added up.
     public func products(_ inputs: [Double]) -> [Double] {
-        precondition(inputs.count == weights.count,
-                     "This neuron has \(weights.count) weights but got \(inputs.count) inputs")
+        precondition(
+            inputs.count == weights.count,
+            "This neuron has \(weights.count) weights but got \(inputs.count) inputs")
         return zip(weights, inputs).map { $0 * $1 }
     }
 

@@ -20,8 +20,9 @@ public struct OneCycleSchedule: Sendable, Equatable {
 
     /// A cycle with the usual shape: 30 % rising from peak/10, then falling to peak/1000.
     public init(peak: Double, steps: Int, warmup: Double = 0.3, startDivisor: Double = 10, endDivisor: Double = 1000) {
-        precondition(peak > 0 && steps >= 1 && warmup > 0 && warmup < 1 && startDivisor >= 1 && endDivisor >= 1,
-                     "A one-cycle schedule needs peak > 0, steps ≥ 1, 0 < warmup < 1 and divisors ≥ 1")
+        precondition(
+            peak > 0 && steps >= 1 && warmup > 0 && warmup < 1 && startDivisor >= 1 && endDivisor >= 1,
+            "A one-cycle schedule needs peak > 0, steps ≥ 1, 0 < warmup < 1 and divisors ≥ 1")
         self.peak = peak
         self.steps = steps
         self.warmup = warmup
@@ -31,9 +32,12 @@ public struct OneCycleSchedule: Sendable, Equatable {
 
     /// The rate at step t (from 0).
     public func rate(at t: Int) -> Double {
-        let low = peak / startDivisor, end = peak / endDivisor
+        let low = peak / startDivisor
+        let end = peak / endDivisor
         guard steps > 1 else { return peak }
-        let last = Double(steps - 1), w = warmup * last, x = Double(min(max(t, 0), steps - 1))
+        let last = Double(steps - 1)
+        let w = warmup * last
+        let x = Double(min(max(t, 0), steps - 1))
         if x <= w { return w > 0 ? low + (peak - low) * x / w : peak }
         return peak + (end - peak) * (x - w) / (last - w)
     }

@@ -26,10 +26,14 @@ public enum OverfittingVerdict: Sendable, Equatable {
 ///     fall_val ≤ 0                   → overfits, the validation loss rose
 ///     fall_val < ½ · fall_train      → overfits, the validation loss fell much less
 ///     otherwise                      → still learning
-public func overfittingVerdict(trainingLosses: [Double], validationLosses: [Double],
-                               minimumFall: Double = 0.1) -> OverfittingVerdict {
-    precondition(trainingLosses.count >= 2 && trainingLosses.count == validationLosses.count,
-                 "Need at least two measurements, one training and one validation loss each, got \(trainingLosses.count) and \(validationLosses.count)")
+public func overfittingVerdict(
+    trainingLosses: [Double], validationLosses: [Double],
+    minimumFall: Double = 0.1
+) -> OverfittingVerdict {
+    precondition(
+        trainingLosses.count >= 2 && trainingLosses.count == validationLosses.count,
+        "Need at least two measurements, one training and one validation loss each, got \(trainingLosses.count) and \(validationLosses.count)"
+    )
     guard (trainingLosses + validationLosses).allSatisfy(\.isFinite) else { return .diverged }
     let (middle, last) = secondHalf(of: trainingLosses.count)
     let trainingFall = 1 - trainingLosses[last] / trainingLosses[middle]

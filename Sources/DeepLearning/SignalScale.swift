@@ -20,14 +20,17 @@ public func rootMeanSquare(_ x: Matrix) -> Double {
 ///
 /// s² = 2/n (He) keeps the size; s² = 1/n halves E[x²] at every layer (the rms falls by √2);
 /// s² = 1 multiplies it by n/2.
-public func layerSizes(input: Matrix, width: Int, depth: Int, activation: Activation,
-                       initialization: Initialization, using generator: inout SeededGenerator) -> [Double] {
+public func layerSizes(
+    input: Matrix, width: Int, depth: Int, activation: Activation,
+    initialization: Initialization, using generator: inout SeededGenerator
+) -> [Double] {
     precondition(depth >= 1 && width >= 1, "Need at least one layer of at least one unit")
     var x = input
     var sizes = [rootMeanSquare(x)]
     for _ in 0..<depth {
-        let layer = Dense(inputSize: x.columns, outputSize: width, activation: activation,
-                          initialization: initialization, using: &generator)
+        let layer = Dense(
+            inputSize: x.columns, outputSize: width, activation: activation,
+            initialization: initialization, using: &generator)
         x = layer.forward(x).output
         sizes.append(rootMeanSquare(x))
     }

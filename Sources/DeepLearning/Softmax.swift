@@ -35,7 +35,8 @@ public func softmaxOfRows(_ scores: Matrix) -> Matrix {
 
 /// The stable softmax of each of `rows` rows of `columns` values, from z into p (the same
 /// formula as `softmax`, on raw buffers; `z` and `p` may be the same memory).
-func softmaxRows(_ z: UnsafeBufferPointer<Double>, into p: UnsafeMutableBufferPointer<Double>, rows: Int, columns: Int) {
+func softmaxRows(_ z: UnsafeBufferPointer<Double>, into p: UnsafeMutableBufferPointer<Double>, rows: Int, columns: Int)
+{
     guard columns > 0 else { return }
     for i in 0..<rows {
         let start = i * columns

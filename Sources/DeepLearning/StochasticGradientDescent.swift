@@ -27,8 +27,10 @@ public struct StochasticGradientDescent: Sendable {
 
     /// One layer's update in place, element by element: W ← W − lr·(dW + λW), B ← B − lr·dB.
     /// (The training workspace calls this with its own buffers.)
-    func step(_ layer: inout Dense, weightGradient dW: UnsafeBufferPointer<Double>,
-              biasGradient dB: UnsafeBufferPointer<Double>) {
+    func step(
+        _ layer: inout Dense, weightGradient dW: UnsafeBufferPointer<Double>,
+        biasGradient dB: UnsafeBufferPointer<Double>
+    ) {
         let (rate, decay) = (learningRate, weightDecay)
         layer.weights.values.withUnsafeMutableBufferPointer { w in
             for k in 0..<w.count { w[k] -= rate * (dW[k] + decay * w[k]) }

@@ -29,7 +29,9 @@ extension Network {
     /// The loss `loss` of the network on (X, Y) and the gradient of every parameter: forward,
     /// the loss and ∂loss/∂output (see `TrainingLoss`), backward. With `.meanSquaredError` this is
     /// `lossAndGradients(input:target:)`.
-    public func lossAndGradients(input: Matrix, target: Matrix, loss: TrainingLoss) -> (loss: Double, gradients: [LayerGradient]) {
+    public func lossAndGradients(input: Matrix, target: Matrix, loss: TrainingLoss) -> (
+        loss: Double, gradients: [LayerGradient]
+    ) {
         let pass = forward(input)
         let value = loss.loss(output: pass.output, target: target)
         return (value, backward(pass, outputGradient: loss.gradient(output: pass.output, target: target)))
@@ -40,8 +42,11 @@ extension Network {
 /// error or mean cross-entropy) of the network as it is now, and the fraction of images whose
 /// largest output is their label (softmax keeps the order of the scores, so the largest score
 /// is the most probable class).
-public func score(_ network: Network, images: Matrix, labels: [Int], loss: TrainingLoss, classes: Int = 10) -> ClassifierScore {
+public func score(_ network: Network, images: Matrix, labels: [Int], loss: TrainingLoss, classes: Int = 10)
+    -> ClassifierScore
+{
     let output = network(images)
-    return ClassifierScore(loss: loss.loss(output: output, target: oneHot(labels, classes: classes)),
-                           accuracy: accuracy(predicted: argmaxOfRows(output), expected: labels))
+    return ClassifierScore(
+        loss: loss.loss(output: output, target: oneHot(labels, classes: classes)),
+        accuracy: accuracy(predicted: argmaxOfRows(output), expected: labels))
 }

@@ -44,22 +44,27 @@ final class TrainingWorkspace {
 
     deinit {
         for pointer in [input, target] + preactivations + outputs + gradients + weightGradients + transposedWeights
-            + biasGradients { pointer.deallocate() }
+            + biasGradients
+        { pointer.deallocate() }
     }
 
     /// One step on the rows `batch` of (inputs, targets): forward, the loss and its gradient
     /// (the mean squared error, 2(Y − Z)/(N·n_out), or softmax with cross-entropy, (P − Y)/N),
     /// backward, and `optimizer`'s update of every layer. Returns the batch's loss.
-    func step(_ network: inout Network, inputs: Matrix, targets: Matrix, batch: [Int],
-              optimizer: StochasticGradientDescent, loss lossKind: TrainingLoss = .meanSquaredError) -> Double {
+    func step(
+        _ network: inout Network, inputs: Matrix, targets: Matrix, batch: [Int],
+        optimizer: StochasticGradientDescent, loss lossKind: TrainingLoss = .meanSquaredError
+    ) -> Double {
         var sgd = optimizer
         return step(&network, inputs: inputs, targets: targets, batch: batch, optimizer: &sgd, loss: lossKind)
     }
 
     /// The same step with any optimiser, which may keep state between steps (lesson 14).
-    func step<Optimizer: NetworkOptimizer>(_ network: inout Network, inputs: Matrix, targets: Matrix, batch: [Int],
-                                           optimizer: inout Optimizer,
-                                           loss lossKind: TrainingLoss = .meanSquaredError) -> Double {
+    func step<Optimizer: NetworkOptimizer>(
+        _ network: inout Network, inputs: Matrix, targets: Matrix, batch: [Int],
+        optimizer: inout Optimizer,
+        loss lossKind: TrainingLoss = .meanSquaredError
+    ) -> Double {
         let rows = batch.count
         precondition(rows > 0 && rows <= capacity, "A batch of \(rows) rows does not fit a workspace for \(capacity)")
         let layerCount = network.layers.count
@@ -70,23 +75,29 @@ final class TrainingWorkspace {
 
         // Forward: Z_l = X_{l−1}W_l + B_l, X_l = f(Z_l).
         for l in 0..<layerCount {
-            let nIn = sizes[l], nOut = sizes[l + 1], count = rows * nOut
+            let nIn = sizes[l]
+            let nOut = sizes[l + 1]
+            let count = rows * nOut
             let layer = network.layers[l]
             layer.weights.values.withUnsafeBufferPointer { w in
                 layer.bias.values.withUnsafeBufferPointer { b in
-                    multiply(StridedOperand(base: inputOf(l), rowStride: nIn, columnStride: 1),
-                             StridedOperand(base: w.baseAddress!, rowStride: nOut, columnStride: 1),
-                             into: preactivations[l], m: rows, n: nOut, k: nIn, row: b.baseAddress!)
+                    multiply(
+                        StridedOperand(base: inputOf(l), rowStride: nIn, columnStride: 1),
+                        StridedOperand(base: w.baseAddress!, rowStride: nOut, columnStride: 1),
+                        into: preactivations[l], m: rows, n: nOut, k: nIn, row: b.baseAddress!)
                 }
             }
-            layer.activation.apply(UnsafeBufferPointer(start: preactivations[l], count: count),
-                                   into: UnsafeMutableBufferPointer(start: outputs[l], count: count))
+            layer.activation.apply(
+                UnsafeBufferPointer(start: preactivations[l], count: count),
+                into: UnsafeMutableBufferPointer(start: outputs[l], count: count))
         }
 
         // The loss and its gradient, as meanSquaredError and meanSquaredErrorGradient compute them.
         let last = layerCount - 1
         let count = rows * sizes[layerCount]
-        let y = outputs[last], t = target, d = gradients[last]
+        let y = outputs[last]
+        let t = target
+        let d = gradients[last]
         let loss: Double
         switch lossKind {
         case .meanSquaredError:
@@ -102,8 +113,9 @@ final class TrainingWorkspace {
             // As softmaxCrossEntropy and softmaxCrossEntropyGradient compute them: P into d, then
             // L = (1/N) Σᵢ Σₖ yᵢₖ(−log pᵢₖ) and d ← (P − Y)/N.
             let classes = sizes[layerCount]
-            softmaxRows(UnsafeBufferPointer(start: y, count: count), into: UnsafeMutableBufferPointer(start: d, count: count),
-                        rows: rows, columns: classes)
+            softmaxRows(
+                UnsafeBufferPointer(start: y, count: count), into: UnsafeMutableBufferPointer(start: d, count: count),
+                rows: rows, columns: classes)
             var sum = 0.0
             for i in 0..<rows {
                 let start = i * classes
@@ -125,14 +137,18 @@ final class TrainingWorkspace {
         // dX_{l−1} = dZ W_lᵀ (not for the first layer), then the update of layer l, whose
         // weights nothing else in this step reads any more.
         for l in stride(from: last, through: 0, by: -1) {
-            let nIn = sizes[l], nOut = sizes[l + 1], count = rows * nOut
+            let nIn = sizes[l]
+            let nOut = sizes[l + 1]
+            let count = rows * nOut
             let dZ = gradients[l]
-            network.layers[l].activation.backward(UnsafeMutableBufferPointer(start: dZ, count: count),
-                                                  preactivation: UnsafeBufferPointer(start: preactivations[l], count: count),
-                                                  output: UnsafeBufferPointer(start: outputs[l], count: count))
-            multiply(StridedOperand(base: inputOf(l), rowStride: 1, columnStride: nIn),
-                     StridedOperand(base: dZ, rowStride: nOut, columnStride: 1),
-                     into: weightGradients[l], m: nIn, n: nOut, k: rows)
+            network.layers[l].activation.backward(
+                UnsafeMutableBufferPointer(start: dZ, count: count),
+                preactivation: UnsafeBufferPointer(start: preactivations[l], count: count),
+                output: UnsafeBufferPointer(start: outputs[l], count: count))
+            multiply(
+                StridedOperand(base: inputOf(l), rowStride: 1, columnStride: nIn),
+                StridedOperand(base: dZ, rowStride: nOut, columnStride: 1),
+                into: weightGradients[l], m: nIn, n: nOut, k: rows)
             let dB = biasGradients[l]
             for j in 0..<nOut { dB[j] = 0 }
             for i in 0..<rows {
@@ -145,13 +161,15 @@ final class TrainingWorkspace {
                         for j in 0..<nOut { wt[j * nIn + i] = w[i * nOut + j] }
                     }
                 }
-                multiply(StridedOperand(base: dZ, rowStride: nOut, columnStride: 1),
-                         StridedOperand(base: wt, rowStride: nIn, columnStride: 1),
-                         into: gradients[l - 1], m: rows, n: nIn, k: nOut)
+                multiply(
+                    StridedOperand(base: dZ, rowStride: nOut, columnStride: 1),
+                    StridedOperand(base: wt, rowStride: nIn, columnStride: 1),
+                    into: gradients[l - 1], m: rows, n: nIn, k: nOut)
             }
-            optimizer.updateLayer(l, &network.layers[l],
-                                  weightGradient: UnsafeBufferPointer(start: weightGradients[l], count: nIn * nOut),
-                                  biasGradient: UnsafeBufferPointer(start: dB, count: nOut))
+            optimizer.updateLayer(
+                l, &network.layers[l],
+                weightGradient: UnsafeBufferPointer(start: weightGradients[l], count: nIn * nOut),
+                biasGradient: UnsafeBufferPointer(start: dB, count: nOut))
         }
         return loss
     }

@@ -6,9 +6,13 @@
 ///
 /// Returns the loss and the tracked parameters in the order of `Network.parameters` (each layer's
 /// weights row by row, then its biases), whose `gradient`s `loss.backward()` fills.
-public func trackedMeanSquaredError(of network: Network, inputs: Matrix, targets: Matrix) -> (loss: Value, parameters: [Value]) {
-    precondition(inputs.rows == targets.rows && inputs.columns == network.sizes.first! && targets.columns == network.sizes.last!,
-                 "A \(network.sizes) network needs inputs N×\(network.sizes.first!) and targets N×\(network.sizes.last!), got \(inputs.shape) and \(targets.shape)")
+public func trackedMeanSquaredError(of network: Network, inputs: Matrix, targets: Matrix) -> (
+    loss: Value, parameters: [Value]
+) {
+    precondition(
+        inputs.rows == targets.rows && inputs.columns == network.sizes.first! && targets.columns == network.sizes.last!,
+        "A \(network.sizes) network needs inputs N×\(network.sizes.first!) and targets N×\(network.sizes.last!), got \(inputs.shape) and \(targets.shape)"
+    )
     let weights = network.layers.map { layer in layer.weights.values.map { Value($0) } }
     let biases = network.layers.map { layer in layer.bias.values.map { Value($0) } }
     var total = Value(0)

@@ -82,8 +82,9 @@ public final class Value {
 
     /// a / b: ∂/∂a = 1/b, ∂/∂b = −a/b².
     public static func / (a: Value, b: Value) -> Value {
-        Value(a.data / b.data, inputs: [a, b],
-              localDerivatives: [1 / b.data, -a.data / (b.data * b.data)], operation: "÷")
+        Value(
+            a.data / b.data, inputs: [a, b],
+            localDerivatives: [1 / b.data, -a.data / (b.data * b.data)], operation: "÷")
     }
 
     /// −a: ∂/∂a = −1.
@@ -93,8 +94,9 @@ public final class Value {
 
     /// aⁿ for a constant exponent n: ∂/∂a = n·aⁿ⁻¹.
     public func power(_ n: Double) -> Value {
-        Value(Foundation.pow(data, n), inputs: [self],
-              localDerivatives: [n * Foundation.pow(data, n - 1)], operation: "^\(n)")
+        Value(
+            Foundation.pow(data, n), inputs: [self],
+            localDerivatives: [n * Foundation.pow(data, n - 1)], operation: "^\(n)")
     }
 
     /// eᵃ: ∂/∂a = eᵃ.

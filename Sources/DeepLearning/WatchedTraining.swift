@@ -27,16 +27,21 @@ public struct WatchedTraining: Sendable {
 ///
 /// so that a learning rate that is too big is reported as `.diverged(step: epoch)` instead of
 /// carrying `nan` into tables and charts.
-public func trainWatchingForDivergence(_ network: Network, inputs: Matrix, targets: Matrix, batchSize: Int, epochs: Int,
-                                       learningRate: Double, using generator: inout SeededGenerator) -> WatchedTraining {
+public func trainWatchingForDivergence(
+    _ network: Network, inputs: Matrix, targets: Matrix, batchSize: Int, epochs: Int,
+    learningRate: Double, using generator: inout SeededGenerator
+) -> WatchedTraining {
     var current = network
     let startLoss = meanSquaredError(predicted: current(inputs), expected: targets)
     var run = WatchedTraining(network: current, losses: [startLoss], outcome: .finished)
     let optimizer = StochasticGradientDescent(learningRate: learningRate)
     for epoch in stride(from: 1, through: epochs, by: 1) {
-        trainOneEpoch(&current, inputs: inputs, targets: targets, batchSize: batchSize, optimizer: optimizer, using: &generator)
+        trainOneEpoch(
+            &current, inputs: inputs, targets: targets, batchSize: batchSize, optimizer: optimizer, using: &generator)
         let loss = meanSquaredError(predicted: current(inputs), expected: targets)
-        if !loss.isFinite || current.parameters.contains(where: { !$0.isFinite }) || loss > divergenceFactor * max(startLoss, 1) {
+        if !loss.isFinite || current.parameters.contains(where: { !$0.isFinite })
+            || loss > divergenceFactor * max(startLoss, 1)
+        {
             run.outcome = .diverged(step: epoch)
             return run
         }

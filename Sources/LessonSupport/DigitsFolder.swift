@@ -23,7 +23,8 @@ extension Lesson {
     public func loadDigitsFolder(validationCount: Int, needed: Int) -> DigitsForLesson {
         let folder = path("data").map { URL(fileURLWithPath: $0, isDirectory: true) } ?? bundledDigitsFolder
         let trainingURL = folder.appendingPathComponent("optdigits.tra")
-        let trainingFile: DigitSet, test: DigitSet
+        let trainingFile: DigitSet
+        let test: DigitSet
         do {
             trainingFile = try loadDigits(from: trainingURL)
             test = try loadDigits(from: folder.appendingPathComponent("optdigits.tes"))
@@ -31,15 +32,17 @@ extension Lesson {
             stop("\(error)")
         }
         guard trainingFile.count >= needed else {
-            stop("""
+            stop(
+                """
                 \(trainingURL.path) holds \(trainingFile.count) digits; this lesson needs at least \
                 \(needed) (\(validationCount) to validate, the rest to train on)
                 """)
         }
         // The last digits of the training file validate; the ones before them are the pool to train on.
         let split = trainingFile.count - validationCount
-        return DigitsForLesson(folder: folder, trainingFile: trainingFile,
-                               pool: trainingFile.subset(Array(0..<split)),
-                               validation: trainingFile.subset(Array(split..<trainingFile.count)), test: test)
+        return DigitsForLesson(
+            folder: folder, trainingFile: trainingFile,
+            pool: trainingFile.subset(Array(0..<split)),
+            validation: trainingFile.subset(Array(split..<trainingFile.count)), test: test)
     }
 }

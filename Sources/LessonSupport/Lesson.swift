@@ -36,27 +36,35 @@ public final class Lesson {
 
     /// Reads the command line, prints the lesson's banner, and stops with status 2 (or 0 for
     /// `--help`) when the flags ask for it.
-    public init(number: Int, title: String, summary: String, options: [LessonOption] = [],
-                switches lessonSwitches: [(name: String, help: String)] = [],
-                arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
+    public init(
+        number: Int, title: String, summary: String, options: [LessonOption] = [],
+        switches lessonSwitches: [(name: String, help: String)] = [],
+        arguments: [String] = Array(CommandLine.arguments.dropFirst())
+    ) {
         self.name = "lesson-\(number)"
         let common: [LessonOption] = [
-            LessonOption("seed", default: String(Lesson.defaultSeed), .integer(0...Int.max),
-                         help: "seed of the random generator; the same seed prints the same text"),
-            LessonOption("width", default: "80", .integer(Lesson.widths),
-                         help: "width of the text and pictures in characters (without it: the terminal's, up to 100)"),
-            LessonOption("svg", default: "", .path, help: "also write every picture as an SVG file into this folder"),
+            LessonOption(
+                "seed", default: String(Lesson.defaultSeed), .integer(0...Int.max),
+                help: "seed of the random generator; the same seed prints the same text"),
+            LessonOption(
+                "width", default: "80", .integer(Lesson.widths),
+                help: "width of the text and pictures in characters (without it: the terminal's, up to 100)"),
+            LessonOption("svg", default: "", .path, help: "also write every picture as an SVG file into this folder")
         ]
         let all = common + options
         var values = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0.defaultValue) })
         var switches = Set<String>()
         var given = Set<String>()
-        let switchHelp: [(String, String)] = lessonSwitches.map { ($0.name, $0.help) } + [
-            ("pause", "one step at a time on a clean screen: Enter next, b back, r again, q quit (on a terminal only)"),
-            ("ascii", "draw with plain ASCII characters"),
-            ("no-animation", "draw only the final picture of an animation"),
-            ("help", "show this help (also -h)"),
-        ]
+        let switchHelp: [(String, String)] =
+            lessonSwitches.map { ($0.name, $0.help) } + [
+                (
+                    "pause",
+                    "one step at a time on a clean screen: Enter next, b back, r again, q quit (on a terminal only)"
+                ),
+                ("ascii", "draw with plain ASCII characters"),
+                ("no-animation", "draw only the final picture of an animation"),
+                ("help", "show this help (also -h)")
+            ]
 
         func stop(_ message: String) -> Never {
             exitForBadInput("lesson-\(number): \(message) (see --help)")
@@ -88,7 +96,9 @@ public final class Lesson {
             if let inlineValue {
                 value = inlineValue
             } else {
-                guard index < arguments.count, !arguments[index].hasPrefix("--") else { stop("--\(flag) needs a value") }
+                guard index < arguments.count, !arguments[index].hasPrefix("--") else {
+                    stop("--\(flag) needs a value")
+                }
                 value = arguments[index]
                 index += 1
             }
@@ -99,7 +109,8 @@ public final class Lesson {
 
         if switches.contains("help") {
             var text = "lesson-\(number): \(title)\n\(summary)\n\nUsage: swift run lesson-\(number) [flags]\n\nFlags:\n"
-            let rows = all.map { ("--\($0.name) \($0.placeholder)", $0.help + $0.defaultAndRange) }
+            let rows =
+                all.map { ("--\($0.name) \($0.placeholder)", $0.help + $0.defaultAndRange) }
                 + switchHelp.map { ("--\($0.0)", $0.1) }
             let width = rows.map(\.0.count).max() ?? 0
             for (flag, help) in rows { text += "  " + padRight(flag, width) + "  " + help + "\n" }
@@ -132,7 +143,9 @@ public final class Lesson {
             } catch {
                 stop("cannot create the SVG folder '\(folder)'")
             }
-            guard FileManager.default.isWritableFile(atPath: url.path) else { stop("cannot write into the SVG folder '\(folder)'") }
+            guard FileManager.default.isWritableFile(atPath: url.path) else {
+                stop("cannot write into the SVG folder '\(folder)'")
+            }
             self.svgFolder = url
             svgSummary = (folder.hasSuffix("/") ? folder : folder + "/", [], render.ascii)
             atexit { reportSVGFiles() }
@@ -210,7 +223,10 @@ public final class Lesson {
     public func show(_ name: String, _ matrix: Matrix, decimals: Int = 3) {
         emit("\(name)  (\(matrix.shape))")
         for i in 0..<matrix.rows {
-            emit("    " + matrix.row(i).map { padLeft(formatFixed($0, decimals: decimals), decimals + 4) }.joined(separator: " "))
+            emit(
+                "    "
+                    + matrix.row(i).map { padLeft(formatFixed($0, decimals: decimals), decimals + 4) }.joined(
+                        separator: " "))
         }
     }
 
@@ -300,7 +316,8 @@ public final class Lesson {
         guard let last = frames.last else { return }
         let texts = frames.map { $0.renderText(render) }
         let height = texts.map { $0.split(separator: "\n", omittingEmptySubsequences: false).count }.max() ?? 0
-        playAnimation(render.ascii ? texts.map(asciiOnly) : texts, animate: animates && terminal.canRedraw(lines: height))
+        playAnimation(
+            render.ascii ? texts.map(asciiOnly) : texts, animate: animates && terminal.canRedraw(lines: height))
         writeSVG(last.svg(), pictureName: pictureName)
     }
 }

@@ -98,12 +98,16 @@ extension LessonOption {
     }
 
     /// `--learning-rate X`: a positive step size, at most `maximum`.
-    public static func learningRate(default value: String, maximum: Double = 100, help: String = "the step size lr") -> LessonOption {
+    public static func learningRate(default value: String, maximum: Double = 100, help: String = "the step size lr")
+        -> LessonOption
+    {
         LessonOption("learning-rate", default: value, .number(1e-6...maximum), help: help)
     }
 
     /// `--epochs N`: passes through the data.
-    public static func epochs(default value: Int, maximum: Int = 100_000, help: String = "passes through the data") -> LessonOption {
+    public static func epochs(default value: Int, maximum: Int = 100_000, help: String = "passes through the data")
+        -> LessonOption
+    {
         LessonOption("epochs", default: String(value), .integer(1...maximum), help: help)
     }
 }

@@ -53,7 +53,9 @@ struct ProjectorMode {
         }
         while true {
             // The prompt names the step on screen, whose heading may have scrolled away.
-            print("\n[step \(number - 1) · \(previousTitle) · Enter: step \(number) · b: back · r: again · q: quit] ", terminator: "")
+            print(
+                "\n[step \(number - 1) · \(previousTitle) · Enter: step \(number) · b: back · r: again · q: quit] ",
+                terminator: "")
             fflush(nil)
             guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { exit(0) }
             switch answer {

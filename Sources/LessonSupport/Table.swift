@@ -18,7 +18,8 @@ public struct Table {
 
     /// Adds a row; it must have one cell per column.
     public mutating func add(_ cells: [String]) {
-        precondition(cells.count == headers.count, "A row of this table needs \(headers.count) cells, got \(cells.count)")
+        precondition(
+            cells.count == headers.count, "A row of this table needs \(headers.count) cells, got \(cells.count)")
         rows.append(cells)
     }
 
@@ -36,10 +37,11 @@ public struct Table {
         }
         // A column of numbers is right-aligned, so the decimal points line up; text is left-aligned.
         let numeric = headers.indices.map { column in
-            !rows.isEmpty && rows.allSatisfy { cell in
-                let text = cell[column].replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
-                return ["—", "", "."].contains(text) || Double(text) != nil
-            }
+            !rows.isEmpty
+                && rows.allSatisfy { cell in
+                    let text = cell[column].replacingOccurrences(of: "%", with: "").trimmingCharacters(in: .whitespaces)
+                    return ["—", "", "."].contains(text) || Double(text) != nil
+                }
         }
         func line(_ cells: [String]) -> String {
             let text = cells.enumerated().map { column, cell in
@@ -49,14 +51,19 @@ public struct Table {
             while trimmed.last == " " { trimmed.removeLast() }
             return trimmed
         }
-        let rule = String(repeating: " ", count: indent) + String(repeating: Table.plainASCII ? "-" : "─", count: widths.reduce(0, +) + 2 * (widths.count - 1))
+        let rule =
+            String(repeating: " ", count: indent)
+            + String(repeating: Table.plainASCII ? "-" : "─", count: widths.reduce(0, +) + 2 * (widths.count - 1))
         guard rows.count > max(maxRows, 2) else {
             return ([line(headers), rule] + rows.map(line)).joined(separator: "\n")
         }
-        let head = max(maxRows, 2) / 2, tail = max(maxRows, 2) - head
+        let head = max(maxRows, 2) / 2
+        let tail = max(maxRows, 2) - head
         let omitted = rows.count - head - tail
         let gap = String(repeating: " ", count: indent) + "… \(omitted) more row\(omitted == 1 ? "" : "s") not shown …"
-        return ([line(headers), rule] + rows.prefix(head).map(line) + [Table.plainASCII ? asciiOnly(gap) : gap] + rows.suffix(tail).map(line))
+        return
+            ([line(headers), rule] + rows.prefix(head).map(line) + [Table.plainASCII ? asciiOnly(gap) : gap]
+            + rows.suffix(tail).map(line))
             .joined(separator: "\n")
     }
 

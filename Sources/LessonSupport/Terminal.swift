@@ -18,7 +18,8 @@ public struct Terminal: Sendable {
     /// The terminal of this process's standard output and environment.
     public static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> Terminal {
         let isTerminal = isatty(STDOUT_FILENO) == 1
-        var columns: Int?, rows: Int?
+        var columns: Int?
+        var rows: Int?
         if isTerminal {
             var size = winsize()
             if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
@@ -29,8 +30,9 @@ public struct Terminal: Sendable {
         // COLUMNS and LINES, when set, say what the user wants even without a terminal.
         if let text = environment["COLUMNS"], let value = Int(text), value > 0 { columns = value }
         if let text = environment["LINES"], let value = Int(text), value > 0 { rows = value }
-        return Terminal(isTerminal: isTerminal, isCapable: environment["TERM"] != "dumb",
-                        columns: columns, rows: rows)
+        return Terminal(
+            isTerminal: isTerminal, isCapable: environment["TERM"] != "dumb",
+            columns: columns, rows: rows)
     }
 
     /// The width pictures and text are drawn to when `--width` is not given: the terminal's

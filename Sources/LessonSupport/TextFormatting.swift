@@ -61,7 +61,7 @@ public func wrapped(_ text: String, width: Int) -> String {
 
 /// Words that stand for an operation in a formula: a line is never broken next to one.
 private let operatorWords: Set<String> = [
-    "=", "+", "−", "-", "×", "·", "*", "/", "÷", "←", "→", "≤", "≥", "<", ">", "≈", "≠", "±", "⊙", "=>", "<-", "->",
+    "=", "+", "−", "-", "×", "·", "*", "/", "÷", "←", "→", "≤", "≥", "<", ">", "≈", "≠", "±", "⊙", "=>", "<-", "->"
 ]
 
 /// Whether a word is an operator written before what it applies to, a sum with or without its
@@ -81,12 +81,14 @@ private func wrapLine(_ line: String, width: Int) -> String {
 
     // A list item's continuation lines start under its text.
     let marker = words[0]
-    let isListItem = ["-", "•", "*"].contains(marker)
+    let isListItem =
+        ["-", "•", "*"].contains(marker)
         || (marker.count >= 2 && marker.last == "." && marker.dropLast().allSatisfy(\.isNumber))
     let continuation = indent + (isListItem ? String(repeating: " ", count: marker.count + 1) : "")
 
     // Where each word starts and ends in the line (after the indent), to find bracket groups.
-    var starts: [Int] = [], position = 0
+    var starts: [Int] = []
+    var position = 0
     for word in words {
         starts.append(position)
         position += word.count + 1
@@ -160,12 +162,12 @@ private func wrapLine(_ line: String, width: Int) -> String {
 /// Superscript characters and what they stand for: a run of them is written "^c" or "^(…)".
 private let superscripts: [Character: Character] = [
     "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
-    "⁻": "-", "⁺": "+", "ˣ": "x", "ⁿ": "n", "ᵀ": "T", "ⁱ": "i", "ᵏ": "k",
+    "⁻": "-", "⁺": "+", "ˣ": "x", "ⁿ": "n", "ᵀ": "T", "ⁱ": "i", "ᵏ": "k"
 ]
 /// Subscript characters and what they stand for: a run of them is written "_c" or "_(…)".
 private let subscripts: [Character: Character] = [
     "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9",
-    "ᵢ": "i", "ⱼ": "j", "ₖ": "k", "ₗ": "l", "ₙ": "n", "ₘ": "m", "ₜ": "t", "ₓ": "x", "₋": "-", "₊": "+",
+    "ᵢ": "i", "ⱼ": "j", "ₖ": "k", "ₗ": "l", "ₙ": "n", "ₘ": "m", "ₜ": "t", "ₓ": "x", "₋": "-", "₊": "+"
 ]
 
 /// How each other non-ASCII character of the lessons' text is written in plain ASCII (`--ascii`,
@@ -182,7 +184,7 @@ private let asciiSpellings: [Character: String] = [
     "█": "#", "▓": "#", "▒": "+", "░": ".", "•": "o", "◦": "o", "▪": "#", "◆": "@", "✓": "v", "✗": "x",
     "▉": "#", "▊": "#", "▋": "#", "▌": "#", "▍": "#", "▎": "#", "▏": "#", "⠶": "o",
     "é": "e", "è": "e", "ü": "u", "ö": "o", "ä": "a",
-    "\u{2009}": " ", "\u{00A0}": " ", "\u{202F}": " ",
+    "\u{2009}": " ", "\u{00A0}": " ", "\u{202F}": " "
 ]
 
 /// `text` with every character outside ASCII spelled in ASCII: superscripts as "^2" or "^(-x)",

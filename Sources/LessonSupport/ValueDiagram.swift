@@ -4,8 +4,10 @@ import Plotting
 /// The graph of tracked values behind `root` as a diagram: one box per value (its label and
 /// operation, its data, and its gradient when `gradients` is on), one arrow per input, labelled
 /// with the local derivative ∂value/∂input when `derivatives` is on. `root` is the last node.
-public func diagram(of root: Value, title: String, gradients: Bool = false, derivatives: Bool = false,
-                    decimals: Int = 4) -> GraphDiagram {
+public func diagram(
+    of root: Value, title: String, gradients: Bool = false, derivatives: Bool = false,
+    decimals: Int = 4
+) -> GraphDiagram {
     let order = root.topologicalOrder()
     var index: [ObjectIdentifier: Int] = [:]
     for (k, value) in order.enumerated() { index[ObjectIdentifier(value)] = k }
@@ -19,8 +21,10 @@ public func diagram(of root: Value, title: String, gradients: Bool = false, deri
     for (k, value) in order.enumerated() {
         for (input, local) in zip(value.inputs, value.localDerivatives) {
             let derivative = value.label.isEmpty || input.label.isEmpty ? "local" : "∂\(value.label)/∂\(input.label) ="
-            edges.append(GraphDiagram.Edge(from: index[ObjectIdentifier(input)]!, to: k,
-                                           label: derivatives ? derivative + " " + fixed(local, 2) : ""))
+            edges.append(
+                GraphDiagram.Edge(
+                    from: index[ObjectIdentifier(input)]!, to: k,
+                    label: derivatives ? derivative + " " + fixed(local, 2) : ""))
         }
     }
     return GraphDiagram(title: title, nodes: nodes, edges: edges)

@@ -9,7 +9,8 @@
 struct Canvas {
     /// What is drawn into a cell, from least to most important.
     enum Layer: Int, Comparable {
-        case line = 1, lineMark, point
+        case line = 1
+        case lineMark, point
         static func < (a: Layer, b: Layer) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -96,16 +97,24 @@ struct Canvas {
     mutating func drawLine(from start: (Int, Int), to end: (Int, Int), series: Int) {
         var (x0, y0) = start
         let (x1, y1) = end
-        let dx = abs(x1 - x0), dy = -abs(y1 - y0)
-        let sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1
+        let dx = abs(x1 - x0)
+        let dy = -abs(y1 - y0)
+        let sx = x0 < x1 ? 1 : -1
+        let sy = y0 < y1 ? 1 : -1
         var error = dx + dy
         var guardCount = 0
         while guardCount < 100_000 {
             setDot(x: x0, y: y0, series: series)
             if x0 == x1 && y0 == y1 { break }
             let e2 = 2 * error
-            if e2 >= dy { error += dy; x0 += sx }
-            if e2 <= dx { error += dx; y0 += sy }
+            if e2 >= dy {
+                error += dy
+                x0 += sx
+            }
+            if e2 <= dx {
+                error += dx
+                y0 += sy
+            }
             guardCount += 1
         }
     }
@@ -134,7 +143,9 @@ struct Canvas {
             } else {
                 character = Character(Unicode.Scalar(0x2800 + UInt32(bits[cell]))!)
             }
-            text += character == " " || owner[cell] < 0 ? String(character) : options.colored(String(character), series: owner[cell])
+            text +=
+                character == " " || owner[cell] < 0
+                ? String(character) : options.colored(String(character), series: owner[cell])
         }
         return text
     }

@@ -49,9 +49,12 @@ extension Chart {
 
     /// Legend entries flow left to right and wrap; the plot shrinks to leave room for them.
     func svgLayout(width: Int, height: Int) -> SVGLayout {
-        let left = 70.0, right = Double(width) - 24, top = 50.0
+        let left = 70.0
+        let right = Double(width) - 24
+        let top = 50.0
         var legend: [(x: Double, y: Double)] = []
-        var x = left, row = 0
+        var x = left
+        var row = 0
         if series.count > 1 {
             for s in series {
                 let entryWidth = 34 + 7.5 * Double(s.name.count) + 20
@@ -74,7 +77,8 @@ extension Chart {
     /// A sentence describing the chart for screen readers.
     var svgDescription: String {
         let parts = series.map { "\($0.name) (\($0.style == .line ? "line" : "\($0.finitePoints.count) points"))" }
-        return "Chart of \(yLabel) against \(xLabel)" + (parts.isEmpty ? "." : ": " + parts.joined(separator: ", ") + ".")
+        return "Chart of \(yLabel) against \(xLabel)"
+            + (parts.isEmpty ? "." : ": " + parts.joined(separator: ", ") + ".")
             + (background.map { " " + $0.svgDescription } ?? "")
     }
 
@@ -86,7 +90,10 @@ extension Chart {
     public func svg(width: Int = 720, height: Int = 440) -> String {
         let axes = axes()
         let (xTicks, yTicks) = (axes.xTicks, axes.yTicks)
-        let xLow = axes.x.lowerBound, xHigh = axes.x.upperBound, yLow = axes.y.lowerBound, yHigh = axes.y.upperBound
+        let xLow = axes.x.lowerBound
+        let xHigh = axes.x.upperBound
+        let yLow = axes.y.lowerBound
+        let yHigh = axes.y.upperBound
         let layout = svgLayout(width: width, height: height)
         let (left, right, top, bottom) = (layout.left, layout.right, layout.top, layout.bottom)
         func px(_ x: Double) -> Double { left + (x - xLow) / (xHigh - xLow) * (right - left) }
@@ -99,16 +106,23 @@ extension Chart {
             svg += background.svgBands(px: px, py: py)
         }
         for t in xTicks {
-            svg += "<line x1=\"\(svgNumber(px(t)))\" y1=\"\(svgNumber(top))\" x2=\"\(svgNumber(px(t)))\" y2=\"\(svgNumber(bottom))\" stroke=\"#e5e5e5\"/>\n"
-            svg += "<text x=\"\(svgNumber(px(t)))\" y=\"\(svgNumber(bottom + 18))\" text-anchor=\"middle\">\(svgLabel(t, decimals: xDecimals))</text>\n"
+            svg +=
+                "<line x1=\"\(svgNumber(px(t)))\" y1=\"\(svgNumber(top))\" x2=\"\(svgNumber(px(t)))\" y2=\"\(svgNumber(bottom))\" stroke=\"#e5e5e5\"/>\n"
+            svg +=
+                "<text x=\"\(svgNumber(px(t)))\" y=\"\(svgNumber(bottom + 18))\" text-anchor=\"middle\">\(svgLabel(t, decimals: xDecimals))</text>\n"
         }
         for t in yTicks {
-            svg += "<line x1=\"\(svgNumber(left))\" y1=\"\(svgNumber(py(t)))\" x2=\"\(svgNumber(right))\" y2=\"\(svgNumber(py(t)))\" stroke=\"#e5e5e5\"/>\n"
-            svg += "<text x=\"\(svgNumber(left - 8))\" y=\"\(svgNumber(py(t) + 4))\" text-anchor=\"end\">\(svgLabel(t, decimals: yDecimals))</text>\n"
+            svg +=
+                "<line x1=\"\(svgNumber(left))\" y1=\"\(svgNumber(py(t)))\" x2=\"\(svgNumber(right))\" y2=\"\(svgNumber(py(t)))\" stroke=\"#e5e5e5\"/>\n"
+            svg +=
+                "<text x=\"\(svgNumber(left - 8))\" y=\"\(svgNumber(py(t) + 4))\" text-anchor=\"end\">\(svgLabel(t, decimals: yDecimals))</text>\n"
         }
-        svg += "<rect x=\"\(svgNumber(left))\" y=\"\(svgNumber(top))\" width=\"\(svgNumber(right - left))\" height=\"\(svgNumber(bottom - top))\" fill=\"none\" stroke=\"#333\"/>\n"
-        svg += "<text x=\"\(svgNumber((left + right) / 2))\" y=\"\(svgNumber(bottom + 40))\" text-anchor=\"middle\">\(xmlEscaped(xLabel))</text>\n"
-        svg += "<text x=\"18\" y=\"\(svgNumber((top + bottom) / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(svgNumber((top + bottom) / 2)))\">\(xmlEscaped(yLabel))</text>\n"
+        svg +=
+            "<rect x=\"\(svgNumber(left))\" y=\"\(svgNumber(top))\" width=\"\(svgNumber(right - left))\" height=\"\(svgNumber(bottom - top))\" fill=\"none\" stroke=\"#333\"/>\n"
+        svg +=
+            "<text x=\"\(svgNumber((left + right) / 2))\" y=\"\(svgNumber(bottom + 40))\" text-anchor=\"middle\">\(xmlEscaped(xLabel))</text>\n"
+        svg +=
+            "<text x=\"18\" y=\"\(svgNumber((top + bottom) / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(svgNumber((top + bottom) / 2)))\">\(xmlEscaped(yLabel))</text>\n"
 
         if let background {
             svg += background.svgContours(px: px, py: py)
@@ -122,17 +136,23 @@ extension Chart {
             let dash = dashes.isEmpty ? "" : " stroke-dasharray=\"\(dashes)\""
             var runs: [[Point]] = [[]]
             for p in s.points {
-                if p.x.isFinite && p.y.isFinite { runs[runs.count - 1].append(p) } else if !runs.last!.isEmpty { runs.append([]) }
+                if p.x.isFinite && p.y.isFinite {
+                    runs[runs.count - 1].append(p)
+                } else if !runs.last!.isEmpty {
+                    runs.append([])
+                }
             }
             for run in runs where !run.isEmpty {
                 let coordinates = run.map { "\(svgNumber(px($0.x))),\(svgNumber(py($0.y)))" }.joined(separator: " ")
-                svg += "<polyline points=\"\(coordinates)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"\(dash)/>\n"
+                svg +=
+                    "<polyline points=\"\(coordinates)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"\(dash)/>\n"
             }
         }
         for (index, s) in series.enumerated() where s.style == .points {
             let color = RenderOptions.svgPalette[index % RenderOptions.svgPalette.count]
             for p in s.finitePoints {
-                svg += "<circle cx=\"\(svgNumber(px(p.x)))\" cy=\"\(svgNumber(py(p.y)))\" r=\"3.5\" fill=\"\(color)\" stroke=\"white\" stroke-width=\"0.8\"/>\n"
+                svg +=
+                    "<circle cx=\"\(svgNumber(px(p.x)))\" cy=\"\(svgNumber(py(p.y)))\" r=\"3.5\" fill=\"\(color)\" stroke=\"white\" stroke-width=\"0.8\"/>\n"
             }
         }
         for (index, (s, place)) in zip(series, layout.legend).enumerated() {
@@ -140,15 +160,18 @@ extension Chart {
             let dashes = RenderOptions.svgDashes[index % RenderOptions.svgDashes.count]
             if s.style == .line {
                 let dash = dashes.isEmpty ? "" : " stroke-dasharray=\"\(dashes)\""
-                svg += "<line x1=\"\(svgNumber(place.x))\" y1=\"\(svgNumber(place.y - 4))\" x2=\"\(svgNumber(place.x + 26))\" y2=\"\(svgNumber(place.y - 4))\" stroke=\"\(color)\" stroke-width=\"2.5\"\(dash)/>"
+                svg +=
+                    "<line x1=\"\(svgNumber(place.x))\" y1=\"\(svgNumber(place.y - 4))\" x2=\"\(svgNumber(place.x + 26))\" y2=\"\(svgNumber(place.y - 4))\" stroke=\"\(color)\" stroke-width=\"2.5\"\(dash)/>"
             } else {
-                svg += "<circle cx=\"\(svgNumber(place.x + 13))\" cy=\"\(svgNumber(place.y - 4))\" r=\"4\" fill=\"\(color)\"/>"
+                svg +=
+                    "<circle cx=\"\(svgNumber(place.x + 13))\" cy=\"\(svgNumber(place.y - 4))\" r=\"4\" fill=\"\(color)\"/>"
             }
             svg += "<text x=\"\(svgNumber(place.x + 34))\" y=\"\(svgNumber(place.y))\">\(xmlEscaped(s.name))</text>\n"
         }
         let skipped = nonFiniteCount
         if skipped > 0 {
-            svg += "<text x=\"\(svgNumber(right))\" y=\"\(height - 6)\" text-anchor=\"end\" fill=\"#a00\">\(skipped) values not a number or infinite, not drawn</text>\n"
+            svg +=
+                "<text x=\"\(svgNumber(right))\" y=\"\(height - 6)\" text-anchor=\"end\" fill=\"#a00\">\(skipped) values not a number or infinite, not drawn</text>\n"
         }
         svg += "</svg>\n"
         return svg

@@ -11,8 +11,10 @@ extension Chart {
     public func renderText(_ options: RenderOptions = RenderOptions()) -> String {
         let axes = axes()
         let (xTicks, yTicks) = (axes.xTicks, axes.yTicks)
-        let xLow = axes.x.lowerBound, xHigh = axes.x.upperBound
-        let yLow = axes.y.lowerBound, yHigh = axes.y.upperBound
+        let xLow = axes.x.lowerBound
+        let xHigh = axes.x.upperBound
+        let yLow = axes.y.lowerBound
+        let yHigh = axes.y.upperBound
         let yDecimals = tickDecimals(step: yTicks.count > 1 ? yTicks[1] - yTicks[0] : 1)
         let xDecimals = tickDecimals(step: xTicks.count > 1 ? xTicks[1] - xTicks[0] : 1)
         let yLabels = yTicks.map { formatFixed($0, decimals: yDecimals) }
@@ -23,19 +25,28 @@ extension Chart {
 
         // Data coordinates to dots: x grows to the right, y grows upwards.
         func dot(_ p: Point) -> (Int, Int) {
-            let fx = (p.x - xLow) / (xHigh - xLow), fy = (p.y - yLow) / (yHigh - yLow)
-            let clampedX = min(max(fx, -1), 2), clampedY = min(max(fy, -1), 2)  // keep far points from overflowing Int
-            return (Int((clampedX * Double(canvas.dotWidth - 1)).rounded()),
-                    Int(((1 - clampedY) * Double(canvas.dotHeight - 1)).rounded()))
+            let fx = (p.x - xLow) / (xHigh - xLow)
+            let fy = (p.y - yLow) / (yHigh - yLow)
+            let clampedX = min(max(fx, -1), 2)
+            let clampedY = min(max(fy, -1), 2)  // keep far points from overflowing Int
+            return (
+                Int((clampedX * Double(canvas.dotWidth - 1)).rounded()),
+                Int(((1 - clampedY) * Double(canvas.dotHeight - 1)).rounded())
+            )
         }
         let marks = options.ascii ? Self.asciiMarks : Self.unicodeMarks
         for (index, s) in series.enumerated() where s.style == .line {
             // A non-finite value breaks the line: segments join only neighbouring finite points.
             var previous: (Int, Int)?
             for p in s.points {
-                guard p.x.isFinite && p.y.isFinite else { previous = nil; continue }
+                guard p.x.isFinite && p.y.isFinite else {
+                    previous = nil
+                    continue
+                }
                 let d = dot(p)
-                if let previous { canvas.drawLine(from: previous, to: d, series: index) } else {
+                if let previous {
+                    canvas.drawLine(from: previous, to: d, series: index)
+                } else {
                     canvas.setDot(x: d.0, y: d.1, series: index)
                 }
                 previous = d
@@ -72,7 +83,8 @@ extension Chart {
         }
         let xTickColumns = xTicks.map { Int(((($0 - xLow) / (xHigh - xLow)) * Double(plotColumns - 1)).rounded()) }
 
-        let vertical = options.ascii ? "|" : "│", tickMark = options.ascii ? "+" : "┤"
+        let vertical = options.ascii ? "|" : "│"
+        let tickMark = options.ascii ? "+" : "┤"
         var lines: [String] = []
         for titleLine in wrapWords(title, width: options.width).split(separator: "\n") {
             lines.append(options.bold(padLeft("", max(0, (options.width - titleLine.count) / 2)) + titleLine))
@@ -81,7 +93,8 @@ extension Chart {
         for row in 0..<plotRows {
             let label = rowLabel[row].map { padLeft($0, labelWidth) } ?? String(repeating: " ", count: labelWidth)
             let axis = rowLabel[row] == nil ? vertical : tickMark
-            lines.append(label + " " + axis + canvas.line(row, options: options, lineCharacters: Self.asciiLineCharacters))
+            lines.append(
+                label + " " + axis + canvas.line(row, options: options, lineCharacters: Self.asciiLineCharacters))
         }
         var axisLine = Array(repeating: Character(options.ascii ? "-" : "─"), count: plotColumns)
         for column in xTickColumns where column >= 0 && column < plotColumns {
@@ -105,11 +118,13 @@ extension Chart {
         let indent = String(repeating: " ", count: labelWidth + 2)
         if series.count > 1 {
             // The legend, wrapped to the width: each entry is its symbol and its name.
-            var row = indent, rowLength = indent.count
+            var row = indent
+            var rowLength = indent.count
             for (index, s) in series.enumerated() {
                 let symbol: String
                 switch s.style {
-                case .line where options.ascii: symbol = String(Self.asciiLineCharacters[index % Self.asciiLineCharacters.count])
+                case .line where options.ascii:
+                    symbol = String(Self.asciiLineCharacters[index % Self.asciiLineCharacters.count])
                 case .line: symbol = marksLine(index, options) ? "━" + String(marks[index % marks.count]) + "━" : "━━━"
                 case .points: symbol = options.ascii ? String(marks[index % marks.count]) : "⠶"
                 }
@@ -138,7 +153,10 @@ extension Chart {
         }
         let skipped = nonFiniteCount
         if skipped > 0 {
-            lines.append(indent + "note: \(skipped) value\(skipped == 1 ? " was" : "s were") not a number or infinite and \(skipped == 1 ? "is" : "are") not drawn")
+            lines.append(
+                indent
+                    + "note: \(skipped) value\(skipped == 1 ? " was" : "s were") not a number or infinite and \(skipped == 1 ? "is" : "are") not drawn"
+            )
         }
         return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n")
     }
@@ -156,7 +174,8 @@ extension Chart {
 
 /// `text` broken at spaces into lines of at most `width` characters (a longer word stays whole).
 func wrapWords(_ text: String, width: Int) -> String {
-    var lines: [String] = [], current = ""
+    var lines: [String] = []
+    var current = ""
     for word in text.split(separator: " ") {
         if !current.isEmpty && current.count + 1 + word.count > width {
             lines.append(current)
@@ -171,7 +190,8 @@ func wrapWords(_ text: String, width: Int) -> String {
 /// Pieces of text joined by spaces into lines of at most `width` characters, never breaking a
 /// piece (so "3 = 1" stays on one line); a piece longer than the width gets a line of its own.
 func wrapAtoms(_ atoms: [String], width: Int) -> [String] {
-    var lines: [String] = [], current = ""
+    var lines: [String] = []
+    var current = ""
     for atom in atoms {
         if !current.isEmpty && current.count + 1 + atom.count > width {
             lines.append(current)

@@ -41,8 +41,10 @@ public struct Series: Sendable {
     }
 
     /// A function sampled at `samples` evenly spaced x from `low` to `high`.
-    public init(_ name: String, from low: Double, to high: Double, samples: Int = 161,
-                style: Style = .line, _ f: (Double) -> Double) {
+    public init(
+        _ name: String, from low: Double, to high: Double, samples: Int = 161,
+        style: Style = .line, _ f: (Double) -> Double
+    ) {
         let xs = (0..<max(samples, 2)).map { low + (high - low) * Double($0) / Double(max(samples, 2) - 1) }
         self.init(name, x: xs, y: xs.map(f), style: style)
     }
@@ -70,8 +72,10 @@ public struct Chart: Sendable {
     public var background: Field?
 
     /// A chart; leave a range nil to fit it to the data.
-    public init(title: String, xLabel: String = "x", yLabel: String = "y", series: [Series],
-                xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil, background: Field? = nil) {
+    public init(
+        title: String, xLabel: String = "x", yLabel: String = "y", series: [Series],
+        xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil, background: Field? = nil
+    ) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
@@ -109,7 +113,9 @@ public struct Chart: Sendable {
     /// the data with its margin reaches beyond it.
     public func axes(tickCount: Int = 6) -> Axes {
         let points = series.flatMap(\.finitePoints)
-        func shown(_ values: [Double], _ fixed: ClosedRange<Double>?, _ field: ClosedRange<Double>?) -> (range: ClosedRange<Double>, ticks: [Double]) {
+        func shown(_ values: [Double], _ fixed: ClosedRange<Double>?, _ field: ClosedRange<Double>?) -> (
+            range: ClosedRange<Double>, ticks: [Double]
+        ) {
             var (low, high): (Double, Double)
             if let fixed {
                 (low, high) = (fixed.lowerBound, fixed.upperBound)
@@ -125,11 +131,14 @@ public struct Chart: Sendable {
             let pad = (high - low) * Self.margin
             var range = (low - pad)...(high + pad)
             if fixed == nil, let field {
-                range = values.isEmpty ? field : min(field.lowerBound, range.lowerBound)...max(field.upperBound, range.upperBound)
+                range =
+                    values.isEmpty
+                    ? field : min(field.lowerBound, range.lowerBound)...max(field.upperBound, range.upperBound)
             }
             return (range, ticksInside(range, count: tickCount))
         }
-        let x = shown(points.map(\.x), xRange, background?.x), y = shown(points.map(\.y), yRange, background?.y)
+        let x = shown(points.map(\.x), xRange, background?.x)
+        let y = shown(points.map(\.y), yRange, background?.y)
         return Axes(x: x.range, y: y.range, xTicks: x.ticks, yTicks: y.ticks)
     }
 }

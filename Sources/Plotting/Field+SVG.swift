@@ -21,21 +21,25 @@ extension Field {
     /// each point standing for the rectangle halfway to its neighbours. `px`, `py` map data to
     /// pixels.
     func svgBands(px: (Double) -> Double, py: (Double) -> Double) -> String {
-        let dx = (x.upperBound - x.lowerBound) / Double(columns - 1), dy = (y.upperBound - y.lowerBound) / Double(rows - 1)
+        let dx = (x.upperBound - x.lowerBound) / Double(columns - 1)
+        let dy = (y.upperBound - y.lowerBound) / Double(rows - 1)
         func xAt(_ c: Double) -> Double { min(max(x.lowerBound + c * dx, x.lowerBound), x.upperBound) }
         func yAt(_ r: Double) -> Double { min(max(y.lowerBound + r * dy, y.lowerBound), y.upperBound) }
         var svg = "<g shape-rendering=\"crispEdges\">\n"
         for row in 0..<rows {
-            let top = py(yAt(Double(row) + 0.5)), bottom = py(yAt(Double(row) - 0.5))
+            let top = py(yAt(Double(row) + 0.5))
+            let bottom = py(yAt(Double(row) - 0.5))
             var column = 0
             while column < columns {
                 let band = band(of: values[row * columns + column])
                 var end = column + 1
                 while end < columns && self.band(of: values[row * columns + end]) == band { end += 1 }
                 if let band {
-                    let left = px(xAt(Double(column) - 0.5)), right = px(xAt(Double(end - 1) + 0.5))
+                    let left = px(xAt(Double(column) - 0.5))
+                    let right = px(xAt(Double(end - 1) + 0.5))
                     // A quarter pixel of overlap, so no hairline of white shows between rows.
-                    svg += "<rect x=\"\(svgNumber(left))\" y=\"\(svgNumber(top))\" width=\"\(svgNumber(right - left + 0.25))\" height=\"\(svgNumber(bottom - top + 0.25))\" fill=\"\(Self.bandColour(band, of: levels.count + 1))\"/>\n"
+                    svg +=
+                        "<rect x=\"\(svgNumber(left))\" y=\"\(svgNumber(top))\" width=\"\(svgNumber(right - left + 0.25))\" height=\"\(svgNumber(bottom - top + 0.25))\" fill=\"\(Self.bandColour(band, of: levels.count + 1))\"/>\n"
                 }
                 column = end
             }
@@ -47,7 +51,8 @@ extension Field {
     /// whose corners lie on both sides of a level gets a segment between the edge crossings,
     /// found by linear interpolation; a saddle is split the way its centre value says).
     func svgContours(px: (Double) -> Double, py: (Double) -> Double) -> String {
-        let dx = (x.upperBound - x.lowerBound) / Double(columns - 1), dy = (y.upperBound - y.lowerBound) / Double(rows - 1)
+        let dx = (x.upperBound - x.lowerBound) / Double(columns - 1)
+        let dy = (y.upperBound - y.lowerBound) / Double(rows - 1)
         var svg = ""
         for level in levels {
             var d = ""
@@ -62,10 +67,15 @@ extension Field {
                     // The crossing on edge k (between corner k and corner k + 1), if any.
                     var crossing: [(Double, Double)?] = []
                     for k in 0..<4 {
-                        let a = corners[k], b = corners[(k + 1) % 4]
-                        guard above[k] != above[(k + 1) % 4] else { crossing.append(nil); continue }
+                        let a = corners[k]
+                        let b = corners[(k + 1) % 4]
+                        guard above[k] != above[(k + 1) % 4] else {
+                            crossing.append(nil)
+                            continue
+                        }
                         let t = (level - v[k]) / (v[(k + 1) % 4] - v[k])
-                        let gx = Double(a.0) + t * Double(b.0 - a.0), gy = Double(a.1) + t * Double(b.1 - a.1)
+                        let gx = Double(a.0) + t * Double(b.0 - a.0)
+                        let gy = Double(a.1) + t * Double(b.1 - a.1)
                         crossing.append((px(x.lowerBound + gx * dx), py(y.lowerBound + gy * dy)))
                     }
                     var pairs: [(Int, Int)] = []
@@ -78,7 +88,8 @@ extension Field {
                         pairs = centreAbove == above[0] ? [(0, 1), (2, 3)] : [(3, 0), (1, 2)]
                     }
                     for (i, j) in pairs {
-                        let a = crossing[i]!, b = crossing[j]!
+                        let a = crossing[i]!
+                        let b = crossing[j]!
                         d += "M\(svgNumber(a.0)) \(svgNumber(a.1))L\(svgNumber(b.0)) \(svgNumber(b.1))"
                     }
                 }
@@ -108,11 +119,13 @@ extension Field {
         let (start, width) = svgKeyLayout(left: left, right: right)
         var svg = "<text x=\"\(svgNumber(left))\" y=\"\(svgNumber(top + 12))\">\(xmlEscaped(svgKeyTitle))</text>\n"
         for band in 0...levels.count {
-            svg += "<rect x=\"\(svgNumber(start + Double(band) * width))\" y=\"\(svgNumber(top + 2))\" width=\"\(svgNumber(width))\" height=\"12\" fill=\"\(Self.bandColour(band, of: levels.count + 1))\" stroke=\"#555\" stroke-width=\"0.5\"/>"
+            svg +=
+                "<rect x=\"\(svgNumber(start + Double(band) * width))\" y=\"\(svgNumber(top + 2))\" width=\"\(svgNumber(width))\" height=\"12\" fill=\"\(Self.bandColour(band, of: levels.count + 1))\" stroke=\"#555\" stroke-width=\"0.5\"/>"
         }
         svg += "\n"
         for (k, level) in levels.enumerated() {
-            svg += "<text x=\"\(svgNumber(start + Double(k + 1) * width))\" y=\"\(svgNumber(top + 28))\" text-anchor=\"middle\" font-size=\"11\">\(svgLabel(level, text: Self.levelText(level)))</text>"
+            svg +=
+                "<text x=\"\(svgNumber(start + Double(k + 1) * width))\" y=\"\(svgNumber(top + 28))\" text-anchor=\"middle\" font-size=\"11\">\(svgLabel(level, text: Self.levelText(level)))</text>"
         }
         return svg + "\n"
     }

@@ -18,8 +18,10 @@ extension Field {
     /// at the first cell in reading order and then wherever the nearest symbol of the same level
     /// is at least `spacing` columns away (a row counts as two columns, cells being twice as
     /// tall as wide), so the lines can be read without colour.
-    func contourCells(columns: Int, rows: Int, ascii: Bool, spacing: Int = 18,
-                      centre: (Int, Int) -> (x: Double, y: Double)) -> [[Character?]] {
+    func contourCells(
+        columns: Int, rows: Int, ascii: Bool, spacing: Int = 18,
+        centre: (Int, Int) -> (x: Double, y: Double)
+    ) -> [[Character?]] {
         var bands = [[Int?]](repeating: [Int?](repeating: nil, count: columns), count: rows)
         for row in 0..<rows {
             for column in 0..<columns {
@@ -54,8 +56,12 @@ extension Field {
     /// of at most `width` characters; "3 = 1" and the like are never broken.
     func textLegend(_ options: RenderOptions, width: Int) -> [String] {
         let dot = Self.contourDot(ascii: options.ascii)
-        var atoms = "behind the lines: \(name) levels, drawn as dotted lines (\(dot)\(dot)\(dot)) numbered".split(separator: " ").map(String.init)
-        atoms += levels.indices.map { "\(Self.levelSymbol($0 + 1)) = \(Self.levelText(levels[$0]))" + ($0 == levels.count - 1 ? ";" : ",") }
+        var atoms = "behind the lines: \(name) levels, drawn as dotted lines (\(dot)\(dot)\(dot)) numbered".split(
+            separator: " "
+        ).map(String.init)
+        atoms += levels.indices.map {
+            "\(Self.levelSymbol($0 + 1)) = \(Self.levelText(levels[$0]))" + ($0 == levels.count - 1 ? ";" : ",")
+        }
         atoms += "inside line 1 lies the lowest \(name)".split(separator: " ").map(String.init)
         if levels.isEmpty { atoms = "behind the lines: \(name), all one level".split(separator: " ").map(String.init) }
         return wrapAtoms(atoms, width: width)
@@ -66,10 +72,13 @@ extension Chart {
     /// Draws the background field's level lines into the canvas cells the series leave empty.
     func drawBackground(into canvas: inout Canvas, axes: Axes, options: RenderOptions) {
         guard let background else { return }
-        let cellWidth = options.ascii ? 1 : 2, cellHeight = options.ascii ? 1 : 4
+        let cellWidth = options.ascii ? 1 : 2
+        let cellHeight = options.ascii ? 1 : 4
         let (xLow, xHigh, yLow, yHigh) = (axes.x.lowerBound, axes.x.upperBound, axes.y.lowerBound, axes.y.upperBound)
-        let dotWidth = Double(canvas.dotWidth - 1), dotHeight = Double(canvas.dotHeight - 1)
-        let cells = background.contourCells(columns: canvas.columns, rows: canvas.rows, ascii: options.ascii) { column, row in
+        let dotWidth = Double(canvas.dotWidth - 1)
+        let dotHeight = Double(canvas.dotHeight - 1)
+        let cells = background.contourCells(columns: canvas.columns, rows: canvas.rows, ascii: options.ascii) {
+            column, row in
             let dx = Double(column * cellWidth) + Double(cellWidth - 1) / 2
             let dy = Double(row * cellHeight) + Double(cellHeight - 1) / 2
             return (xLow + dx / dotWidth * (xHigh - xLow), yHigh - dy / dotHeight * (yHigh - yLow))

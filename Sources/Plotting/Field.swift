@@ -35,11 +35,16 @@ public struct Field: Sendable {
 
     /// A field from a grid of values (row by row, the first row at the bottom), with the given
     /// levels or levels chosen from the values.
-    public init(name: String, x: ClosedRange<Double>, y: ClosedRange<Double>, columns: Int, rows: Int,
-                values: [Double], spacing: Spacing = .logarithmic, levels: [Double]? = nil) {
+    public init(
+        name: String, x: ClosedRange<Double>, y: ClosedRange<Double>, columns: Int, rows: Int,
+        values: [Double], spacing: Spacing = .logarithmic, levels: [Double]? = nil
+    ) {
         precondition(columns >= 2 && rows >= 2, "A field needs at least 2 × 2 grid points, got \(columns) × \(rows)")
-        precondition(values.count == columns * rows, "A \(columns) × \(rows) field needs \(columns * rows) values, got \(values.count)")
-        precondition(x.upperBound > x.lowerBound && y.upperBound > y.lowerBound, "A field needs ranges of positive width")
+        precondition(
+            values.count == columns * rows,
+            "A \(columns) × \(rows) field needs \(columns * rows) values, got \(values.count)")
+        precondition(
+            x.upperBound > x.lowerBound && y.upperBound > y.lowerBound, "A field needs ranges of positive width")
         self.name = name
         self.x = x
         self.y = y
@@ -50,8 +55,10 @@ public struct Field: Sendable {
     }
 
     /// A field sampled from `f(x, y)` on a `samples` × `samples` grid over the two ranges.
-    public init(name: String, x: ClosedRange<Double>, y: ClosedRange<Double>, samples: Int = 101,
-                spacing: Spacing = .logarithmic, levels: [Double]? = nil, _ f: (Double, Double) -> Double) {
+    public init(
+        name: String, x: ClosedRange<Double>, y: ClosedRange<Double>, samples: Int = 101,
+        spacing: Spacing = .logarithmic, levels: [Double]? = nil, _ f: (Double, Double) -> Double
+    ) {
         let n = max(samples, 2)
         var values: [Double] = []
         values.reserveCapacity(n * n)
@@ -70,10 +77,14 @@ public struct Field: Sendable {
         guard px >= x.lowerBound, px <= x.upperBound, py >= y.lowerBound, py <= y.upperBound else { return nil }
         let fx = (px - x.lowerBound) / (x.upperBound - x.lowerBound) * Double(columns - 1)
         let fy = (py - y.lowerBound) / (y.upperBound - y.lowerBound) * Double(rows - 1)
-        let c = min(Int(fx), columns - 2), r = min(Int(fy), rows - 2)
-        let u = fx - Double(c), v = fy - Double(r)
-        let v00 = values[r * columns + c], v10 = values[r * columns + c + 1]
-        let v01 = values[(r + 1) * columns + c], v11 = values[(r + 1) * columns + c + 1]
+        let c = min(Int(fx), columns - 2)
+        let r = min(Int(fy), rows - 2)
+        let u = fx - Double(c)
+        let v = fy - Double(r)
+        let v00 = values[r * columns + c]
+        let v10 = values[r * columns + c + 1]
+        let v01 = values[(r + 1) * columns + c]
+        let v11 = values[(r + 1) * columns + c + 1]
         let value = (1 - v) * ((1 - u) * v00 + u * v10) + v * ((1 - u) * v01 + u * v11)
         return value.isFinite ? value : nil
     }
@@ -107,7 +118,8 @@ public struct Field: Sendable {
                 var candidates: [Double] = []
                 for exponent in Int(log10(low).rounded(.down))...Int(log10(high).rounded(.up)) {
                     for m in mantissas {
-                        let level = exponent >= 0 ? m * pow(10, Double(exponent)) : m / pow(10, Double(-exponent))  // 3/10 is 0.3, 3 × 0.1 is not
+                        // 3/10 is 0.3, 3 × 0.1 is not
+                        let level = exponent >= 0 ? m * pow(10, Double(exponent)) : m / pow(10, Double(-exponent))
                         if level > low && level < high { candidates.append(level) }
                     }
                 }
@@ -117,9 +129,12 @@ public struct Field: Sendable {
                 }
             }
             // Many decades: every k-th power of ten.
-            let first = Int(log10(low).rounded(.up)), last = Int(log10(high).rounded(.down))
+            let first = Int(log10(low).rounded(.up))
+            let last = Int(log10(high).rounded(.down))
             let stride = (last - first) / 9 + 1
-            return Swift.stride(from: first, through: last, by: stride).map { $0 >= 0 ? pow(10, Double($0)) : 1 / pow(10, Double(-$0)) }.filter { $0 > low && $0 < high }
+            return Swift.stride(from: first, through: last, by: stride).map {
+                $0 >= 0 ? pow(10, Double($0)) : 1 / pow(10, Double(-$0))
+            }.filter { $0 > low && $0 < high }
         }
         return linearLevels(low, high)
     }

@@ -44,8 +44,9 @@ public struct GraphDiagram: Sendable {
 
     /// A diagram; every edge must join two existing nodes and the graph must have no cycle.
     public init(title: String, nodes: [Node], edges: [Edge]) {
-        precondition(edges.allSatisfy { nodes.indices.contains($0.from) && nodes.indices.contains($0.to) },
-                     "An edge refers to a node that does not exist")
+        precondition(
+            edges.allSatisfy { nodes.indices.contains($0.from) && nodes.indices.contains($0.to) },
+            "An edge refers to a node that does not exist")
         self.title = title
         self.nodes = nodes
         self.edges = edges
@@ -93,7 +94,9 @@ public struct GraphDiagram: Sendable {
         while let (node, linePrefix, childPrefix, label) = stack.popLast() {
             let labelText = label.isEmpty ? "" : "   (\(label))"
             if seen.contains(node) {
-                lines.append(linePrefix + (options.ascii ? "^ " : "↑ ") + (nodes[node].lines.first ?? "") + " (again: see above)" + labelText)
+                lines.append(
+                    linePrefix + (options.ascii ? "^ " : "↑ ") + (nodes[node].lines.first ?? "") + " (again: see above)"
+                        + labelText)
                 continue
             }
             seen.insert(node)
@@ -102,7 +105,11 @@ public struct GraphDiagram: Sendable {
             let incoming = inputs(of: node)
             for (k, edge) in incoming.enumerated().reversed() {
                 let isLast = k == incoming.count - 1
-                stack.append((edge.from, childPrefix + (isLast ? last : branch), childPrefix + (isLast ? blank : pipe), edge.label))
+                stack.append(
+                    (
+                        edge.from, childPrefix + (isLast ? last : branch), childPrefix + (isLast ? blank : pipe),
+                        edge.label
+                    ))
             }
         }
         return lines.joined(separator: "\n")
@@ -118,11 +125,16 @@ public struct GraphDiagram: Sendable {
     /// Boxes in columns by layer, each column as tall as its boxes, the whole centred vertically.
     func svgBoxes() -> (boxes: [Box], width: Double, height: Double) {
         let layer = layers()
-        let lineHeight = 17.0, padding = 8.0, rowGap = 22.0, top = 50.0, left = 20.0
+        let lineHeight = 17.0
+        let padding = 8.0
+        let rowGap = 22.0
+        let top = 50.0
+        let left = 20.0
         let widths = nodes.map { node in max(60, 7.4 * Double(node.lines.map(\.count).max() ?? 0) + 2 * padding) }
         let heights = nodes.map { Double($0.lines.count) * lineHeight + 2 * padding - 4 }
         let columns = (layer.max() ?? 0) + 1
-        let columnWidth = (0..<columns).map { c in nodes.indices.filter { layer[$0] == c }.map { widths[$0] }.max() ?? 0 }
+        let columnWidth = (0..<columns).map { c in nodes.indices.filter { layer[$0] == c }.map { widths[$0] }.max() ?? 0
+        }
         let columnHeight = (0..<columns).map { c in
             nodes.indices.filter { layer[$0] == c }.map { heights[$0] + rowGap }.reduce(0, +) - rowGap
         }
@@ -136,7 +148,8 @@ public struct GraphDiagram: Sendable {
         for c in 0..<columns {
             var y = top + (tallest - columnHeight[c]) / 2
             for node in nodes.indices where layer[node] == c {
-                boxes[node] = Box(x: x + (columnWidth[c] - widths[node]) / 2, y: y, width: widths[node], height: heights[node])
+                boxes[node] = Box(
+                    x: x + (columnWidth[c] - widths[node]) / 2, y: y, width: widths[node], height: heights[node])
                 y += heights[node] + rowGap
             }
             x += columnWidth[c] + gaps[c]
@@ -155,35 +168,43 @@ public struct GraphDiagram: Sendable {
         let (boxes, contentWidth, contentHeight) = svgBoxes()
         let width = Int(max(contentWidth, 7.4 * Double(title.count) + 40).rounded(.up))
         let height = Int(contentHeight.rounded(.up))
-        let description = "Graph of \(nodes.count) nodes: " + nodes.map { $0.lines.joined(separator: " ") }.joined(separator: "; ")
+        let description =
+            "Graph of \(nodes.count) nodes: " + nodes.map { $0.lines.joined(separator: " ") }.joined(separator: "; ")
         var svg = svgHeader(width: width, height: height, title: title, description: description)
         svg += """
-        <defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs>
+            <defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs>
 
-        """
+            """
         for edge in edges {
-            let a = boxes[edge.from], b = boxes[edge.to]
+            let a = boxes[edge.from]
+            let b = boxes[edge.to]
             let (x0, y0) = (a.x + a.width, a.y + a.height / 2)
             let (x1, y1) = (b.x, b.y + b.height / 2)
             let bend = (x1 - x0) / 2
-            svg += "<path d=\"M \(svgNumber(x0)) \(svgNumber(y0)) C \(svgNumber(x0 + bend)) \(svgNumber(y0)), \(svgNumber(x1 - bend)) \(svgNumber(y1)), \(svgNumber(x1)) \(svgNumber(y1))\" fill=\"none\" stroke=\"#555\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/>\n"
+            svg +=
+                "<path d=\"M \(svgNumber(x0)) \(svgNumber(y0)) C \(svgNumber(x0 + bend)) \(svgNumber(y0)), \(svgNumber(x1 - bend)) \(svgNumber(y1)), \(svgNumber(x1)) \(svgNumber(y1))\" fill=\"none\" stroke=\"#555\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/>\n"
             if !edge.label.isEmpty {
                 // In the gap after the input's box, at the height the curve has there, on a white
                 // patch so the arrow does not run through the text.
                 let labelWidth = Self.labelWidth(edge.label)
                 let mx = x0 + 12 + labelWidth / 2
-                let t = 0.25, my = y0 + (y1 - y0) * (3 * t * t - 2 * t * t * t)
-                svg += "<rect x=\"\(svgNumber(mx - labelWidth / 2))\" y=\"\(svgNumber(my - 11))\" width=\"\(svgNumber(labelWidth))\" height=\"15\" fill=\"white\" opacity=\"0.9\"/>"
-                svg += "<text x=\"\(svgNumber(mx))\" y=\"\(svgNumber(my))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">\(xmlEscaped(edge.label))</text>\n"
+                let t = 0.25
+                let my = y0 + (y1 - y0) * (3 * t * t - 2 * t * t * t)
+                svg +=
+                    "<rect x=\"\(svgNumber(mx - labelWidth / 2))\" y=\"\(svgNumber(my - 11))\" width=\"\(svgNumber(labelWidth))\" height=\"15\" fill=\"white\" opacity=\"0.9\"/>"
+                svg +=
+                    "<text x=\"\(svgNumber(mx))\" y=\"\(svgNumber(my))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">\(xmlEscaped(edge.label))</text>\n"
             }
         }
         for (node, box) in zip(nodes, boxes) {
             let fill = node.highlighted ? "#FCE8C3" : "#F3F8FC"
             let stroke = node.highlighted ? RenderOptions.svgPalette[0] : RenderOptions.svgPalette[5]
-            svg += "<rect x=\"\(svgNumber(box.x))\" y=\"\(svgNumber(box.y))\" width=\"\(svgNumber(box.width))\" height=\"\(svgNumber(box.height))\" rx=\"6\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"1.5\"/>\n"
+            svg +=
+                "<rect x=\"\(svgNumber(box.x))\" y=\"\(svgNumber(box.y))\" width=\"\(svgNumber(box.width))\" height=\"\(svgNumber(box.height))\" rx=\"6\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"1.5\"/>\n"
             for (k, line) in node.lines.enumerated() {
                 let weight = k == 0 ? " font-weight=\"bold\"" : ""
-                svg += "<text x=\"\(svgNumber(box.x + box.width / 2))\" y=\"\(svgNumber(box.y + 20 + 17 * Double(k)))\" text-anchor=\"middle\"\(weight)>\(xmlEscaped(line))</text>\n"
+                svg +=
+                    "<text x=\"\(svgNumber(box.x + box.width / 2))\" y=\"\(svgNumber(box.y + 20 + 17 * Double(k)))\" text-anchor=\"middle\"\(weight)>\(xmlEscaped(line))</text>\n"
             }
         }
         svg += "</svg>\n"

@@ -15,7 +15,9 @@ public struct GrayImage: Sendable {
 
     /// A picture from its pixels, row by row.
     public init(width: Int, height: Int, pixels: [Double], caption: String = "") {
-        precondition(pixels.count == width * height, "A \(width)×\(height) image needs \(width * height) pixels, got \(pixels.count)")
+        precondition(
+            pixels.count == width * height,
+            "A \(width)×\(height) image needs \(width * height) pixels, got \(pixels.count)")
         self.width = width
         self.height = height
         self.pixels = pixels
@@ -26,7 +28,9 @@ public struct GrayImage: Sendable {
     /// scale: zero is the same middle shade in every panel, and the scale runs from −m to +m
     /// where m is the largest |value| over all panels.
     public static func signedMaps(width: Int, height: Int, values: [[Double]], captions: [String]) -> [GrayImage] {
-        precondition(values.count == captions.count, "\(values.count) pictures need \(values.count) captions, got \(captions.count)")
+        precondition(
+            values.count == captions.count,
+            "\(values.count) pictures need \(values.count) captions, got \(captions.count)")
         let limit = values.joined().filter(\.isFinite).map(abs).max() ?? 1
         return zip(values, captions).map { pixels, caption in
             var image = GrayImage(width: width, height: height, pixels: pixels, caption: caption)
@@ -50,7 +54,8 @@ public struct GrayImage: Sendable {
     /// becomes 0 and the largest 1.
     public static func heatMap(width: Int, height: Int, values: [Double], caption: String = "") -> GrayImage {
         let finite = values.filter { $0.isFinite }
-        let low = finite.min() ?? 0, high = finite.max() ?? 1
+        let low = finite.min() ?? 0
+        let high = finite.max() ?? 1
         let span = high > low ? high - low : 1
         return GrayImage(width: width, height: height, pixels: values.map { ($0 - low) / span }, caption: caption)
     }
@@ -74,7 +79,8 @@ public struct GrayImage: Sendable {
                     let shade = ramp[min(ramp.count - 1, Int((position * Double(ramp.count - 1)).rounded()))]
                     // In colour, the sign is also a hue: blue below zero, orange above.
                     let series = position < 0.5 ? 5 : 0
-                    text += position == 0.5 || shade == " " ? shade + shade : options.colored(shade + shade, series: series)
+                    text +=
+                        position == 0.5 || shade == " " ? shade + shade : options.colored(shade + shade, series: series)
                     continue
                 }
                 let clamped = value.isFinite ? min(max(value, 0), 1) : 0
@@ -108,14 +114,18 @@ public func renderImages(_ images: [GrayImage], _ options: RenderOptions = Rende
         let group = blocks[start..<min(start + perRow, blocks.count)]
         let height = group.map(\.count).max()!
         for line in 0..<height {
-            output.append(group.map { line < $0.count ? padRight($0[line], blockWidth) : String(repeating: " ", count: blockWidth) }
+            output.append(
+                group.map {
+                    line < $0.count ? padRight($0[line], blockWidth) : String(repeating: " ", count: blockWidth)
+                }
                 .joined(separator: gap).trimmingTrailingSpaces())
         }
     }
     if let limit = images.first(where: { $0.signedLimit != nil })?.signedLimit {
         let ramp = options.ascii ? GrayImage.signedAsciiShades : GrayImage.signedUnicodeShades
         let shown = ramp.map { $0 == " " ? "(blank)" : $0 + $0 }
-        let legend = "scale, the same for every picture: \(shown[0]) \(signedText(-limit)) · \(shown[2]) 0 · \(shown[4]) \(signedText(limit)): dark is negative, light is positive"
+        let legend =
+            "scale, the same for every picture: \(shown[0]) \(signedText(-limit)) · \(shown[2]) 0 · \(shown[4]) \(signedText(limit)): dark is negative, light is positive"
         output.append(wrapWords(legend, width: options.width))
     }
     return output.joined(separator: "\n")
@@ -132,7 +142,9 @@ public func imagesSVG(_ images: [GrayImage], title: String, pixelSize: Double = 
     let width = Int(gap + Double(perRow) * (widest + gap))
     let signed = images.contains { $0.signedLimit != nil }
     let height = Int(50 + Double(rowsOfImages) * (tallest + 40) + (signed ? 46 : 0))
-    var svg = svgHeader(width: width, height: height, title: title, description: "\(images.count) small pictures: " + images.map(\.caption).joined(separator: ", "))
+    var svg = svgHeader(
+        width: width, height: height, title: title,
+        description: "\(images.count) small pictures: " + images.map(\.caption).joined(separator: ", "))
     for (index, image) in images.enumerated() {
         let x0 = gap + Double(index % perRow) * (widest + gap)
         let y0 = 44 + Double(index / perRow) * (tallest + 40)
@@ -146,20 +158,28 @@ public func imagesSVG(_ images: [GrayImage], title: String, pixelSize: Double = 
                     let level = Int(255 * (1 - (value.isFinite ? min(max(value, 0), 1) : 0)))
                     fill = "rgb(\(level),\(level),\(level))"
                 }
-                svg += "<rect x=\"\(svgNumber(x0 + Double(column) * pixelSize))\" y=\"\(svgNumber(y0 + Double(row) * pixelSize))\" width=\"\(svgNumber(pixelSize))\" height=\"\(svgNumber(pixelSize))\" fill=\"\(fill)\"/>\n"
+                svg +=
+                    "<rect x=\"\(svgNumber(x0 + Double(column) * pixelSize))\" y=\"\(svgNumber(y0 + Double(row) * pixelSize))\" width=\"\(svgNumber(pixelSize))\" height=\"\(svgNumber(pixelSize))\" fill=\"\(fill)\"/>\n"
             }
         }
-        svg += "<text x=\"\(svgNumber(x0 + Double(image.width) * pixelSize / 2))\" y=\"\(svgNumber(y0 + Double(image.height) * pixelSize + 18))\" text-anchor=\"middle\">\(xmlEscaped(image.caption))</text>\n"
+        svg +=
+            "<text x=\"\(svgNumber(x0 + Double(image.width) * pixelSize / 2))\" y=\"\(svgNumber(y0 + Double(image.height) * pixelSize + 18))\" text-anchor=\"middle\">\(xmlEscaped(image.caption))</text>\n"
     }
     if let limit = images.first(where: { $0.signedLimit != nil })?.signedLimit {
         // The colour bar: 21 steps from −limit to +limit, labelled at both ends and at zero.
-        let barY = Double(height) - 34, barWidth = min(300, Double(width) - 2 * gap), step = barWidth / 21
+        let barY = Double(height) - 34
+        let barWidth = min(300, Double(width) - 2 * gap)
+        let step = barWidth / 21
         for k in 0..<21 {
-            svg += "<rect x=\"\(svgNumber(gap + Double(k) * step))\" y=\"\(svgNumber(barY))\" width=\"\(svgNumber(step + 0.5))\" height=\"10\" fill=\"\(divergingColour(Double(k) / 20))\"/>"
+            svg +=
+                "<rect x=\"\(svgNumber(gap + Double(k) * step))\" y=\"\(svgNumber(barY))\" width=\"\(svgNumber(step + 0.5))\" height=\"10\" fill=\"\(divergingColour(Double(k) / 20))\"/>"
         }
-        svg += "\n<text x=\"\(svgNumber(gap))\" y=\"\(svgNumber(barY + 24))\" text-anchor=\"start\">\(svgLabel(-limit, decimals: 2))</text>"
-        svg += "<text x=\"\(svgNumber(gap + barWidth / 2))\" y=\"\(svgNumber(barY + 24))\" text-anchor=\"middle\">0</text>"
-        svg += "<text x=\"\(svgNumber(gap + barWidth))\" y=\"\(svgNumber(barY + 24))\" text-anchor=\"end\">\(svgLabel(limit, decimals: 2))</text>\n"
+        svg +=
+            "\n<text x=\"\(svgNumber(gap))\" y=\"\(svgNumber(barY + 24))\" text-anchor=\"start\">\(svgLabel(-limit, decimals: 2))</text>"
+        svg +=
+            "<text x=\"\(svgNumber(gap + barWidth / 2))\" y=\"\(svgNumber(barY + 24))\" text-anchor=\"middle\">0</text>"
+        svg +=
+            "<text x=\"\(svgNumber(gap + barWidth))\" y=\"\(svgNumber(barY + 24))\" text-anchor=\"end\">\(svgLabel(limit, decimals: 2))</text>\n"
     }
     svg += "</svg>\n"
     return svg

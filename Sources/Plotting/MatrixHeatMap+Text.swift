@@ -25,8 +25,11 @@ extension MatrixHeatMap {
         // Each cell: the number, its shade glyph, and a space between cells when there is room.
         // When the columns do not fit beside the row title, the title goes on a line of its own.
         let longestRowLabel = rowLabels.map(\.count).max() ?? 0
-        func fits(_ labelWidth: Int, _ cellWidth: Int) -> Bool { labelWidth + 1 + cellWidth * columnLabels.count <= options.width }
-        let titleBeside = fits(max(rowHeader.count, longestRowLabel), numberWidth + 1) || !fits(longestRowLabel, numberWidth + 1)
+        func fits(_ labelWidth: Int, _ cellWidth: Int) -> Bool {
+            labelWidth + 1 + cellWidth * columnLabels.count <= options.width
+        }
+        let titleBeside =
+            fits(max(rowHeader.count, longestRowLabel), numberWidth + 1) || !fits(longestRowLabel, numberWidth + 1)
         let labelWidth = titleBeside ? max(rowHeader.count, longestRowLabel) : longestRowLabel
         let cellWidth = fits(labelWidth, numberWidth + 2) ? numberWidth + 2 : numberWidth + 1
         let perBlock = max(1, (options.width - labelWidth - 1) / cellWidth)
@@ -40,8 +43,13 @@ extension MatrixHeatMap {
             let blockWidth = cellWidth * columns.count
             let heading = columnTitle + (ascii ? " ->" : " →")
             if !titleBeside { lines.append(rowHeader) }
-            lines.append(String(repeating: " ", count: labelWidth + 1) + padLeft("", max(0, (blockWidth - heading.count) / 2)) + heading)
-            lines.append(padRight(titleBeside ? rowHeader : "", labelWidth) + " " + columns.map { padLeft(columnLabels[$0], numberWidth) + padRight("", cellWidth - numberWidth) }.joined())
+            lines.append(
+                String(repeating: " ", count: labelWidth + 1) + padLeft("", max(0, (blockWidth - heading.count) / 2))
+                    + heading)
+            lines.append(
+                padRight(titleBeside ? rowHeader : "", labelWidth) + " "
+                    + columns.map { padLeft(columnLabels[$0], numberWidth) + padRight("", cellWidth - numberWidth) }
+                    .joined())
             for (row, label) in rowLabels.enumerated() {
                 var line = padLeft(label, labelWidth) + " "
                 for column in columns {
@@ -49,8 +57,10 @@ extension MatrixHeatMap {
                     let glyph = String(shades[shadeIndex(value)])
                     let number = padLeft(texts[row][column], numberWidth)
                     // On the diagonal of a square map (the right answers of a confusion matrix), bold in colour.
-                    line += (row == column && rowLabels.count == columnLabels.count ? options.bold(number) : number)
-                        + (glyph == " " ? glyph : options.colored(glyph, series: 5)) + padRight("", cellWidth - numberWidth - 1)
+                    line +=
+                        (row == column && rowLabels.count == columnLabels.count ? options.bold(number) : number)
+                        + (glyph == " " ? glyph : options.colored(glyph, series: 5))
+                        + padRight("", cellWidth - numberWidth - 1)
                 }
                 lines.append(line)
             }
@@ -66,7 +76,9 @@ extension MatrixHeatMap {
         let shades = ascii ? Self.asciiShades : Self.unicodeShades
         let parts = (1...4).map { k -> String in
             let bound = largest * Double(k) / 4
-            let text = decimals == 0 ? formatFixed((bound + 1e-9).rounded(.down), decimals: 0) : formatFixed(bound, decimals: decimals)
+            let text =
+                decimals == 0
+                ? formatFixed((bound + 1e-9).rounded(.down), decimals: 0) : formatFixed(bound, decimals: decimals)
             return "\(shades[k]) up to \(text)" + (k < 4 ? "," : "")
         }
         return ["shade:"] + parts + ["(the largest);", "\(cellText(0, ascii: ascii)) is 0"]

@@ -24,11 +24,16 @@ public struct MatrixHeatMap: Sendable {
     public var decimals: Int
 
     /// A heat map of `values` (one array per row, each as long as `columnLabels`).
-    public init(title: String, rowTitle: String, columnTitle: String, rowLabels: [String], columnLabels: [String],
-                values: [[Double]], decimals: Int = 0) {
-        precondition(values.count == rowLabels.count, "\(rowLabels.count) row labels need \(rowLabels.count) rows, got \(values.count)")
-        precondition(values.allSatisfy { $0.count == columnLabels.count },
-                     "every row needs \(columnLabels.count) values, one per column label")
+    public init(
+        title: String, rowTitle: String, columnTitle: String, rowLabels: [String], columnLabels: [String],
+        values: [[Double]], decimals: Int = 0
+    ) {
+        precondition(
+            values.count == rowLabels.count,
+            "\(rowLabels.count) row labels need \(rowLabels.count) rows, got \(values.count)")
+        precondition(
+            values.allSatisfy { $0.count == columnLabels.count },
+            "every row needs \(columnLabels.count) values, one per column label")
         self.title = title
         self.rowTitle = rowTitle
         self.columnTitle = columnTitle
@@ -39,10 +44,14 @@ public struct MatrixHeatMap: Sendable {
     }
 
     /// A heat map of counts (a confusion matrix: `counts[true][predicted]`).
-    public init(title: String, rowTitle: String, columnTitle: String, rowLabels: [String], columnLabels: [String],
-                counts: [[Int]]) {
-        self.init(title: title, rowTitle: rowTitle, columnTitle: columnTitle, rowLabels: rowLabels, columnLabels: columnLabels,
-                  values: counts.map { $0.map(Double.init) }, decimals: 0)
+    public init(
+        title: String, rowTitle: String, columnTitle: String, rowLabels: [String], columnLabels: [String],
+        counts: [[Int]]
+    ) {
+        self.init(
+            title: title, rowTitle: rowTitle, columnTitle: columnTitle, rowLabels: rowLabels,
+            columnLabels: columnLabels,
+            values: counts.map { $0.map(Double.init) }, decimals: 0)
     }
 
     /// The largest finite value, the top of the shading (1 when there is none above zero).

@@ -40,7 +40,8 @@ public func tickDecimals(step: Double) -> Int {
 /// ⌈low/step⌉·step to ⌊high/step⌋·step.
 public func ticksInside(_ range: ClosedRange<Double>, count: Int = 6) -> [Double] {
     let (low, high) = (range.lowerBound, range.upperBound)
-    precondition(low.isFinite && high.isFinite && high > low, "Ticks need a finite, non-empty range, got \(low)…\(high)")
+    precondition(
+        low.isFinite && high.isFinite && high > low, "Ticks need a finite, non-empty range, got \(low)…\(high)")
     let step = niceStep(for: (high - low) / Double(max(count - 1, 1)))
     let first = (low / step - 1e-9).rounded(.up)
     let last = (high / step + 1e-9).rounded(.down)

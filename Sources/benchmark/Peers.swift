@@ -14,7 +14,8 @@ struct Peers {
     /// Whether python3 with numpy can be run here; the reason if not.
     func unavailableReason() -> String? {
         let result = run(["-c", "import numpy"])
-        return result.status == 0 ? nil : "python3 with numpy is not available (\(result.output.split(separator: "\n").last ?? "no output"))"
+        return result.status == 0
+            ? nil : "python3 with numpy is not available (\(result.output.split(separator: "\n").last ?? "no output"))"
     }
 
     /// How long one numpy program may run before it is stopped (seconds).
@@ -38,7 +39,10 @@ struct Peers {
         process.standardError = pipe
         // Read the output on another thread, so a full pipe cannot block the program.
         let collected = OutputCollector()
-        let reader = Thread { collected.data = pipe.fileHandleForReading.readDataToEndOfFile(); collected.done.signal() }
+        let reader = Thread {
+            collected.data = pipe.fileHandleForReading.readDataToEndOfFile()
+            collected.done.signal()
+        }
         do { try process.run() } catch { return (127, "\(error)") }
         reader.start()
         let deadline = Date().addingTimeInterval(timeLimit)
@@ -49,7 +53,8 @@ struct Peers {
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
             collected.done.wait()
-            Peers.problems.append("python3 \(arguments.joined(separator: " ")) ran past \(Int(timeLimit)) s and was stopped")
+            Peers.problems.append(
+                "python3 \(arguments.joined(separator: " ")) ran past \(Int(timeLimit)) s and was stopped")
             return (124, String(decoding: collected.data, as: UTF8.self))
         }
         process.waitUntilExit()
@@ -64,7 +69,9 @@ struct Peers {
         if status == 124 { return nil }
         if let value = read(output), status == 0 { return value }
         let last = output.split(separator: "\n").last.map(String.init) ?? "no output"
-        Peers.problems.append("python3 \(arguments.joined(separator: " ")) exited \(status) without the expected figures (last line: \(last))")
+        Peers.problems.append(
+            "python3 \(arguments.joined(separator: " ")) exited \(status) without the expected figures (last line: \(last))"
+        )
         return nil
     }
 
@@ -93,7 +100,8 @@ struct Peers {
     func mlp(_ arguments: [String]) -> (accuracy: Double, seconds: Double)? {
         figures(["mlp_numpy.py"] + arguments) { out in
             guard let accuracy = Peers.valid(Peers.number(after: "final test acc", in: out), 0...1),
-                  let time = Peers.valid(Peers.number(after: "train time: median", in: out), 1e-9...1e5) else { return nil }
+                let time = Peers.valid(Peers.number(after: "train time: median", in: out), 1e-9...1e5)
+            else { return nil }
             return (accuracy, time)
         }
     }
@@ -111,8 +119,13 @@ struct Peers {
     /// matmul_bench.py for one size: median GFLOP/s. `coreType` forces OpenBLAS's kernel
     /// (OPENBLAS_CORETYPE), e.g. "Haswell" for its AVX2 one.
     func matmul(n: Int, batches: Int, minimumSeconds: Double, coreType: String? = nil) -> Double? {
-        figures(["matmul_bench.py", "--sizes", String(n), "--batches", String(batches), "--min-time", String(minimumSeconds)],
-                environment: coreType.map { ["OPENBLAS_CORETYPE": $0] } ?? [:]) { out in
+        figures(
+            [
+                "matmul_bench.py", "--sizes", String(n), "--batches", String(batches), "--min-time",
+                String(minimumSeconds)
+            ],
+            environment: coreType.map { ["OPENBLAS_CORETYPE": $0] } ?? [:]
+        ) { out in
             guard let line = out.split(separator: "\n").first(where: { $0.hasPrefix("numpy  n=") }) else { return nil }
             return Peers.valid(Peers.number(after: "median", in: String(line)), 1e-3...1e5)
         }
@@ -139,7 +152,8 @@ struct Peers {
         switch words[1].lowercased() {
         case let core where core.contains("skylakex") || core.contains("cooperlake") || core.contains("sapphire"):
             vectors = "AVX-512, 8 doubles per vector"
-        case let core where core.contains("haswell") || core.contains("zen"): vectors = "AVX2 + FMA, 4 doubles per vector"
+        case let core where core.contains("haswell") || core.contains("zen"):
+            vectors = "AVX2 + FMA, 4 doubles per vector"
         default: vectors = "vector width not known here"
         }
         return "numpy's BLAS: OpenBLAS \(words[0]), kernel \(words[1]) (\(vectors))"

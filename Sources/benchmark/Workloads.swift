@@ -11,7 +11,8 @@ func seconds(_ body: () -> Void) -> Double {
 /// The median of some numbers.
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
-    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    return sorted.count % 2 == 1
+        ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
 
 // MARK: - line
@@ -27,8 +28,9 @@ func lineWorkload(runs: Int) -> (line: Line, seconds: Double) {
         seconds {
             var p = [0.0, 0.0]
             for _ in 0..<1000 {
-                p = gradientDescentStep(parameters: p, gradient: meanSquaredErrorGradient(of: Line(parameters: p), on: data),
-                                        learningRate: 0.7)
+                p = gradientDescentStep(
+                    parameters: p, gradient: meanSquaredErrorGradient(of: Line(parameters: p), on: data),
+                    learningRate: 0.7)
             }
             result = Line(parameters: p)
         }
@@ -46,19 +48,23 @@ func lineWorkload(runs: Int) -> (line: Line, seconds: Double) {
 /// It trains with `trainOneEpoch`, the lessons' own training loop. That loop descends the mean
 /// squared error over the batch's m·n_out outputs, whose gradient 2(A − Y)/(m·n_out) is n_out/2
 /// times smaller than network.py's (A − Y)/m, so a rate of η·n_out/2 takes network.py's step.
-func trainLikeNetworkPy(inputs: Matrix, labels: [Int], hidden: Int, batchSize: Int, epochs: Int, eta: Double,
-                        seed: UInt64) -> Network {
+func trainLikeNetworkPy(
+    inputs: Matrix, labels: [Int], hidden: Int, batchSize: Int, epochs: Int, eta: Double,
+    seed: UInt64
+) -> Network {
     var generator = SeededGenerator(seed: seed)
-    var network = Network(sizes: [inputs.columns, hidden, 10], activations: [.sigmoid, .sigmoid],
-                          initialization: .standardNormal, using: &generator)
+    var network = Network(
+        sizes: [inputs.columns, hidden, 10], activations: [.sigmoid, .sigmoid],
+        initialization: .standardNormal, using: &generator)
     for l in network.layers.indices {
         network.layers[l].bias = .random(rows: 1, columns: network.layers[l].outputSize, using: &generator)
     }
     let targets = oneHot(labels, classes: 10)
     let optimizer = StochasticGradientDescent(learningRate: eta * 10 / 2)
     for _ in 0..<epochs {
-        trainOneEpoch(&network, inputs: inputs, targets: targets, batchSize: batchSize, optimizer: optimizer,
-                      using: &generator)
+        trainOneEpoch(
+            &network, inputs: inputs, targets: targets, batchSize: batchSize, optimizer: optimizer,
+            using: &generator)
     }
     return network
 }
@@ -68,12 +74,14 @@ func trainLikeNetworkPy(inputs: Matrix, labels: [Int], hidden: Int, batchSize: I
 /// seeds in `accuracySeeds`. One seed's accuracy says little: from one start to another it
 /// moves by several points, for numpy's program as for this one, so the two are compared by
 /// their means over the same number of starts.
-func mlpWorkload(train: DigitSet, test: DigitSet, hidden: Int, batchSize: Int, epochs: Int, runs: Int,
-                 accuracySeeds: Range<UInt64>) -> (accuracy: Double, seconds: Double)
-{
+func mlpWorkload(
+    train: DigitSet, test: DigitSet, hidden: Int, batchSize: Int, epochs: Int, runs: Int,
+    accuracySeeds: Range<UInt64>
+) -> (accuracy: Double, seconds: Double) {
     func trained(seed: UInt64) -> Network {
-        trainLikeNetworkPy(inputs: train.images, labels: train.labels, hidden: hidden,
-                           batchSize: batchSize, epochs: epochs, eta: 3.0, seed: seed)
+        trainLikeNetworkPy(
+            inputs: train.images, labels: train.labels, hidden: hidden,
+            batchSize: batchSize, epochs: epochs, eta: 3.0, seed: seed)
     }
     let times = (0..<runs).map { _ in seconds { _ = trained(seed: 0) } }
     let scores = accuracySeeds.map { seed in
@@ -100,7 +108,8 @@ func mnistShape() -> (train: DigitSet, test: DigitSet) {
 /// lasting at least `minimumSeconds`, as shared/bench/matmul_bench.py measures numpy.
 func matmulWorkload(n: Int, batches: Int, minimumSeconds: Double) -> Double {
     var generator = SeededGenerator(seed: 0)
-    let a = Matrix.random(rows: n, columns: n, using: &generator), b = Matrix.random(rows: n, columns: n, using: &generator)
+    let a = Matrix.random(rows: n, columns: n, using: &generator)
+    let b = Matrix.random(rows: n, columns: n, using: &generator)
     var sink = 0.0
     var repetitions = 1
     while true {
@@ -123,7 +132,8 @@ func processorModel() -> String {
     #if os(Linux)
     let info = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
     if let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
-       let colon = line.firstIndex(of: ":") {
+        let colon = line.firstIndex(of: ":")
+    {
         return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
     }
     #elseif os(macOS)

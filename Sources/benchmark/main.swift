@@ -106,89 +106,112 @@ struct Row {
 func report(_ row: Row) {
     let ratio = row.ratio.map { String(format: "%.3f", $0) } ?? "—"
     let verdict = row.met.map { $0 ? "met" : "not met" } ?? ""
-    print(row.workload.padding(toLength: 14, withPad: " ", startingAt: 0)
-          + row.swift.padding(toLength: 26, withPad: " ", startingAt: 0)
-          + row.numpy.padding(toLength: 26, withPad: " ", startingAt: 0)
-          + ratio.padding(toLength: 8, withPad: " ", startingAt: 0)
-          + row.target.padding(toLength: 10, withPad: " ", startingAt: 0) + verdict)
+    print(
+        row.workload.padding(toLength: 14, withPad: " ", startingAt: 0)
+            + row.swift.padding(toLength: 26, withPad: " ", startingAt: 0)
+            + row.numpy.padding(toLength: 26, withPad: " ", startingAt: 0)
+            + ratio.padding(toLength: 8, withPad: " ", startingAt: 0)
+            + row.target.padding(toLength: 10, withPad: " ", startingAt: 0) + verdict)
 }
-print("workload".padding(toLength: 14, withPad: " ", startingAt: 0) + "Swift (median)".padding(toLength: 26, withPad: " ", startingAt: 0)
-      + "numpy (median)".padding(toLength: 26, withPad: " ", startingAt: 0) + "ratio   target")
+print(
+    "workload".padding(toLength: 14, withPad: " ", startingAt: 0)
+        + "Swift (median)".padding(toLength: 26, withPad: " ", startingAt: 0)
+        + "numpy (median)".padding(toLength: 26, withPad: " ", startingAt: 0) + "ratio   target")
 
 /// Whether a workload was asked for (all of them without --only).
 func wanted(_ name: String) -> Bool { only == nil || only == name }
 
 // line
 if wanted("line") {
-let line = lineWorkload(runs: quick ? 1 : 7)
-let numpyLine = peers?.line(runs: 7)
-report(Row(workload: "line", swift: String(format: "%.3f ms / 1000 steps", line.seconds * 1000),
-           numpy: numpyLine.map { String(format: "%.3f ms", $0 * 1000) } ?? "—",
-           ratio: numpyLine.map { line.seconds / $0 }, target: "≤ 0.05",
-           met: numpyLine.map { line.seconds / $0 <= 0.05 }))
+    let line = lineWorkload(runs: quick ? 1 : 7)
+    let numpyLine = peers?.line(runs: 7)
+    report(
+        Row(
+            workload: "line", swift: String(format: "%.3f ms / 1000 steps", line.seconds * 1000),
+            numpy: numpyLine.map { String(format: "%.3f ms", $0 * 1000) } ?? "—",
+            ratio: numpyLine.map { line.seconds / $0 }, target: "≤ 0.05",
+            met: numpyLine.map { line.seconds / $0 <= 0.05 }))
 }
 
 // digits
 if wanted("digits") {
-let folder = bundledDigitsFolder
-let digitsTrain = try! loadDigits(from: folder.appendingPathComponent("optdigits.tra"))
-let digitsTest = try! loadDigits(from: folder.appendingPathComponent("optdigits.tes"))
-for (batch, target) in [(10, 0.25), (64, 0.35)] {
-    let swift = mlpWorkload(train: digitsTrain, test: digitsTest, hidden: 32, batchSize: batch, epochs: 10, runs: runs,
-                            accuracySeeds: UInt64(accuracySeeds.lowerBound)..<UInt64(accuracySeeds.upperBound))
-    var numpy = peers?.mlp(["--batch", String(batch), "--runs", String(runs)])
-    if let peers, let meanAccuracy = peers.mlpAccuracy(["--batch", String(batch)], seeds: accuracySeeds) {
-        numpy?.accuracy = meanAccuracy
+    let folder = bundledDigitsFolder
+    let digitsTrain = try! loadDigits(from: folder.appendingPathComponent("optdigits.tra"))
+    let digitsTest = try! loadDigits(from: folder.appendingPathComponent("optdigits.tes"))
+    for (batch, target) in [(10, 0.25), (64, 0.35)] {
+        let swift = mlpWorkload(
+            train: digitsTrain, test: digitsTest, hidden: 32, batchSize: batch, epochs: 10, runs: runs,
+            accuracySeeds: UInt64(accuracySeeds.lowerBound)..<UInt64(accuracySeeds.upperBound))
+        var numpy = peers?.mlp(["--batch", String(batch), "--runs", String(runs)])
+        if let peers, let meanAccuracy = peers.mlpAccuracy(["--batch", String(batch)], seeds: accuracySeeds) {
+            numpy?.accuracy = meanAccuracy
+        }
+        report(
+            Row(
+                workload: "digits-b\(batch)", swift: String(format: "%.4f s, acc %.4f", swift.seconds, swift.accuracy),
+                numpy: numpy.map { String(format: "%.4f s, acc %.4f", $0.seconds, $0.accuracy) } ?? "—",
+                ratio: numpy.map { swift.seconds / $0.seconds }, target: "≤ \(target)",
+                met: numpy.map { swift.seconds / $0.seconds <= target }))
+        if let numpy {
+            let points = 100 * (swift.accuracy - numpy.accuracy)
+            print(
+                "              accuracy: Swift − numpy = \(String(format: "%+.1f", points)) points (target within ±1: \(abs(points) <= 1 ? "met" : "not met"))"
+            )
+        }
     }
-    report(Row(workload: "digits-b\(batch)", swift: String(format: "%.4f s, acc %.4f", swift.seconds, swift.accuracy),
-               numpy: numpy.map { String(format: "%.4f s, acc %.4f", $0.seconds, $0.accuracy) } ?? "—",
-               ratio: numpy.map { swift.seconds / $0.seconds }, target: "≤ \(target)",
-               met: numpy.map { swift.seconds / $0.seconds <= target }))
-    if let numpy {
-        let points = 100 * (swift.accuracy - numpy.accuracy)
-        print("              accuracy: Swift − numpy = \(String(format: "%+.1f", points)) points (target within ±1: \(abs(points) <= 1 ? "met" : "not met"))")
-    }
-}
 }
 
 // mnist-shape
 if wanted("mnist-shape") {
-let mnist = mnistShape()
-let mnistSwift = mlpWorkload(train: mnist.train, test: mnist.test, hidden: 30, batchSize: 10, epochs: 1, runs: quick ? 1 : 3,
-                             accuracySeeds: 0..<1)
-let mnistNumpy = peers?.mlp(["--data", "mnist-shape", "--hidden", "30", "--batch", "10", "--epochs", "1", "--runs", "3"])
-report(Row(workload: "mnist-shape", swift: String(format: "%.3f s / epoch", mnistSwift.seconds),
-           numpy: mnistNumpy.map { String(format: "%.3f s / epoch", $0.seconds) } ?? "—",
-           ratio: mnistNumpy.map { mnistSwift.seconds / $0.seconds }, target: "≤ 0.5",
-           met: mnistNumpy.map { mnistSwift.seconds / $0.seconds <= 0.5 }))
+    let mnist = mnistShape()
+    let mnistSwift = mlpWorkload(
+        train: mnist.train, test: mnist.test, hidden: 30, batchSize: 10, epochs: 1, runs: quick ? 1 : 3,
+        accuracySeeds: 0..<1)
+    let mnistNumpy = peers?.mlp([
+        "--data", "mnist-shape", "--hidden", "30", "--batch", "10", "--epochs", "1", "--runs", "3"
+    ])
+    report(
+        Row(
+            workload: "mnist-shape", swift: String(format: "%.3f s / epoch", mnistSwift.seconds),
+            numpy: mnistNumpy.map { String(format: "%.3f s / epoch", $0.seconds) } ?? "—",
+            ratio: mnistNumpy.map { mnistSwift.seconds / $0.seconds }, target: "≤ 0.5",
+            met: mnistNumpy.map { mnistSwift.seconds / $0.seconds <= 0.5 }))
 }
 
 // matmul (the ratio here is numpy's time over Swift's, i.e. Swift's rate as a fraction of numpy's).
 // Each size is measured right after numpy's, so both see the same load on the machine.
 if wanted("matmul") {
-let sizes = [64, 128, 256, 512, 1024]
-let batches = quick ? 1 : 5, minimumSeconds = quick ? 0.05 : 0.2
-let peak = Matrix.arithmeticPeak()
-var likeForLike: [String] = []
-var fractionsOfPeak: [String] = []
-for n in sizes {
-    let peer = peers?.matmul(n: n, batches: batches, minimumSeconds: minimumSeconds)
-    let rate = matmulWorkload(n: n, batches: batches, minimumSeconds: minimumSeconds)
-    report(Row(workload: "matmul n=\(n)", swift: String(format: "%.2f GFLOP/s", rate),
-               numpy: peer.map { String(format: "%.2f GFLOP/s", $0) } ?? "—",
-               ratio: peer.map { rate / $0 }, target: "≥ 0.9", met: peer.map { rate / $0 >= 0.9 }))
-    fractionsOfPeak.append(String(format: "n=%d %.2f", n, rate / peak))
-    if let avx2 = peers?.matmul(n: n, batches: batches, minimumSeconds: minimumSeconds, coreType: "Haswell") {
-        likeForLike.append(String(format: "n=%d %.2f (%.1f)", n, rate / avx2, avx2))
+    let sizes = [64, 128, 256, 512, 1024]
+    let batches = quick ? 1 : 5
+    let minimumSeconds = quick ? 0.05 : 0.2
+    let peak = Matrix.arithmeticPeak()
+    var likeForLike: [String] = []
+    var fractionsOfPeak: [String] = []
+    for n in sizes {
+        let peer = peers?.matmul(n: n, batches: batches, minimumSeconds: minimumSeconds)
+        let rate = matmulWorkload(n: n, batches: batches, minimumSeconds: minimumSeconds)
+        report(
+            Row(
+                workload: "matmul n=\(n)", swift: String(format: "%.2f GFLOP/s", rate),
+                numpy: peer.map { String(format: "%.2f GFLOP/s", $0) } ?? "—",
+                ratio: peer.map { rate / $0 }, target: "≥ 0.9", met: peer.map { rate / $0 >= 0.9 }))
+        fractionsOfPeak.append(String(format: "n=%d %.2f", n, rate / peak))
+        if let avx2 = peers?.matmul(n: n, batches: batches, minimumSeconds: minimumSeconds, coreType: "Haswell") {
+            likeForLike.append(String(format: "n=%d %.2f (%.1f)", n, rate / avx2, avx2))
+        }
+    }
+    print(
+        String(
+            format: "              peak of Swift's arithmetic, measured now: %.1f GFLOP/s (%@)", peak,
+            Matrix.productInstructions))
+    print("              Swift matmul / that peak (target ≥ 0.75): " + fractionsOfPeak.joined(separator: ", "))
+    if !likeForLike.isEmpty {
+        print("              Swift / numpy on OpenBLAS's AVX2 kernel (OPENBLAS_CORETYPE=Haswell, its GFLOP/s):")
+        print("                " + likeForLike.joined(separator: ", "))
     }
 }
-print(String(format: "              peak of Swift's arithmetic, measured now: %.1f GFLOP/s (%@)", peak, Matrix.productInstructions))
-print("              Swift matmul / that peak (target ≥ 0.75): " + fractionsOfPeak.joined(separator: ", "))
-if !likeForLike.isEmpty {
-    print("              Swift / numpy on OpenBLAS's AVX2 kernel (OPENBLAS_CORETYPE=Haswell, its GFLOP/s):")
-    print("                " + likeForLike.joined(separator: ", "))
-}
-}
 print("\n(ratio: Swift time / numpy time; for matmul, Swift GFLOP/s / numpy GFLOP/s. Times are medians at seed 0;")
-print(" digits accuracies are means over seeds \(accuracySeeds.lowerBound)–\(accuracySeeds.upperBound - 1), since one start moves them by several points.)")
+print(
+    " digits accuracies are means over seeds \(accuracySeeds.lowerBound)–\(accuracySeeds.upperBound - 1), since one start moves them by several points.)"
+)
 for problem in Peers.problems { print("peer problem: \(problem)") }

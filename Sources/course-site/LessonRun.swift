@@ -32,7 +32,8 @@ struct LessonRunner: Sendable {
     func run(_ lesson: Int, _ arguments: [String] = []) throws -> String {
         let program = executable(lesson)
         guard FileManager.default.isExecutableFile(atPath: program.path) else {
-            throw Failure(description: "lesson-\(lesson) is not built in \(productsFolder.path): run `swift build` first")
+            throw Failure(
+                description: "lesson-\(lesson) is not built in \(productsFolder.path): run `swift build` first")
         }
         let process = Process()
         process.executableURL = program
@@ -43,7 +44,8 @@ struct LessonRunner: Sendable {
         environment["COLUMNS"] = nil
         environment["LINES"] = nil
         process.environment = environment
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
@@ -78,7 +80,9 @@ struct LessonRunner: Sendable {
 
     /// Runs `jobs` two at a time (the machines the course is taught on have two cores) and
     /// returns their results in order.
-    static func twoAtATime<T: Sendable>(_ count: Int, _ job: @Sendable @escaping (Int) throws -> T) -> [Result<T, Error>] {
+    static func twoAtATime<T: Sendable>(_ count: Int, _ job: @Sendable @escaping (Int) throws -> T) -> [Result<
+        T, Error
+    >] {
         nonisolated(unsafe) var results = [Result<T, Error>?](repeating: nil, count: count)
         nonisolated(unsafe) var next = 0
         let lock = NSLock()

@@ -43,20 +43,20 @@ struct Markdown {
         var out = ""
         for block in blocks {
             switch block {
-            case let .heading(level, text):
+            case .heading(let level, let text):
                 let shown = min(6, level + headingShift)
                 let id = Markdown.uniqueID(Markdown.slug(Markdown.plainText(text)), in: &ids)
                 out += "<h\(shown) id=\"\(id)\">\(inline(text))</h\(shown)>\n"
-            case let .paragraph(text):
+            case .paragraph(let text):
                 out += "<p>\(inline(text))</p>\n"
-            case let .code(language, text):
+            case .code(let language, let text):
                 let cls = language.map { " class=\"language-\(Markdown.escape($0))\"" } ?? ""
                 out += "<pre><code\(cls)>\(Markdown.escape(text))</code></pre>\n"
-            case let .list(ordered, start, items, tight):
+            case .list(let ordered, let start, let items, let tight):
                 let tag = ordered ? "ol" : "ul"
                 out += ordered && start != 1 ? "<ol start=\"\(start)\">\n" : "<\(tag)>\n"
                 for item in items {
-                    if tight, item.count >= 1, case let .paragraph(text) = item[0] {
+                    if tight, item.count >= 1, case .paragraph(let text) = item[0] {
                         out += "<li>" + inline(text)
                         let rest = Array(item.dropFirst())
                         if !rest.isEmpty { out += "\n" + html(rest, ids: &ids) }
@@ -66,7 +66,7 @@ struct Markdown {
                     }
                 }
                 out += "</\(tag)>\n"
-            case let .table(header, alignments, rows):
+            case .table(let header, let alignments, let rows):
                 func cell(_ tag: String, _ text: String, _ column: Int) -> String {
                     let align = column < alignments.count ? alignments[column] : nil
                     let style = align.map { " style=\"text-align: \($0)\"" } ?? ""
@@ -78,7 +78,9 @@ struct Markdown {
                 for row in rows {
                     var cells = row
                     while cells.count < header.count { cells.append("") }
-                    out += "<tr>" + cells.prefix(header.count).enumerated()
+                    out +=
+                        "<tr>"
+                        + cells.prefix(header.count).enumerated()
                         .map { cell("td", $0.element, $0.offset) }.joined() + "</tr>\n"
                 }
                 out += "</tbody>\n</table></div>\n"
@@ -105,16 +107,31 @@ struct Markdown {
             let m = Array(marker)
             var j = from
             while j + m.count <= chars.count {
-                if chars[j] == "\\" { j += 2; continue }
+                if chars[j] == "\\" {
+                    j += 2
+                    continue
+                }
                 if chars[j] == "`" {  // skip a code span whole
-                    if let end = codeSpanEnd(j) { j = end.next; continue }
+                    if let end = codeSpanEnd(j) {
+                        j = end.next
+                        continue
+                    }
                 }
                 if Array(chars[j..<j + m.count]) == m, j > from, !chars[j - 1].isWhitespace {
                     // `*` must not be part of `**` (and the reverse).
                     let after = j + m.count
-                    if m == ["*"], after < chars.count, chars[after] == "*" { j += 2; continue }
-                    if m == ["*"], chars[j - 1] == "*" { j += 1; continue }
-                    if m == ["_"], isWordCharacter(after) { j += 1; continue }
+                    if m == ["*"], after < chars.count, chars[after] == "*" {
+                        j += 2
+                        continue
+                    }
+                    if m == ["*"], chars[j - 1] == "*" {
+                        j += 1
+                        continue
+                    }
+                    if m == ["_"], isWordCharacter(after) {
+                        j += 1
+                        continue
+                    }
                     return j
                 }
                 j += 1
@@ -133,7 +150,8 @@ struct Markdown {
                     if other == run {
                         var content = String(chars[(start + run)..<j])
                         if content.count >= 2, content.first == " ", content.last == " ",
-                           content.contains(where: { $0 != " " }) {
+                            content.contains(where: { $0 != " " })
+                        {
                             content = String(content.dropFirst().dropLast())
                         }
                         return (j + run, content)
@@ -163,23 +181,26 @@ struct Markdown {
             } else if c == "[", let link = parseLink(chars, at: i) {
                 let label = inline(link.label)
                 switch resolveLink(link.target) {
-                case let .href(address):
+                case .href(let address):
                     out += "<a href=\"\(Markdown.escape(address))\">\(label)</a>"
-                case let .text(note):
+                case .text(let note):
                     out += "<span class=\"file\">\(label)</span>"
                     if let note { out += " (<code>\(Markdown.escape(note))</code>)" }
                 }
                 i = link.next
             } else if c == "*", i + 1 < chars.count, chars[i + 1] == "*", i + 2 < chars.count,
-                      !chars[i + 2].isWhitespace, let end = closing("**", from: i + 2) {
+                !chars[i + 2].isWhitespace, let end = closing("**", from: i + 2)
+            {
                 out += "<strong>\(inline(String(chars[(i + 2)..<end])))</strong>"
                 i = end + 2
             } else if c == "*", i + 1 < chars.count, !chars[i + 1].isWhitespace, chars[i + 1] != "*",
-                      let end = closing("*", from: i + 1) {
+                let end = closing("*", from: i + 1)
+            {
                 out += "<em>\(inline(String(chars[(i + 1)..<end])))</em>"
                 i = end + 1
             } else if c == "_", !isWordCharacter(i - 1), i + 1 < chars.count, !chars[i + 1].isWhitespace,
-                      chars[i + 1] != "_", let end = closing("_", from: i + 1) {
+                chars[i + 1] != "_", let end = closing("_", from: i + 1)
+            {
                 out += "<em>\(inline(String(chars[(i + 1)..<end])))</em>"
                 i = end + 1
             } else {
@@ -195,7 +216,10 @@ struct Markdown {
         var depth = 0
         var j = start
         while j < chars.count {
-            if chars[j] == "\\" { j += 2; continue }
+            if chars[j] == "\\" {
+                j += 2
+                continue
+            }
             if chars[j] == "[" { depth += 1 }
             if chars[j] == "]" {
                 depth -= 1
@@ -282,10 +306,11 @@ struct Markdown {
 
     private static func isTableSeparator(_ line: Substring) -> Bool {
         let cells = tableCells(line)
-        return !cells.isEmpty && cells.allSatisfy { cell in
-            let t = cell.trimmingCharacters(in: .whitespaces)
-            return t.contains("-") && t.allSatisfy { "-:".contains($0) }
-        }
+        return !cells.isEmpty
+            && cells.allSatisfy { cell in
+                let t = cell.trimmingCharacters(in: .whitespaces)
+                return t.contains("-") && t.allSatisfy { "-:".contains($0) }
+            }
     }
 
     /// The cells of a table row; `\|` is a bar inside a cell.
@@ -337,7 +362,10 @@ struct Markdown {
         var i = 0
         while i < lines.count {
             let line = lines[i]
-            if isBlank(line) { i += 1; continue }
+            if isBlank(line) {
+                i += 1
+                continue
+            }
             if let (level, text) = heading(line) {
                 blocks.append(.heading(level: level, text: text))
                 i += 1
@@ -348,7 +376,8 @@ struct Markdown {
                 while i < lines.count {
                     let trimmed = lines[i].drop { $0 == " " }
                     if indentation(lines[i]) < 4, trimmed.hasPrefix(marker),
-                       trimmed.allSatisfy({ $0 == marker.first! || $0 == " " }) {
+                        trimmed.allSatisfy({ $0 == marker.first! || $0 == " " })
+                    {
                         i += 1
                         break
                     }
@@ -419,14 +448,18 @@ struct Markdown {
                         i += 1
                     }
                     let parsed = parse(body)
-                    if blankInside, parsed.filter({ if case .paragraph = $0 { return true } else { return false } }).count > 1 {
+                    if blankInside,
+                        parsed.filter({ if case .paragraph = $0 { return true } else { return false } }).count > 1
+                    {
                         tight = false
                     }
                     items.append(parsed)
                     // Blank lines between this item and the next one make the list loose.
                     var j = i
                     while j < lines.count, isBlank(lines[j]) { j += 1 }
-                    if j > i, j < lines.count, let nextMarker = listMarker(lines[j]), nextMarker.ordered == first.ordered {
+                    if j > i, j < lines.count, let nextMarker = listMarker(lines[j]),
+                        nextMarker.ordered == first.ordered
+                    {
                         sawBlankBetweenItems = true
                         i = j
                     } else {
@@ -479,8 +512,14 @@ struct Markdown {
             switch c {
             case "*", "`", "[": continue
             case "]":
-                if chars.first == "(", let close = chars.firstIndex(of: ")") { chars = chars[chars.index(after: close)...] }
-            case "\\": if let next = chars.first { out.append(next); chars = chars.dropFirst() }
+                if chars.first == "(", let close = chars.firstIndex(of: ")") {
+                    chars = chars[chars.index(after: close)...]
+                }
+            case "\\":
+                if let next = chars.first {
+                    out.append(next)
+                    chars = chars.dropFirst()
+                }
             default: out.append(c)
             }
         }

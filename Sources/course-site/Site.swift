@@ -36,7 +36,8 @@ struct Course {
 
     init(root: URL) throws {
         self.root = root
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Lessons").path)) ?? []
+        let names =
+            (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Lessons").path)) ?? []
         var lessons: [Lesson] = []
         for name in names.sorted() {
             let digits = name.prefix { $0.isNumber }
@@ -46,11 +47,14 @@ struct Course {
                 throw Failure(description: "Lessons/\(name)/README.md cannot be read")
             }
             var title = "Lesson \(number)"
-            if case let .heading(_, heading)? = Markdown.parse(text).first { title = Markdown.plainText(heading) }
-            let teaching = FileManager.default.fileExists(atPath: root.appendingPathComponent("Lessons/\(name)/TEACHING.md").path)
+            if case .heading(_, let heading)? = Markdown.parse(text).first { title = Markdown.plainText(heading) }
+            let teaching = FileManager.default.fileExists(
+                atPath: root.appendingPathComponent("Lessons/\(name)/TEACHING.md").path)
             lessons.append(Lesson(number: number, folder: name, title: title, hasTeachingNotes: teaching))
         }
-        guard !lessons.isEmpty else { throw Failure(description: "no lesson folders (Lessons/NN-Name) in \(root.path)") }
+        guard !lessons.isEmpty else {
+            throw Failure(description: "no lesson folders (Lessons/NN-Name) in \(root.path)")
+        }
         self.lessons = lessons.sorted { $0.number < $1.number }
     }
 
@@ -94,7 +98,9 @@ struct SiteWriter {
         if path == "Exercises/README.md" { return "index.html#exercises" }
         if path == "Lessons/TEACHING.md" { return course.exists(path) ? "teaching.html" : nil }
         for lesson in course.lessons {
-            if path == "Lessons/\(lesson.folder)/README.md" || path == "Lessons/\(lesson.folder)" || path == "Lessons/\(lesson.folder)/" {
+            if path == "Lessons/\(lesson.folder)/README.md" || path == "Lessons/\(lesson.folder)"
+                || path == "Lessons/\(lesson.folder)/"
+            {
                 return "lesson-\(lesson.number).html"
             }
             if path == "Lessons/\(lesson.folder)/TEACHING.md", lesson.hasTeachingNotes {
@@ -164,30 +170,30 @@ struct SiteWriter {
                 ?? "<span>\(Markdown.escape(label))</span>"
         }.joined(separator: "\n")
         return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>\(Markdown.escape(title))</title>
-        <link rel="stylesheet" href="style.css" />
-        </head>
-        <body>
-        <nav class="site">
-        \(links)
-        </nav>
-        <main>
-        \(body)
-        </main>
-        <footer>
-        <p>Built by <code>swift run course-site</code> from the course folder: the walkthroughs and \
-        notes as written, the output and pictures from real runs of the lessons with their default \
-        flags (seed 42).</p>
-        </footer>
-        </body>
-        </html>
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8" />
+            <meta name="viewport" content="width=device-width, initial-scale=1" />
+            <title>\(Markdown.escape(title))</title>
+            <link rel="stylesheet" href="style.css" />
+            </head>
+            <body>
+            <nav class="site">
+            \(links)
+            </nav>
+            <main>
+            \(body)
+            </main>
+            <footer>
+            <p>Built by <code>swift run course-site</code> from the course folder: the walkthroughs and \
+            notes as written, the output and pictures from real runs of the lessons with their default \
+            flags (seed 42).</p>
+            </footer>
+            </body>
+            </html>
 
-        """
+            """
     }
 
     /// The blocks of a file after its first heading.
@@ -201,7 +207,7 @@ struct SiteWriter {
         let readme = try course.read("README.md")
         let readmeBlocks = Markdown.parse(readme)
         var courseTitle = "The course"
-        if case let .heading(_, text)? = readmeBlocks.first { courseTitle = Markdown.plainText(text) }
+        if case .heading(_, let text)? = readmeBlocks.first { courseTitle = Markdown.plainText(text) }
         var ids: Set<String> = ["lessons", "exercises", "teachers"]
         var body = "<h1>\(Markdown.escape(courseTitle))</h1>\n"
         if let intro = readmeBlocks.first(where: { if case .paragraph = $0 { return true } else { return false } }) {
@@ -222,21 +228,28 @@ struct SiteWriter {
             }
             body += "<section>\n<h2 id=\"exercises\">The exercises</h2>\n"
             body += markdown(from: "Exercises/README.md", headingShift: 1).html(blocks, ids: &ids)
-            body += "<p>How to check them, ask for hints and hand them in: <code>Exercises/README.md</code> "
+            body +=
+                "<p>How to check them, ask for hints and hand them in: <code>Exercises/README.md</code> "
                 + "in the course folder, or <code>swift run exercises help</code>.</p>\n</section>\n"
         }
 
         body += "<section>\n<h2 id=\"teachers\">For teachers</h2>\n<ul>\n"
         if course.exists("Lessons/TEACHING.md") {
-            body += "<li><a href=\"teaching.html\">Teaching the course</a>: course plans and the before-class checklist</li>\n"
+            body +=
+                "<li><a href=\"teaching.html\">Teaching the course</a>: course plans and the before-class checklist</li>\n"
         }
         for lesson in course.lessons where lesson.hasTeachingNotes {
-            body += "<li><a href=\"teaching-\(lesson.number).html\">Teaching notes · \(Markdown.escape(lesson.title))</a></li>\n"
+            body +=
+                "<li><a href=\"teaching-\(lesson.number).html\">Teaching notes · \(Markdown.escape(lesson.title))</a></li>\n"
         }
         body += "</ul>\n</section>\n"
-        return document(title: courseTitle, nav: [("Course", nil), ("Lessons", "#lessons"),
-                                                  ("Exercises", "#exercises"), ("For teachers", "#teachers")],
-                        body: body)
+        return document(
+            title: courseTitle,
+            nav: [
+                ("Course", nil), ("Lessons", "#lessons"),
+                ("Exercises", "#exercises"), ("For teachers", "#teachers")
+            ],
+            body: body)
     }
 
     func lessonPage(_ lesson: Course.Lesson, previous: Course.Lesson?, next: Course.Lesson?) throws -> String {
@@ -248,9 +261,12 @@ struct SiteWriter {
         let recording = recordings[lesson.number] ?? LessonRecording(output: "", pictures: [])
         let sections = OutputSections(recording.output)
         let placed = sections.place(recording.pictures)
-        body += "<section class=\"output\">\n<h2 id=\"output\">What <code>swift run lesson-\(lesson.number)</code> prints</h2>\n"
+        body +=
+            "<section class=\"output\">\n<h2 id=\"output\">What <code>swift run lesson-\(lesson.number)</code> prints</h2>\n"
         body += "<p class=\"note\">The lesson's real output with its default flags, recorded when this site was built"
-        body += recording.pictures.isEmpty ? ". This lesson draws no SVG pictures.</p>\n"
+        body +=
+            recording.pictures.isEmpty
+            ? ". This lesson draws no SVG pictures.</p>\n"
             : "; each picture it draws as SVG (<code>--svg</code>) follows the step that drew it.</p>\n"
         if sections.steps.count > 1 {
             body += "<ol class=\"steps\">\n"
@@ -280,12 +296,12 @@ struct SiteWriter {
     private func figure(_ picture: LessonRecording.Picture) -> String {
         let stem = String(picture.file.dropLast(4))
         return """
-        <figure id="picture-\(stem)">
-        <div class="svg">\(SVGInline.prepare(picture.svg, idPrefix: stem))</div>
-        <figcaption>\(Markdown.escape(picture.title)) · <a href="pictures/\(Markdown.escape(picture.file))">\(Markdown.escape(picture.file))</a></figcaption>
-        </figure>
+            <figure id="picture-\(stem)">
+            <div class="svg">\(SVGInline.prepare(picture.svg, idPrefix: stem))</div>
+            <figcaption>\(Markdown.escape(picture.title)) · <a href="pictures/\(Markdown.escape(picture.file))">\(Markdown.escape(picture.file))</a></figcaption>
+            </figure>
 
-        """
+            """
     }
 
     func teachingPage(_ lesson: Course.Lesson) throws -> String {
@@ -293,8 +309,12 @@ struct SiteWriter {
         var ids = Set<String>()
         let body = markdown(from: source).html(Markdown.parse(try course.read(source)), ids: &ids)
         var title = "Teaching notes · \(lesson.title)"
-        if case let .heading(_, text)? = Markdown.parse(try course.read(source)).first { title = Markdown.plainText(text) }
-        var nav: [(String, String?)] = [("Course", "index.html"), ("Lesson \(lesson.number)", "lesson-\(lesson.number).html")]
+        if case .heading(_, let text)? = Markdown.parse(try course.read(source)).first {
+            title = Markdown.plainText(text)
+        }
+        var nav: [(String, String?)] = [
+            ("Course", "index.html"), ("Lesson \(lesson.number)", "lesson-\(lesson.number).html")
+        ]
         if course.exists("Lessons/TEACHING.md") { nav.append(("Teaching the course", "teaching.html")) }
         return document(title: title, nav: nav, body: body)
     }
@@ -304,8 +324,9 @@ struct SiteWriter {
         var ids = Set<String>()
         let body = markdown(from: "Lessons/TEACHING.md").html(Markdown.parse(text), ids: &ids)
         var title = "For teachers"
-        if case let .heading(_, heading)? = Markdown.parse(text).first { title = Markdown.plainText(heading) }
-        return document(title: title, nav: [("Course", "index.html"), ("For teachers", "index.html#teachers")], body: body)
+        if case .heading(_, let heading)? = Markdown.parse(text).first { title = Markdown.plainText(heading) }
+        return document(
+            title: title, nav: [("Course", "index.html"), ("For teachers", "index.html#teachers")], body: body)
     }
 }
 
@@ -329,7 +350,9 @@ struct OutputSections {
         for (index, line) in lines.enumerated() {
             let isStep = line.hasPrefix("Step ") && index + 1 < lines.count && lines[index + 1].hasPrefix("─")
             if isStep {
-                if !current.isEmpty || number > 0 { steps.append(Step(id: id, title: title, text: Self.trimmed(current))) }
+                if !current.isEmpty || number > 0 {
+                    steps.append(Step(id: id, title: title, text: Self.trimmed(current)))
+                }
                 number += 1
                 current = []
                 title = String(line)
@@ -348,7 +371,9 @@ struct OutputSections {
 
     /// Which step each picture follows: the step that prints the picture's title; failing
     /// that, the step sharing most words with its title and file name; failing that, none.
-    func place(_ pictures: [LessonRecording.Picture]) -> (byStep: [Int: [LessonRecording.Picture]], unplaced: [LessonRecording.Picture]) {
+    func place(_ pictures: [LessonRecording.Picture]) -> (
+        byStep: [Int: [LessonRecording.Picture]], unplaced: [LessonRecording.Picture]
+    ) {
         var byStep: [Int: [LessonRecording.Picture]] = [:]
         var unplaced: [LessonRecording.Picture] = []
         let texts = steps.map { $0.text.lowercased() }
@@ -360,9 +385,10 @@ struct OutputSections {
             }
             let slug = picture.file.dropLast(4).split(separator: "-").dropFirst(2).joined(separator: " ")
             // Words of four letters or more, a plural's "s" dropped ("units" finds "unit j's").
-            let words = Set((title + " " + slug).split { !$0.isLetter && !$0.isNumber }
-                .map { $0.count > 4 && $0.hasSuffix("s") ? String($0.dropLast()) : String($0) }
-                .filter { $0.count >= 4 })
+            let words = Set(
+                (title + " " + slug).split { !$0.isLetter && !$0.isNumber }
+                    .map { $0.count > 4 && $0.hasSuffix("s") ? String($0.dropLast()) : String($0) }
+                    .filter { $0.count >= 4 })
             let scores = texts.map { text in words.filter { text.contains($0) }.count }
             if let best = scores.max(), best > 0, let index = scores.firstIndex(of: best) {
                 byStep[index, default: []].append(picture)
@@ -392,15 +418,19 @@ enum SVGInline {
             text = String(text[end.upperBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
         }
         let prefix = Markdown.slug(idPrefix) + "-"
-        text = text.replacingOccurrences(of: #"\bid="([^"]+)""#, with: "id=\"\(prefix)$1\"", options: .regularExpression)
-        text = text.replacingOccurrences(of: ##"url\(#([^)]+)\)"##, with: "url(#\(prefix)$1)", options: .regularExpression)
-        text = text.replacingOccurrences(of: ##"href="#([^"]+)""##, with: "href=\"#\(prefix)$1\"", options: .regularExpression)
+        text = text.replacingOccurrences(
+            of: #"\bid="([^"]+)""#, with: "id=\"\(prefix)$1\"", options: .regularExpression)
+        text = text.replacingOccurrences(
+            of: ##"url\(#([^)]+)\)"##, with: "url(#\(prefix)$1)", options: .regularExpression)
+        text = text.replacingOccurrences(
+            of: ##"href="#([^"]+)""##, with: "href=\"#\(prefix)$1\"", options: .regularExpression)
         return text
     }
 
     /// The text of an SVG file's `<title>`, its entities decoded.
     static func title(of svg: String) -> String {
-        guard let start = svg.range(of: "<title>"), let end = svg.range(of: "</title>", range: start.upperBound..<svg.endIndex)
+        guard let start = svg.range(of: "<title>"),
+            let end = svg.range(of: "</title>", range: start.upperBound..<svg.endIndex)
         else { return "" }
         return String(svg[start.upperBound..<end.lowerBound])
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")

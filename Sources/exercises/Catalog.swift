@@ -84,9 +84,10 @@ func loadCatalog(_ layout: Layout) throws -> [ExerciseInfo] {
     let manifest = try String(contentsOf: layout.package.appendingPathComponent("Package.swift"), encoding: .utf8)
     return exerciseList(manifest: manifest).enumerated().map { index, entry in
         // The number is the file's (E07_… is exercise 7), so it stays the same when exercises are added.
-        var info = ExerciseInfo(number: Int(entry.name.dropFirst().prefix { $0.isNumber }) ?? index + 1,
-                                name: entry.name, uses: entry.uses,
-                                title: String(entry.name.drop { $0 != "_" }.dropFirst()), lesson: 0, hint: "", header: "")
+        var info = ExerciseInfo(
+            number: Int(entry.name.dropFirst().prefix { $0.isNumber }) ?? index + 1,
+            name: entry.name, uses: entry.uses,
+            title: String(entry.name.drop { $0 != "_" }.dropFirst()), lesson: 0, hint: "", header: "")
         if let text = try? String(contentsOf: layout.sources.appendingPathComponent(info.file), encoding: .utf8) {
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             info.header = lines.first ?? ""

@@ -98,15 +98,19 @@ func compileErrors(in output: String, layout: Layout) -> [CompileError] {
             if next.hasPrefix("/") || next.hasPrefix("[") || next.isEmpty || next.hasPrefix("error:") { break }
             excerpt.append(next)
             let content = next.split(separator: "|", maxSplits: 1).map(String.init)
-            if content.count == 2, let number = Int(content[0].trimmingCharacters(in: .whitespaces)) { lastSourceLine = number }
+            if content.count == 2, let number = Int(content[0].trimmingCharacters(in: .whitespaces)) {
+                lastSourceLine = number
+            }
             if let note = next.range(of: "- note: ") {
                 notes.append("line \(lastSourceLine.map(String.init) ?? "?"): \(next[note.upperBound...])")
             }
             if excerpt.count >= 14 { break }
         }
         // Separate notes ("file:line:col: note: …") directly after the error belong to it too.
-        errors.append(CompileError(location: "\(layout.shown(path)):\(lineNumber)", fileName: URL(fileURLWithPath: path).lastPathComponent,
-                                   line: lineNumber, message: message, excerpt: excerpt, notes: notes))
+        errors.append(
+            CompileError(
+                location: "\(layout.shown(path)):\(lineNumber)", fileName: URL(fileURLWithPath: path).lastPathComponent,
+                line: lineNumber, message: message, excerpt: excerpt, notes: notes))
     }
     return errors
 }
@@ -137,7 +141,10 @@ func crashReport(in output: String, signal: Int32?, layout: Layout) -> (message:
         return text.isEmpty ? "Fatal error" : text
     }
     if message == nil, let crashed = lines.first(where: { $0.contains("*** Program crashed: ") }) {
-        message = crashed.replacingOccurrences(of: "*** Program crashed: ", with: "").replacingOccurrences(of: " ***", with: "")
+        message =
+            crashed.replacingOccurrences(of: "*** Program crashed: ", with: "").replacingOccurrences(
+                of: " ***", with: ""
+            )
             .components(separatedBy: " at 0x").first
     }
     let studentFolder = layout.sources.standardizedFileURL.path + "/"
@@ -151,7 +158,8 @@ func crashReport(in output: String, signal: Int32?, layout: Layout) -> (message:
         break
     }
     // `fatalError` in the student's file prints its own place: "…/E03_….swift:17: Fatal error: …".
-    if location == nil, let fatal = lines.first(where: { $0.contains(": Fatal error") && $0.hasPrefix(studentFolder) }) {
+    if location == nil, let fatal = lines.first(where: { $0.contains(": Fatal error") && $0.hasPrefix(studentFolder) })
+    {
         let pieces = fatal.split(separator: ":")
         if pieces.count >= 2 { location = "\(layout.shown(String(pieces[0]))):\(pieces[1])" }
     }
@@ -203,7 +211,10 @@ final class BuildStatus: @unchecked Sendable {
     }
 
     func finish() {
-        if terminal && shown { print("\r\u{1B}[K", terminator: ""); fflush(nil) }
+        if terminal && shown {
+            print("\r\u{1B}[K", terminator: "")
+            fflush(nil)
+        }
         shown = false
     }
 }
@@ -212,10 +223,12 @@ final class BuildStatus: @unchecked Sendable {
 func lockHolder(_ layout: Layout) -> String? {
     let lock = layout.package.appendingPathComponent(".build/.lock")
     guard let text = try? String(contentsOf: lock, encoding: .utf8),
-          let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)),
-          pid != getpid(), kill(pid, 0) == 0 else { return nil }
+        let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)),
+        pid != getpid(), kill(pid, 0) == 0
+    else { return nil }
     #if os(Linux)
-    let command = (try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8))?
+    let command =
+        (try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8))?
         .replacingOccurrences(of: "\0", with: " ").trimmingCharacters(in: .whitespaces) ?? "?"
     // A pid from an old lock file may belong to an unrelated process by now.
     guard command.contains("swift") else { return nil }
@@ -250,19 +263,23 @@ func buildExercises(_ catalog: [ExerciseInfo], layout: Layout, limits: Limits, s
         if !FileManager.default.fileExists(atPath: layout.stubURL(exercise).path) {
             result.excluded[exercise.name] = .missing("\(layout.stubPath(exercise)) is missing; \(restore)")
         } else if !FileManager.default.fileExists(atPath: layout.testURL(exercise).path) {
-            result.excluded[exercise.name] = .missing("its checks, \(layout.shown(layout.testURL(exercise).path)), are missing; \(restore)")
+            result.excluded[exercise.name] = .missing(
+                "its checks, \(layout.shown(layout.testURL(exercise).path)), are missing; \(restore)")
         }
     }
     excludeDependents()
     if let holder = lockHolder(layout) {
         print("Exercises/.build is in use by \(holder).")
-        print("  If that is a run you stopped earlier, end it with `kill \(holder.split(separator: " ")[1])`; waiting for it (Ctrl-C to stop)…")
+        print(
+            "  If that is a run you stopped earlier, end it with `kill \(holder.split(separator: " ")[1])`; waiting for it (Ctrl-C to stop)…"
+        )
         fflush(nil)
     }
     for _ in 0...catalog.count {
         let skip = result.excluded.keys.sorted().joined(separator: ",")
-        let build = run(["swift", "build", "--build-tests"], in: layout.package, environment: ["EXERCISES_SKIP": skip],
-                        timeLimit: limits.buildSeconds, gentle: true, onLine: status.line)
+        let build = run(
+            ["swift", "build", "--build-tests"], in: layout.package, environment: ["EXERCISES_SKIP": skip],
+            timeLimit: limits.buildSeconds, gentle: true, onLine: status.line)
         status.finish()
         if build.timedOut {
             result.failure = "the build did not finish in \(formatSeconds(limits.buildSeconds)) and was stopped"
@@ -299,13 +316,18 @@ func check(_ exercise: ExerciseInfo, layout: Layout, limits: Limits) -> Outcome 
     #else
     let command = [testBundle(layout).path, filter]
     #endif
-    let result = run(command, in: layout.package,
-                     environment: ["SWIFT_BACKTRACE": "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,sanitize=no,limit=40",
-                                   "NO_COLOR": "1"],
-                     timeLimit: limits.checkSeconds, memoryLimitMB: limits.memoryMB)
+    let result = run(
+        command, in: layout.package,
+        environment: [
+            "SWIFT_BACKTRACE":
+                "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,sanitize=no,limit=40",
+            "NO_COLOR": "1"
+        ],
+        timeLimit: limits.checkSeconds, memoryLimitMB: limits.memoryMB)
     if result.timedOut { return .timedOut(limits.checkSeconds) }
     if result.output.contains("failed to allocate") || (result.signal == SIGKILL || result.signal == SIGXCPU) {
-        return result.output.contains("failed to allocate") ? .outOfMemory(limits.memoryMB) : .timedOut(limits.checkSeconds)
+        return result.output.contains("failed to allocate")
+            ? .outOfMemory(limits.memoryMB) : .timedOut(limits.checkSeconds)
     }
     let failures = failureMessages(in: result.output)
     if result.signal != nil || !result.output.contains("Executed") {
@@ -321,8 +343,10 @@ func check(_ exercise: ExerciseInfo, layout: Layout, limits: Limits) -> Outcome 
 }
 
 /// Builds, then checks every exercise that built, two at a time (one per core up to four).
-func checkAll(_ catalog: [ExerciseInfo], layout: Layout, limits: Limits, status: BuildStatus,
-              only: Set<Int>? = nil) -> [Int: Outcome] {
+func checkAll(
+    _ catalog: [ExerciseInfo], layout: Layout, limits: Limits, status: BuildStatus,
+    only: Set<Int>? = nil
+) -> [Int: Outcome] {
     let build = buildExercises(catalog, layout: layout, limits: limits, status: status)
     var outcomes: [Int: Outcome] = [:]
     var toCheck: [ExerciseInfo] = []
@@ -353,7 +377,9 @@ func checkAll(_ catalog: [ExerciseInfo], layout: Layout, limits: Limits, status:
             default: return false
             }
         }
-        if stopped(outcome), let used = catalog.first(where: { exercise.uses.contains($0.name) && stopped(outcomes[$0.number]) }) {
+        if stopped(outcome),
+            let used = catalog.first(where: { exercise.uses.contains($0.name) && stopped(outcomes[$0.number]) })
+        {
             outcomes[exercise.number] = .waitsFor(used.number)
         }
     }
@@ -364,12 +390,24 @@ final class Queue: @unchecked Sendable {
     private var items: [ExerciseInfo]
     private let lock = NSLock()
     init(_ items: [ExerciseInfo]) { self.items = items.reversed() }
-    func next() -> ExerciseInfo? { lock.lock(); defer { lock.unlock() }; return items.popLast() }
+    func next() -> ExerciseInfo? {
+        lock.lock()
+        defer { lock.unlock() }
+        return items.popLast()
+    }
 }
 
 final class Results: @unchecked Sendable {
     private var values: [Int: Outcome] = [:]
     private let lock = NSLock()
-    func set(_ key: Int, _ value: Outcome) { lock.lock(); values[key] = value; lock.unlock() }
-    var all: [Int: Outcome] { lock.lock(); defer { lock.unlock() }; return values }
+    func set(_ key: Int, _ value: Outcome) {
+        lock.lock()
+        values[key] = value
+        lock.unlock()
+    }
+    var all: [Int: Outcome] {
+        lock.lock()
+        defer { lock.unlock() }
+        return values
+    }
 }

@@ -30,13 +30,16 @@ final class Children: @unchecked Sendable {
 
     /// Registers a started process; false when the runner is already stopping.
     func add(_ pid: pid_t, gentle: Bool) -> Bool {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         running[pid] = gentle
         return !stopping
     }
 
     func remove(_ pid: pid_t) {
-        lock.lock(); running[pid] = nil; lock.unlock()
+        lock.lock()
+        running[pid] = nil
+        lock.unlock()
     }
 
     /// Ends every running child and its descendants; used on Ctrl-C and SIGTERM.
@@ -55,8 +58,9 @@ func descendants(of pid: pid_t) -> [pid_t] {
     var parent: [pid_t: pid_t] = [:]
     for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
         guard let child = pid_t(entry),
-              let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-              let close = stat.range(of: ")", options: .backwards) else { continue }
+            let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+            let close = stat.range(of: ")", options: .backwards)
+        else { continue }
         let fields = stat[close.upperBound...].split(separator: " ")
         if fields.count > 1, let ppid = pid_t(fields[1]) { parent[child] = ppid }
     }
@@ -114,16 +118,24 @@ nonisolated(unsafe) var signalSources: [DispatchSourceSignal] = []
 /// own, with `environment` added, and waits at most `timeLimit` seconds. `memoryLimitMB` caps the
 /// address space (and the CPU time, so that a loop stops even if the runner itself is killed).
 /// `onLine` sees each line as it comes (for a status line).
-func run(_ arguments: [String], in folder: URL, environment extra: [String: String] = [:],
-         timeLimit: Double, memoryLimitMB: Int? = nil, gentle: Bool = false,
-         onLine: ((String) -> Void)? = nil) -> Finished {
+func run(
+    _ arguments: [String], in folder: URL, environment extra: [String: String] = [:],
+    timeLimit: Double, memoryLimitMB: Int? = nil, gentle: Bool = false,
+    onLine: ((String) -> Void)? = nil
+) -> Finished {
     var command = arguments
     if let memory = memoryLimitMB {
         let cpu = Int(timeLimit.rounded(.up)) + 5
-        command = ["/bin/sh", "-c", "ulimit -v \(memory * 1024) 2>/dev/null; ulimit -t \(cpu) 2>/dev/null; exec \"$0\" \"$@\""] + arguments
+        command =
+            [
+                "/bin/sh", "-c",
+                "ulimit -v \(memory * 1024) 2>/dev/null; ulimit -t \(cpu) 2>/dev/null; exec \"$0\" \"$@\""
+            ] + arguments
     }
     var fds: [Int32] = [0, 0]
-    guard pipe(&fds) == 0 else { return Finished(status: 127, signal: nil, timedOut: false, output: "cannot make a pipe") }
+    guard pipe(&fds) == 0 else {
+        return Finished(status: 127, signal: nil, timedOut: false, output: "cannot make a pipe")
+    }
     let (readEnd, writeEnd) = (fds[0], fds[1])
 
     #if os(Linux)
@@ -165,8 +177,8 @@ func run(_ arguments: [String], in folder: URL, environment extra: [String: Stri
     let cArguments = command.map { strdup($0) } + [nil]
     let cEnvironment = envStrings.map { strdup($0) } + [nil]
     defer {
-        cArguments.forEach { free($0) }
-        cEnvironment.forEach { free($0) }
+        for argument in cArguments { free(argument) }
+        for variable in cEnvironment { free(variable) }
         posix_spawn_file_actions_destroy(&actions)
         posix_spawnattr_destroy(&attributes)
     }
@@ -174,7 +186,9 @@ func run(_ arguments: [String], in folder: URL, environment extra: [String: Stri
     close(writeEnd)
     guard spawned == 0 else {
         close(readEnd)
-        return Finished(status: 127, signal: nil, timedOut: false, output: "cannot start \(command[0]): \(String(cString: strerror(spawned)))")
+        return Finished(
+            status: 127, signal: nil, timedOut: false,
+            output: "cannot start \(command[0]): \(String(cString: strerror(spawned)))")
     }
     if !Children.shared.add(pid, gentle: gentle) {
         stop(pid, gently: false)
@@ -240,5 +254,6 @@ func run(_ arguments: [String], in folder: URL, environment extra: [String: Stri
     let signalled = (raw & 0x7f) != 0 && (raw & 0x7f) != 0x7f
     let signalNumber: Int32? = signalled ? raw & 0x7f : nil
     let status = signalled ? 128 + (raw & 0x7f) : (raw >> 8) & 0xff
-    return Finished(status: status, signal: signalNumber, timedOut: timedOut, output: String(decoding: output, as: UTF8.self))
+    return Finished(
+        status: status, signal: signalNumber, timedOut: timedOut, output: String(decoding: output, as: UTF8.self))
 }

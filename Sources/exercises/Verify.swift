@@ -8,21 +8,29 @@ func verify(_ catalog: [ExerciseInfo], layout: Layout, limits: Limits, scratch: 
     var problems: [String] = []
     let fileManager = FileManager.default
     let courseRoot = layout.package.deletingLastPathComponent()
-    let lessonFolders = (try? fileManager.contentsOfDirectory(atPath: courseRoot.appendingPathComponent("Lessons").path)) ?? []
+    let lessonFolders =
+        (try? fileManager.contentsOfDirectory(atPath: courseRoot.appendingPathComponent("Lessons").path)) ?? []
 
     // The files, the header, the hint and the notes.
     for exercise in catalog {
         let name = "exercise \(exercise.number) (\(exercise.name))"
-        for (url, what) in [(layout.stubURL(exercise), "stub"), (layout.testURL(exercise), "checks"), (layout.solutionURL(exercise), "solution")]
+        for (url, what) in [
+            (layout.stubURL(exercise), "stub"), (layout.testURL(exercise), "checks"),
+            (layout.solutionURL(exercise), "solution")
+        ]
         where !fileManager.fileExists(atPath: url.path) {
             problems.append("\(name): its \(what) \(layout.shown(url.path)) is missing")
         }
         if !exercise.header.hasPrefix("// Exercise \(exercise.number) · ") {
-            problems.append("\(name): the stub's first line should be \"// Exercise \(exercise.number) · <title>\", is \"\(exercise.header)\"")
+            problems.append(
+                "\(name): the stub's first line should be \"// Exercise \(exercise.number) · <title>\", is \"\(exercise.header)\""
+            )
         }
         let lessonPrefix = String(format: "%02d-", exercise.lesson)
         if exercise.lesson == 0 || !lessonFolders.contains(where: { $0.hasPrefix(lessonPrefix) }) {
-            problems.append("\(name): the header's \"// Lesson: N\" line should name a lesson in Lessons/ (found \(exercise.lesson))")
+            problems.append(
+                "\(name): the header's \"// Lesson: N\" line should name a lesson in Lessons/ (found \(exercise.lesson))"
+            )
         }
         if exercise.hint.isEmpty { problems.append("\(name): the header has no \"// Hint:\" text") }
         let solution = (try? String(contentsOf: layout.solutionURL(exercise), encoding: .utf8)) ?? ""
@@ -35,13 +43,17 @@ func verify(_ catalog: [ExerciseInfo], layout: Layout, limits: Limits, scratch: 
     }
     let listed = Set(catalog.map(\.file))
     for folder in [layout.sources, layout.solutions] {
-        for file in (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? [] where file.hasSuffix(".swift") && !listed.contains(file) {
-            problems.append("\(layout.shown(folder.appendingPathComponent(file).path)) is not in the list in Exercises/Package.swift")
+        for file in (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
+        where file.hasSuffix(".swift") && !listed.contains(file) {
+            problems.append(
+                "\(layout.shown(folder.appendingPathComponent(file).path)) is not in the list in Exercises/Package.swift"
+            )
         }
     }
 
     // A scratch copy of the students' package: first as it is, then with the solutions in place.
-    let folder = URL(fileURLWithPath: scratch ?? NSTemporaryDirectory() + "exercises-verify-\(getpid())", isDirectory: true)
+    let folder = URL(
+        fileURLWithPath: scratch ?? NSTemporaryDirectory() + "exercises-verify-\(getpid())", isDirectory: true)
     let copy = folder.appendingPathComponent("Exercises", isDirectory: true)
     let scratchLayout = Layout(package: copy, here: folder, prefix: "Exercises/")
     do {
@@ -64,9 +76,13 @@ func verify(_ catalog: [ExerciseInfo], layout: Layout, limits: Limits, scratch: 
         let outcome = stubs[exercise.number] ?? .notChecked("not checked")
         switch outcome {
         case .failing(let messages):
-            print("  ok  \(exercise.number) stub: \(messages.count) failing check\(messages.count == 1 ? "" : "s"), first: \(messages[0])")
+            print(
+                "  ok  \(exercise.number) stub: \(messages.count) failing check\(messages.count == 1 ? "" : "s"), first: \(messages[0])"
+            )
         default:
-            problems.append("exercise \(exercise.number): the untouched stub should fail a check without crashing; it \(outcome.summary): \(outcome.firstProblem ?? "")")
+            problems.append(
+                "exercise \(exercise.number): the untouched stub should fail a check without crashing; it \(outcome.summary): \(outcome.firstProblem ?? "")"
+            )
         }
     }
 
@@ -82,12 +98,16 @@ func verify(_ catalog: [ExerciseInfo], layout: Layout, limits: Limits, scratch: 
         if outcome.isDone {
             print("  ok  \(exercise.number) solution passes")
         } else {
-            problems.append("exercise \(exercise.number): the reference solution should pass; it \(outcome.summary): \(outcome.firstProblem ?? "")")
+            problems.append(
+                "exercise \(exercise.number): the reference solution should pass; it \(outcome.summary): \(outcome.firstProblem ?? "")"
+            )
         }
     }
 
     if problems.isEmpty {
-        print("verify: all \(catalog.count) exercises are sound (stub fails, solution passes, hint, note and lesson present).")
+        print(
+            "verify: all \(catalog.count) exercises are sound (stub fails, solution passes, hint, note and lesson present)."
+        )
         return true
     }
     print("verify found \(problems.count) problem\(problems.count == 1 ? "" : "s"):")

@@ -17,7 +17,8 @@ final class SiteTests: XCTestCase {
     }
 
     static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     struct Run {
@@ -35,7 +36,8 @@ final class SiteTests: XCTestCase {
         environment["NO_COLOR"] = "1"
         environment["COLUMNS"] = nil
         process.environment = environment
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
@@ -49,20 +51,23 @@ final class SiteTests: XCTestCase {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         done.wait()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
-                   error: String(decoding: errData, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
+            error: String(decoding: errData, as: UTF8.self))
     }
 
     /// What a page holds, as read by XMLParser.
     final class PageReader: NSObject, XMLParserDelegate {
         var ids: [String] = []
-        var links: [String] = []       // href of <a> and <link>
-        var sources: [String] = []     // src of anything
+        var links: [String] = []  // href of <a> and <link>
+        var sources: [String] = []  // src of anything
         var elements: [String: Int] = [:]
         var figureIDs: [String] = []
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                    qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+            qualifiedName: String?, attributes: [String: String] = [:]
+        ) {
             elements[name, default: 0] += 1
             if let id = attributes["id"] {
                 ids.append(id)
@@ -75,20 +80,23 @@ final class SiteTests: XCTestCase {
 
     static func read(_ url: URL) throws -> PageReader {
         var text = try String(contentsOf: url, encoding: .utf8)
-        XCTAssertTrue(text.hasPrefix("<!DOCTYPE html>\n"), "\(url.lastPathComponent) does not start with <!DOCTYPE html>")
+        XCTAssertTrue(
+            text.hasPrefix("<!DOCTYPE html>\n"), "\(url.lastPathComponent) does not start with <!DOCTYPE html>")
         text = String(text.dropFirst("<!DOCTYPE html>\n".count))
         let parser = XMLParser(data: Data(text.utf8))
         let reader = PageReader()
         parser.delegate = reader
         if !parser.parse() {
-            XCTFail("\(url.lastPathComponent) is not well-formed at line \(parser.lineNumber), column \(parser.columnNumber): "
+            XCTFail(
+                "\(url.lastPathComponent) is not well-formed at line \(parser.lineNumber), column \(parser.columnNumber): "
                     + "\(parser.parserError.map { "\($0)" } ?? "unknown error")")
         }
         return reader
     }
 
     func testTheSiteIsBuiltWellFormedWithEveryLessonLinkAndPicture() throws {
-        let site = FileManager.default.temporaryDirectory.appendingPathComponent("course-site-test-\(UUID().uuidString)")
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "course-site-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: site) }
         let result = try Self.run("course-site", [site.path])
         XCTAssertEqual(result.status, 0, result.error)
@@ -103,7 +111,8 @@ final class SiteTests: XCTestCase {
         for folder in folders {
             let number = Int(folder.prefix(2))!
             XCTAssertTrue(files.contains("lesson-\(number).html"), "no page for Lessons/\(folder)")
-            if FileManager.default.fileExists(atPath: root.appendingPathComponent("Lessons/\(folder)/TEACHING.md").path) {
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent("Lessons/\(folder)/TEACHING.md").path)
+            {
                 XCTAssertTrue(files.contains("teaching-\(number).html"), "no page for Lessons/\(folder)/TEACHING.md")
             }
         }
@@ -120,20 +129,24 @@ final class SiteTests: XCTestCase {
             XCTAssertEqual(Set(page.ids).count, page.ids.count, "\(file) has an id twice")
             XCTAssertEqual(page.elements["script"], nil, "\(file) has a script")
             for link in page.links + page.sources {
-                XCTAssertFalse(link.contains("://") || link.hasPrefix("//") || link.hasPrefix("/"),
-                               "\(file) links outside the site: \(link)")
+                XCTAssertFalse(
+                    link.contains("://") || link.hasPrefix("//") || link.hasPrefix("/"),
+                    "\(file) links outside the site: \(link)")
                 let parts = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 let target = parts[0].isEmpty ? file : parts[0]
-                XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent(target).path),
-                              "\(file) links to \(link), which is not in the site")
+                XCTAssertTrue(
+                    FileManager.default.fileExists(atPath: site.appendingPathComponent(target).path),
+                    "\(file) links to \(link), which is not in the site")
                 if parts.count == 2, target.hasSuffix(".html") {
-                    XCTAssertTrue(pages[target]?.ids.contains(parts[1]) ?? false, "\(file) links to \(link): no such id")
+                    XCTAssertTrue(
+                        pages[target]?.ids.contains(parts[1]) ?? false, "\(file) links to \(link): no such id")
                 }
             }
         }
 
         // Every lesson page holds its walkthrough, its output and every picture of its --svg run.
-        let pictureFiles = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("pictures").path)
+        let pictureFiles = try FileManager.default.contentsOfDirectory(
+            atPath: site.appendingPathComponent("pictures").path)
         XCTAssertGreaterThanOrEqual(pictureFiles.count, 20)
         for folder in folders {
             let number = Int(folder.prefix(2))!

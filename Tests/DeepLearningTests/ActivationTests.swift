@@ -45,7 +45,8 @@ final class ActivationTests: XCTestCase {
                 let x = generator.uniform(-6, 6)
                 if activation == .relu && abs(x) < 1e-3 { continue }  // no derivative at the kink
                 let estimate = centralDifference(of: { activation($0) }, at: x)
-                assertClose(estimate, activation.derivative(x), tolerance: Tolerance.finiteDifference, "\(activation) at \(x)")
+                assertClose(
+                    estimate, activation.derivative(x), tolerance: Tolerance.finiteDifference, "\(activation) at \(x)")
             }
         }
     }
@@ -61,7 +62,8 @@ final class ActivationTests: XCTestCase {
         let fast = Activation.sigmoid(z)
         for (x, s) in zip(values, fast.values) {
             let reference = sigmoid(x)
-            XCTAssertLessThanOrEqual(abs(s - reference), 4e-16 * reference + 1e-300, "σ(\(x)): \(s) against \(reference)")
+            XCTAssertLessThanOrEqual(
+                abs(s - reference), 4e-16 * reference + 1e-300, "σ(\(x)): \(s) against \(reference)")
         }
         XCTAssertEqual(Activation.sigmoid(Matrix(row: [-1000, 1000, 0])).values, [0, 1, 0.5])
     }
@@ -72,13 +74,15 @@ final class ActivationTests: XCTestCase {
         let dY = Matrix.random(rows: 4, columns: 6, using: &generator)
         for activation in Activation.allCases {
             let fused = activation.backward(dY, preactivation: z, output: activation(z))
-            XCTAssertLessThan(fused.largestDifference(from: dY.multipliedElementwise(by: activation.derivative(z))), 1e-15, "\(activation)")
+            XCTAssertLessThan(
+                fused.largestDifference(from: dY.multipliedElementwise(by: activation.derivative(z))), 1e-15,
+                "\(activation)")
         }
     }
 
     func testDerivativeValuesByHand() {
-        XCTAssertEqual(sigmoidDerivative(0), 0.25)            // σ(0)(1 − σ(0)) = ½·½
-        XCTAssertEqual(tanhDerivative(0), 1)                   // 1 − tanh²0
+        XCTAssertEqual(sigmoidDerivative(0), 0.25)  // σ(0)(1 − σ(0)) = ½·½
+        XCTAssertEqual(tanhDerivative(0), 1)  // 1 − tanh²0
         XCTAssertEqual(reluDerivative(2), 1)
         XCTAssertEqual(reluDerivative(-2), 0)
         XCTAssertEqual(Activation.identity.derivative(5), 1)
@@ -96,4 +100,3 @@ final class ActivationTests: XCTestCase {
         }
     }
 }
-

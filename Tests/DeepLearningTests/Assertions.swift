@@ -11,17 +11,22 @@ enum Tolerance {
 }
 
 /// Fails with expected and observed values when |expected − observed| > tolerance.
-func assertClose(_ expected: Double, _ observed: Double, tolerance: Double, _ message: String = "",
-                 file: StaticString = #filePath, line: UInt = #line) {
+func assertClose(
+    _ expected: Double, _ observed: Double, tolerance: Double, _ message: String = "",
+    file: StaticString = #filePath, line: UInt = #line
+) {
     if !(abs(expected - observed) <= tolerance) {
-        XCTFail("expected \(expected), observed \(observed) (difference \(abs(expected - observed)) > \(tolerance)) \(message)",
-                file: file, line: line)
+        XCTFail(
+            "expected \(expected), observed \(observed) (difference \(abs(expected - observed)) > \(tolerance)) \(message)",
+            file: file, line: line)
     }
 }
 
 /// Element by element.
-func assertClose(_ expected: [Double], _ observed: [Double], tolerance: Double, _ message: String = "",
-                 file: StaticString = #filePath, line: UInt = #line) {
+func assertClose(
+    _ expected: [Double], _ observed: [Double], tolerance: Double, _ message: String = "",
+    file: StaticString = #filePath, line: UInt = #line
+) {
     XCTAssertEqual(expected.count, observed.count, "lengths differ \(message)", file: file, line: line)
     for (k, (e, o)) in zip(expected, observed).enumerated() {
         assertClose(e, o, tolerance: tolerance, "at index \(k) \(message)", file: file, line: line)
@@ -29,8 +34,10 @@ func assertClose(_ expected: [Double], _ observed: [Double], tolerance: Double, 
 }
 
 /// A relative comparison for gradients of any size: |a − b| ≤ tolerance · max(1, |a|, |b|).
-func assertGradientsAgree(_ analytic: [Double], _ numeric: [Double], tolerance: Double = Tolerance.finiteDifference,
-                          _ message: String = "", file: StaticString = #filePath, line: UInt = #line) {
+func assertGradientsAgree(
+    _ analytic: [Double], _ numeric: [Double], tolerance: Double = Tolerance.finiteDifference,
+    _ message: String = "", file: StaticString = #filePath, line: UInt = #line
+) {
     XCTAssertEqual(analytic.count, numeric.count, file: file, line: line)
     for (k, (a, n)) in zip(analytic, numeric).enumerated() {
         let scale = max(1, abs(a), abs(n))

@@ -38,8 +38,9 @@ final class MiniBatchTests: XCTestCase {
             start: [0, 0], count: 30, batchSize: 30, epochs: 25, learningRate: 0.2, loss: loss,
             batchGradient: { p, batch in meanSquaredErrorGradient(of: Line(parameters: p), on: data.subset(batch)) },
             using: &generator)
-        let plain = gradientDescent(start: [0, 0], steps: 25, learningRate: { _ in 0.2 }, loss: loss,
-                                    gradient: { meanSquaredErrorGradient(of: Line(parameters: $0), on: data) })
+        let plain = gradientDescent(
+            start: [0, 0], steps: 25, learningRate: { _ in 0.2 }, loss: loss,
+            gradient: { meanSquaredErrorGradient(of: Line(parameters: $0), on: data) })
         assertClose(plain.parameters.last!, history.parameters, tolerance: 1e-12)
         XCTAssertEqual(history.updateLosses.count, 25)
         XCTAssertEqual(history.epochLosses.count, 26)
@@ -63,7 +64,7 @@ final class BackpropTests: XCTestCase {
     static func handNetwork() -> Network {
         Network([
             Dense(weights: Matrix([[0.5, -1], [1, 0.5]]), bias: Matrix(row: [0, 0.25]), activation: .sigmoid),
-            Dense(weights: Matrix([[1], [-2]]), bias: Matrix(row: [0.5]), activation: .identity),
+            Dense(weights: Matrix([[1], [-2]]), bias: Matrix(row: [0.5]), activation: .identity)
         ])
     }
 
@@ -79,18 +80,33 @@ final class BackpropTests: XCTestCase {
     func testDenseBackwardAgainstFiniteDifferencesForRandomShapes() {
         var generator = SeededGenerator(seed: 2718)
         for trial in 0..<100 {
-            let batch = 1 + generator.index(below: 5), nIn = 1 + generator.index(below: 5), nOut = 1 + generator.index(below: 5)
+            let batch = 1 + generator.index(below: 5)
+            let nIn = 1 + generator.index(below: 5)
+            let nOut = 1 + generator.index(below: 5)
             let activation = Activation.allCases[generator.index(below: 4)]
-            let layer = Dense(inputSize: nIn, outputSize: nOut, activation: activation, initialization: .standardNormal, using: &generator)
+            let layer = Dense(
+                inputSize: nIn, outputSize: nOut, activation: activation, initialization: .standardNormal,
+                using: &generator)
             let x = Matrix.random(rows: batch, columns: nIn, using: &generator)
             // A scalar of the output: loss = Σ c ⊙ Y with random c, so dY = c.
             let c = Matrix.random(rows: batch, columns: nOut, using: &generator)
             let (z, _) = layer.forward(x)
             let (dX, dW, dB) = layer.backward(input: x, preactivation: z, outputGradient: c)
             func scalar(_ l: Dense, _ input: Matrix) -> Double { l(input).multipliedElementwise(by: c).sum() }
-            let numericX = centralDifferenceGradient(of: { scalar(layer, Matrix(rows: batch, columns: nIn, values: $0)) }, at: x.values)
-            let numericW = centralDifferenceGradient(of: { var l = layer; l.weights.values = $0; return scalar(l, x) }, at: layer.weights.values)
-            let numericB = centralDifferenceGradient(of: { var l = layer; l.bias.values = $0; return scalar(l, x) }, at: layer.bias.values)
+            let numericX = centralDifferenceGradient(
+                of: { scalar(layer, Matrix(rows: batch, columns: nIn, values: $0)) }, at: x.values)
+            let numericW = centralDifferenceGradient(
+                of: {
+                    var l = layer
+                    l.weights.values = $0
+                    return scalar(l, x)
+                }, at: layer.weights.values)
+            let numericB = centralDifferenceGradient(
+                of: {
+                    var l = layer
+                    l.bias.values = $0
+                    return scalar(l, x)
+                }, at: layer.bias.values)
             // ReLU has a kink at 0; a pre-activation within h of it makes the finite difference meaningless.
             if activation == .relu && z.values.contains(where: { abs($0) < 1e-4 }) { continue }
             assertGradientsAgree(dX.values, numericX, "dX, trial \(trial), \(activation)")
@@ -105,12 +121,15 @@ final class BackpropTests: XCTestCase {
             let depth = 1 + generator.index(below: 3)
             let sizes = (0...depth).map { _ in 1 + generator.index(below: 5) }
             let activations = (0..<depth).map { _ in [Activation.sigmoid, .tanh, .identity][generator.index(below: 3)] }
-            let network = Network(sizes: sizes, activations: activations, initialization: .standardNormal, using: &generator)
+            let network = Network(
+                sizes: sizes, activations: activations, initialization: .standardNormal, using: &generator)
             let rows = 1 + generator.index(below: 6)
             let x = Matrix.random(rows: rows, columns: sizes.first!, using: &generator)
             let y = Matrix.random(rows: rows, columns: sizes.last!, using: &generator)
             let report = gradientCheck(network, input: x, target: y)
-            XCTAssertLessThan(report.worstRelativeDifference, 1e-6, "trial \(trial): sizes \(sizes), \(activations), at \(report.worstLocation)")
+            XCTAssertLessThan(
+                report.worstRelativeDifference, 1e-6,
+                "trial \(trial): sizes \(sizes), \(activations), at \(report.worstLocation)")
             XCTAssertEqual(report.parametersChecked, network.parameterCount)
         }
     }
@@ -120,11 +139,17 @@ final class BackpropTests: XCTestCase {
         // gradients by hand and the report must see the difference.
         var generator = SeededGenerator(seed: 3)
         let network = Network(sizes: [2, 3, 1], activations: [.tanh, .identity], using: &generator)
-        let x = Matrix.random(rows: 4, columns: 2, using: &generator), y = Matrix.random(rows: 4, columns: 1, using: &generator)
+        let x = Matrix.random(rows: 4, columns: 2, using: &generator)
+        let y = Matrix.random(rows: 4, columns: 1, using: &generator)
         var analytic = Network.flatten(network.lossAndGradients(input: x, target: y).gradients)
         analytic[0] += 0.1
-        let numeric = centralDifferenceGradient(of: { p in var n = network; n.parameters = p; return meanSquaredError(predicted: n(x), expected: y) },
-                                                at: network.parameters)
+        let numeric = centralDifferenceGradient(
+            of: { p in
+                var n = network
+                n.parameters = p
+                return meanSquaredError(predicted: n(x), expected: y)
+            },
+            at: network.parameters)
         XCTAssertGreaterThan(abs(analytic[0] - numeric[0]), 0.05)
     }
 
@@ -133,12 +158,14 @@ final class BackpropTests: XCTestCase {
         // by at least a factor 10 from the untrained net's.
         var generator = SeededGenerator(seed: 12)
         let xs = (0..<32).map { -1 + 2 * Double($0) / 31 }
-        let inputs = Matrix(column: xs), targets = Matrix(column: xs.map { $0 * $0 })
+        let inputs = Matrix(column: xs)
+        let targets = Matrix(column: xs.map { $0 * $0 })
         var network = Network(sizes: [1, 8, 1], activations: [.tanh, .identity], using: &generator)
         let before = meanSquaredError(predicted: network(inputs), expected: targets)
         for _ in 0..<300 {
-            trainOneEpoch(&network, inputs: inputs, targets: targets, batchSize: 8,
-                          optimizer: StochasticGradientDescent(learningRate: 0.1), using: &generator)
+            trainOneEpoch(
+                &network, inputs: inputs, targets: targets, batchSize: 8,
+                optimizer: StochasticGradientDescent(learningRate: 0.1), using: &generator)
         }
         let after = meanSquaredError(predicted: network(inputs), expected: targets)
         XCTAssertLessThan(after, before / 10, "before \(before), after \(after)")

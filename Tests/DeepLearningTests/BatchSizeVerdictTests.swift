@@ -76,7 +76,9 @@ final class BatchSizeVerdictTests: XCTestCase {
             loss: { moments.loss(Line(parameters: $0)) },
             batchGradient: { p, batch in meanSquaredErrorGradient(of: Line(parameters: p), on: data.subset(batch)) },
             using: &generator)
-        guard case .diverged(let epoch) = history.outcome else { return XCTFail("lr 5 should diverge, got \(history.outcome)") }
+        guard case .diverged(let epoch) = history.outcome else {
+            return XCTFail("lr 5 should diverge, got \(history.outcome)")
+        }
         XCTAssertLessThan(epoch, 500)
         XCTAssertEqual(history.epochLosses.count, epoch)  // the start and each completed epoch
         XCTAssertTrue(history.epochLosses.allSatisfy(\.isFinite))
@@ -88,12 +90,17 @@ final class BatchSizeVerdictTests: XCTestCase {
         var generator = SeededGenerator(seed: 8)
         let data = LineData.noisyLine(count: 10, using: &generator)
         let loss: ([Double]) -> Double = { meanSquaredError(of: Line(parameters: $0), on: data) }
-        let gradient: ([Double], [Int]) -> [Double] = { p, batch in meanSquaredErrorGradient(of: Line(parameters: p), on: data.subset(batch)) }
-        var first = SeededGenerator(seed: 1), second = SeededGenerator(seed: 1)
-        let all = miniBatchGradientDescent(start: [0, 0], count: 10, batchSize: 3, epochs: 7, learningRate: 0.1,
-                                           loss: loss, batchGradient: gradient, using: &first)
-        let kept = miniBatchGradientDescent(start: [0, 0], count: 10, batchSize: 3, epochs: 7, learningRate: 0.1,
-                                            updateLossEpochs: 2, loss: loss, batchGradient: gradient, using: &second)
+        let gradient: ([Double], [Int]) -> [Double] = { p, batch in
+            meanSquaredErrorGradient(of: Line(parameters: p), on: data.subset(batch))
+        }
+        var first = SeededGenerator(seed: 1)
+        var second = SeededGenerator(seed: 1)
+        let all = miniBatchGradientDescent(
+            start: [0, 0], count: 10, batchSize: 3, epochs: 7, learningRate: 0.1,
+            loss: loss, batchGradient: gradient, using: &first)
+        let kept = miniBatchGradientDescent(
+            start: [0, 0], count: 10, batchSize: 3, epochs: 7, learningRate: 0.1,
+            updateLossEpochs: 2, loss: loss, batchGradient: gradient, using: &second)
         XCTAssertEqual(all.updatesPerEpoch, 4)
         XCTAssertEqual(all.updates, 28)
         XCTAssertEqual(all.updateLosses.count, 28)

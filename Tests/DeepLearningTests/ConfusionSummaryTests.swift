@@ -4,9 +4,11 @@ import XCTest
 /// The hardest class and the most frequent confusion, with ties kept.
 final class ConfusionSummaryTests: XCTestCase {
     func testOneHardestClassAndOneWorstConfusion() {
-        let confusion = [[9, 1, 0],
-                         [0, 6, 4],
-                         [1, 0, 9]]
+        let confusion = [
+            [9, 1, 0],
+            [0, 6, 4],
+            [1, 0, 9]
+        ]
         let hardest = hardestClasses(in: confusion)!
         XCTAssertEqual(hardest.classes, [1])
         XCTAssertEqual(hardest.share, 0.6, accuracy: 1e-12)
@@ -18,9 +20,11 @@ final class ConfusionSummaryTests: XCTestCase {
 
     func testTiesAreAllReported() {
         // Classes 1 and 2 are never right; 1→0 and 2→0 happen 5 times each.
-        let confusion = [[5, 0, 0],
-                         [5, 0, 0],
-                         [5, 0, 0]]
+        let confusion = [
+            [5, 0, 0],
+            [5, 0, 0],
+            [5, 0, 0]
+        ]
         let hardest = hardestClasses(in: confusion)!
         XCTAssertEqual(hardest.classes, [1, 2])
         XCTAssertEqual(hardest.share, 0)

@@ -75,7 +75,8 @@ final class ConvolutionTests: XCTestCase {
         let h = 1e-5
         func numeric(_ matrix: Matrix, _ rebuild: (Matrix) -> Double) -> [Double] {
             matrix.values.indices.map { k in
-                var up = matrix, down = matrix
+                var up = matrix
+                var down = matrix
                 up.values[k] += h
                 down.values[k] -= h
                 return (rebuild(up) - rebuild(down)) / (2 * h)
@@ -88,14 +89,19 @@ final class ConvolutionTests: XCTestCase {
 
     /// 2×2 pooling of a 4×4 map by hand, and its gradient sent to the winners only.
     func testMaxPoolingByHand() {
-        let map = Matrix(rows: 16, columns: 1, values: [1, 5, 2, 0,
-                                                         3, 4, 8, 1,
-                                                         0, 0, 7, 7,
-                                                         9, 1, 6, 2])
+        let map = Matrix(
+            rows: 16, columns: 1,
+            values: [
+                1, 5, 2, 0,
+                3, 4, 8, 1,
+                0, 0, 7, 7,
+                9, 1, 6, 2
+            ])
         let (pooled, winners) = maxPool2x2(map, height: 4, width: 4)
         XCTAssertEqual(pooled.values, [5, 8, 9, 7])
-        XCTAssertEqual(winners, [1, 6, 12, 10])   // a tie (7, 7) goes to the first
-        let back = maxPool2x2Backward(Matrix(rows: 4, columns: 1, values: [1, 2, 3, 4]), winners: winners, inputRows: 16)
+        XCTAssertEqual(winners, [1, 6, 12, 10])  // a tie (7, 7) goes to the first
+        let back = maxPool2x2Backward(
+            Matrix(rows: 4, columns: 1, values: [1, 2, 3, 4]), winners: winners, inputRows: 16)
         XCTAssertEqual(back.values, [0, 1, 0, 0, 0, 0, 2, 0, 0, 0, 4, 0, 3, 0, 0, 0])
         // An odd 3×3 map drops its last row and column.
         let odd = maxPool2x2(Matrix(rows: 9, columns: 1, values: [1, 2, 9, 3, 4, 9, 9, 9, 9]), height: 3, width: 3)
@@ -106,8 +112,9 @@ final class ConvolutionTests: XCTestCase {
     func testSoftmaxAndCrossEntropyByHand() {
         let p = softmaxOfRows(Matrix([[0, log(3)], [1000, 1000 + log(3)]]))
         assertClose([0.25, 0.75, 0.25, 0.75], p.values, tolerance: Tolerance.rounding)
-        assertClose(-(log(0.25) + log(0.75)) / 2, ConvolutionalNetwork.crossEntropy(probabilities: p, labels: [0, 1]),
-                    tolerance: Tolerance.rounding)
+        assertClose(
+            -(log(0.25) + log(0.75)) / 2, ConvolutionalNetwork.crossEntropy(probabilities: p, labels: [0, 1]),
+            tolerance: Tolerance.rounding)
     }
 
     /// Every gradient of the network (with and without the hidden layer) against central
@@ -115,7 +122,8 @@ final class ConvolutionTests: XCTestCase {
     func testNetworkGradientsMatchFiniteDifferences() {
         for hidden in [0, 5] {
             var random = SeededGenerator(seed: UInt64(11 + hidden))
-            var network = ConvolutionalNetwork(height: 6, width: 6, filters: 3, hidden: hidden, classes: 4, using: &random)
+            var network = ConvolutionalNetwork(
+                height: 6, width: 6, filters: 3, hidden: hidden, classes: 4, using: &random)
             // Random biases too, so no ReLU sits exactly at its kink.
             var theta = network.parameters
             for k in theta.indices { theta[k] += 0.1 * random.normal() }
@@ -125,7 +133,8 @@ final class ConvolutionTests: XCTestCase {
             let analytic = network.gradients(of: network.forward(images), labels: labels).gradients.values
             let h = 1e-5
             let numeric = theta.indices.map { k -> Double in
-                var up = network, down = network
+                var up = network
+                var down = network
                 up.parameters[k] += h
                 down.parameters[k] -= h
                 return (up.loss(images, labels: labels) - down.loss(images, labels: labels)) / (2 * h)
@@ -179,8 +188,9 @@ final class ConvolutionVerdictTests: XCTestCase {
         var random = SeededGenerator(seed: 4)
         let network = ConvolutionalNetwork(height: 6, width: 6, filters: 2, classes: 3, using: &random)
         let images = Matrix.random(rows: 4, columns: 36, using: &random)
-        let worst = convolutionalGradientCheck(network, images: images, labels: [0, 1, 2, 1],
-                                               parameters: Array(0..<network.parameterCount))
+        let worst = convolutionalGradientCheck(
+            network, images: images, labels: [0, 1, 2, 1],
+            parameters: Array(0..<network.parameterCount))
         XCTAssertEqual(GradientCheckVerdict(worstRelativeDifference: worst), .agree, "worst \(worst)")
     }
 }

@@ -4,33 +4,41 @@ import DeepLearning
 /// The verdicts lessons 5 and 6 print, each driven both ways with hand-made numbers.
 final class DescentVerdictTests: XCTestCase {
     func testAStoppedRunIsDiverged() {
-        XCTAssertEqual(descentVerdict(losses: [100, 500], outcome: .diverged(step: 2), lowestLoss: 1, alternates: true),
-                       .diverged(step: 2))
+        XCTAssertEqual(
+            descentVerdict(losses: [100, 500], outcome: .diverged(step: 2), lowestLoss: 1, alternates: true),
+            .diverged(step: 2))
     }
 
     func testALossThatRisesAgainIsClimbingEvenIfBelowItsStart() {
         // Fell from 100 to 2, then rose to 3: not converging, whatever the start was.
-        XCTAssertEqual(descentVerdict(losses: [100, 2, 3], outcome: .finished, lowestLoss: 1, alternates: true),
-                       .climbing(lowest: 2, atStep: 1))
-        XCTAssertEqual(descentVerdict(losses: [100, 140, 419], outcome: .finished, lowestLoss: 1, alternates: true),
-                       .climbing(lowest: 100, atStep: 0))
+        XCTAssertEqual(
+            descentVerdict(losses: [100, 2, 3], outcome: .finished, lowestLoss: 1, alternates: true),
+            .climbing(lowest: 2, atStep: 1))
+        XCTAssertEqual(
+            descentVerdict(losses: [100, 140, 419], outcome: .finished, lowestLoss: 1, alternates: true),
+            .climbing(lowest: 100, atStep: 0))
         // A flat tail (equal to rounding) is not a climb.
-        XCTAssertEqual(descentVerdict(losses: [100, 1, 1], outcome: .finished, lowestLoss: 1, alternates: false),
-                       .converged(zigzagging: false))
+        XCTAssertEqual(
+            descentVerdict(losses: [100, 1, 1], outcome: .finished, lowestLoss: 1, alternates: false),
+            .converged(zigzagging: false))
     }
 
     func testWithinOnePercentOfTheLowestConverges() {
-        XCTAssertEqual(descentVerdict(losses: [98, 0.0818], outcome: .finished, lowestLoss: 0.0817, alternates: true),
-                       .converged(zigzagging: true))
-        XCTAssertEqual(descentVerdict(losses: [98, 0.0825], outcome: .finished, lowestLoss: 0.0817, alternates: false),
-                       .converged(zigzagging: false))
+        XCTAssertEqual(
+            descentVerdict(losses: [98, 0.0818], outcome: .finished, lowestLoss: 0.0817, alternates: true),
+            .converged(zigzagging: true))
+        XCTAssertEqual(
+            descentVerdict(losses: [98, 0.0825], outcome: .finished, lowestLoss: 0.0817, alternates: false),
+            .converged(zigzagging: false))
     }
 
     func testStillFarIsBouncingOrCrawling() {
-        XCTAssertEqual(descentVerdict(losses: [98, 0.5755], outcome: .finished, lowestLoss: 0.0817, alternates: false),
-                       .crawling)
-        XCTAssertEqual(descentVerdict(losses: [98, 0.1278], outcome: .finished, lowestLoss: 0.125, alternates: true),
-                       .bouncing)
+        XCTAssertEqual(
+            descentVerdict(losses: [98, 0.5755], outcome: .finished, lowestLoss: 0.0817, alternates: false),
+            .crawling)
+        XCTAssertEqual(
+            descentVerdict(losses: [98, 0.1278], outcome: .finished, lowestLoss: 0.125, alternates: true),
+            .bouncing)
     }
 
     func testALowestLossOfZeroStillHasATolerance() {
@@ -50,8 +58,9 @@ final class DescentVerdictTests: XCTestCase {
 
     func testTheHistoryVerdictReadsTheZigzagOfTheLastSteps() {
         let zigzag = (0...12).map { t in [0.0, 8 + (t % 2 == 0 ? 0.001 : -0.001)] }
-        let history = DescentHistory(parameters: zigzag, losses: (0...12).map { 1 + 1e-4 / Double($0 + 1) },
-                                     outcome: .finished, lossEvaluations: 13)
+        let history = DescentHistory(
+            parameters: zigzag, losses: (0...12).map { 1 + 1e-4 / Double($0 + 1) },
+            outcome: .finished, lossEvaluations: 13)
         XCTAssertEqual(history.verdict(lowestLoss: 1, parameter: 1, best: 8), .converged(zigzagging: true))
         XCTAssertEqual(history.verdict(lowestLoss: 1, parameter: 1, best: 7), .converged(zigzagging: false))
     }
@@ -88,9 +97,10 @@ final class LineLossCurvatureTests: XCTestCase {
         let best = leastSquaresLine(data).parameters
         let rate = 0.5
         let needed = curvature.stepsToReach(distance: 0.001, from: euclideanDistance([0, 0], best), learningRate: rate)!
-        let run = gradientDescent(start: [0, 0], steps: needed, learningRate: { _ in rate },
-                                  loss: { meanSquaredError(of: Line(parameters: $0), on: data) },
-                                  gradient: { meanSquaredErrorGradient(of: Line(parameters: $0), on: data) })
+        let run = gradientDescent(
+            start: [0, 0], steps: needed, learningRate: { _ in rate },
+            loss: { meanSquaredError(of: Line(parameters: $0), on: data) },
+            gradient: { meanSquaredErrorGradient(of: Line(parameters: $0), on: data) })
         XCTAssertLessThanOrEqual(euclideanDistance(run.parameters.last!, best), 0.001)
         XCTAssertNil(curvature.stepsToReach(distance: 0.001, from: 1, learningRate: 2 * curvature.stableLimit))
         XCTAssertEqual(curvature.stepsToReach(distance: 0.001, from: 0.0001, learningRate: rate), 0)
@@ -106,7 +116,8 @@ final class LineLossCurvatureTests: XCTestCase {
             let (across, along) = curvature.split(d)
             XCTAssertEqual(across * across + along * along, d[0] * d[0] + d[1] * d[1], accuracy: 1e-12)
             let excess = meanSquaredError(of: Line(parameters: [best[0] + d[0], best[1] + d[1]]), on: data) - lowest
-            XCTAssertEqual(excess, (curvature.steep * across * across + curvature.shallow * along * along) / 2, accuracy: 1e-9)
+            XCTAssertEqual(
+                excess, (curvature.steep * across * across + curvature.shallow * along * along) / 2, accuracy: 1e-9)
         }
     }
 

@@ -4,11 +4,15 @@ import XCTest
 final class FasterDescentTests: XCTestCase {
     func testOneMomentumStepByHand() {
         // v = 0.9·(1, −2) + (0.5, 4) = (1.4, 2.2); p = (1, 1) − 0.1·v = (0.86, 0.78)
-        let (p, v) = momentumStep(parameters: [1, 1], velocity: [1, -2], gradient: [0.5, 4], learningRate: 0.1, momentum: 0.9)
-        XCTAssertEqual(v[0], 1.4, accuracy: 1e-12); XCTAssertEqual(v[1], 2.2, accuracy: 1e-12)
-        XCTAssertEqual(p[0], 0.86, accuracy: 1e-12); XCTAssertEqual(p[1], 0.78, accuracy: 1e-12)
+        let (p, v) = momentumStep(
+            parameters: [1, 1], velocity: [1, -2], gradient: [0.5, 4], learningRate: 0.1, momentum: 0.9)
+        XCTAssertEqual(v[0], 1.4, accuracy: 1e-12)
+        XCTAssertEqual(v[1], 2.2, accuracy: 1e-12)
+        XCTAssertEqual(p[0], 0.86, accuracy: 1e-12)
+        XCTAssertEqual(p[1], 0.78, accuracy: 1e-12)
         // β = 0 is plain gradient descent.
-        let plain = momentumStep(parameters: [1, 1], velocity: [5, 5], gradient: [0.5, 4], learningRate: 0.1, momentum: 0)
+        let plain = momentumStep(
+            parameters: [1, 1], velocity: [5, 5], gradient: [0.5, 4], learningRate: 0.1, momentum: 0)
         XCTAssertEqual(plain.parameters, gradientDescentStep(parameters: [1, 1], gradient: [0.5, 4], learningRate: 0.1))
     }
 
@@ -16,7 +20,7 @@ final class FasterDescentTests: XCTestCase {
         var moments = AdamMoments(count: 3)
         let p = adamStep(parameters: [0, 0, 0], moments: &moments, gradient: [1000, -0.001, 3], learningRate: 0.01)
         XCTAssertEqual(p[0], -0.01, accuracy: 1e-9)
-        XCTAssertEqual(p[1], 0.01, accuracy: 1e-7)   // ε matters a little for a tiny gradient
+        XCTAssertEqual(p[1], 0.01, accuracy: 1e-7)  // ε matters a little for a tiny gradient
         XCTAssertEqual(p[2], -0.01, accuracy: 1e-9)
         XCTAssertEqual(moments.steps, 1)
     }
@@ -41,19 +45,29 @@ final class FasterDescentTests: XCTestCase {
         let network = Network(sizes: [3, 4, 2], activations: [.sigmoid, .sigmoid], using: &generator)
         let x = Matrix(rows: 5, columns: 3, values: (0..<15).map { _ in generator.uniform(-1, 1) })
         let z = Matrix(rows: 5, columns: 2, values: (0..<10).map { _ in generator.uniform(0, 1) })
-        var byMomentum = network, byAdam = network
-        var momentum = Momentum(learningRate: 0.3, momentum: 0.8), adam = Adam(learningRate: 0.05)
-        var p = network.parameters, v = Array(repeating: 0.0, count: p.count)
-        var q = network.parameters, moments = AdamMoments(count: q.count)
+        var byMomentum = network
+        var byAdam = network
+        var momentum = Momentum(learningRate: 0.3, momentum: 0.8)
+        var adam = Adam(learningRate: 0.05)
+        var p = network.parameters
+        var v = Array(repeating: 0.0, count: p.count)
+        var q = network.parameters
+        var moments = AdamMoments(count: q.count)
         for _ in 0..<3 {
             momentum.step(&byMomentum, with: byMomentum.lossAndGradients(input: x, target: z).gradients)
-            var reference = network; reference.parameters = p
-            (p, v) = momentumStep(parameters: p, velocity: v, gradient: Network.flatten(reference.lossAndGradients(input: x, target: z).gradients),
-                                  learningRate: 0.3, momentum: 0.8)
+            var reference = network
+            reference.parameters = p
+            (p, v) = momentumStep(
+                parameters: p, velocity: v,
+                gradient: Network.flatten(reference.lossAndGradients(input: x, target: z).gradients),
+                learningRate: 0.3, momentum: 0.8)
             adam.step(&byAdam, with: byAdam.lossAndGradients(input: x, target: z).gradients)
-            var adamReference = network; adamReference.parameters = q
-            q = adamStep(parameters: q, moments: &moments, gradient: Network.flatten(adamReference.lossAndGradients(input: x, target: z).gradients),
-                         learningRate: 0.05)
+            var adamReference = network
+            adamReference.parameters = q
+            q = adamStep(
+                parameters: q, moments: &moments,
+                gradient: Network.flatten(adamReference.lossAndGradients(input: x, target: z).gradients),
+                learningRate: 0.05)
         }
         for (a, b) in zip(byMomentum.parameters, p) { XCTAssertEqual(a, b, accuracy: 1e-12) }
         for (a, b) in zip(byAdam.parameters, q) { XCTAssertEqual(a, b, accuracy: 1e-12) }
@@ -61,13 +75,17 @@ final class FasterDescentTests: XCTestCase {
 
     /// The generic epoch with SGD gives the same bits as the existing SGD epoch.
     func testGenericEpochWithSGDMatchesExistingEpoch() {
-        var g1 = SeededGenerator(seed: 9), g2 = SeededGenerator(seed: 9)
+        var g1 = SeededGenerator(seed: 9)
+        var g2 = SeededGenerator(seed: 9)
         let network = Network(sizes: [4, 3, 2], activations: [.sigmoid, .sigmoid], using: &g1)
         _ = Network(sizes: [4, 3, 2], activations: [.sigmoid, .sigmoid], using: &g2)
         let x = Matrix(rows: 7, columns: 4, values: (0..<28).map { Double($0 % 5) / 5 })
         let z = Matrix(rows: 7, columns: 2, values: (0..<14).map { Double($0 % 2) })
-        var a = network, b = network
-        trainOneEpoch(&a, inputs: x, targets: z, batchSize: 3, optimizer: StochasticGradientDescent(learningRate: 0.7), using: &g1)
+        var a = network
+        var b = network
+        trainOneEpoch(
+            &a, inputs: x, targets: z, batchSize: 3, optimizer: StochasticGradientDescent(learningRate: 0.7), using: &g1
+        )
         var sgd = StochasticGradientDescent(learningRate: 0.7)
         let losses = trainOneEpoch(&b, inputs: x, targets: z, batchSize: 3, optimizer: &sgd, using: &g2)
         XCTAssertEqual(a.parameters, b.parameters)
@@ -78,14 +96,27 @@ final class FasterDescentTests: XCTestCase {
         let data = LineData(x: [0, 1, 2, 3], y: [1, 3, 5, 7])
         let loss: ([Double]) -> Double = { meanSquaredError(of: Line(parameters: $0), on: data) }
         let gradient: ([Double]) -> [Double] = { meanSquaredErrorGradient(of: Line(parameters: $0), on: data) }
-        for optimizer in [LineOptimizer.gradientDescent(learningRate: 0.1), .momentum(learningRate: 0.05, beta: 0.8), .adam(learningRate: 0.05)] {
+        for optimizer in [
+            LineOptimizer.gradientDescent(learningRate: 0.1), .momentum(learningRate: 0.05, beta: 0.8),
+            .adam(learningRate: 0.05)
+        ] {
             let run = descend(start: [0, 0], steps: 4000, optimizer: optimizer, loss: loss, gradient: gradient)
             XCTAssertNotNil(run.firstStep(stayingWithin: 1e-3, of: [2, 1]), "\(optimizer)")
         }
-        XCTAssertEqual(descend(start: [0, 0], steps: 50, optimizer: .gradientDescent(learningRate: 5), loss: loss, gradient: gradient).outcome,
-                       .diverged(step: descend(start: [0, 0], steps: 50, optimizer: .gradientDescent(learningRate: 5), loss: loss, gradient: gradient).losses.count))
-        let history = DescentHistory(parameters: [[5], [0.0005], [2], [0.0001], [0]], losses: [1, 1, 1, 1, 1], outcome: .finished, lossEvaluations: 5)
-        XCTAssertEqual(history.firstStep(stayingWithin: 1e-3, of: [0]), 3)   // leaves at step 2, so step 1 does not count
+        XCTAssertEqual(
+            descend(
+                start: [0, 0], steps: 50, optimizer: .gradientDescent(learningRate: 5), loss: loss, gradient: gradient
+            ).outcome,
+            .diverged(
+                step: descend(
+                    start: [0, 0], steps: 50, optimizer: .gradientDescent(learningRate: 5), loss: loss,
+                    gradient: gradient
+                ).losses.count))
+        let history = DescentHistory(
+            parameters: [[5], [0.0005], [2], [0.0001], [0]], losses: [1, 1, 1, 1, 1], outcome: .finished,
+            lossEvaluations: 5)
+        // leaves at step 2, so step 1 does not count
+        XCTAssertEqual(history.firstStep(stayingWithin: 1e-3, of: [0]), 3)
     }
 
     func testBestBowlSettings() {
@@ -117,7 +148,7 @@ final class FasterDescentTests: XCTestCase {
     }
 
     func testOneCycleShape() {
-        let cycle = OneCycleSchedule(peak: 1, steps: 11, warmup: 0.3)   // w = 3
+        let cycle = OneCycleSchedule(peak: 1, steps: 11, warmup: 0.3)  // w = 3
         XCTAssertEqual(cycle.rate(at: 0), 0.1, accuracy: 1e-12)
         XCTAssertEqual(cycle.rate(at: 3), 1, accuracy: 1e-12)
         XCTAssertEqual(cycle.rate(at: 10), 0.001, accuracy: 1e-12)
@@ -131,7 +162,9 @@ final class FasterDescentTests: XCTestCase {
         XCTAssertEqual(fewestSteps([30, nil, 12]), .single(2))
         XCTAssertEqual(fewestSteps([12, 40, 12]), .tie([0, 2]))
         XCTAssertEqual(bestSetting([Spread([90, 91]), Spread([95, 96])], higherIsBetter: true), .clear(1))
-        XCTAssertEqual(bestSetting([Spread([90, 95.5]), Spread([95, 96]), Spread([80])], higherIsBetter: true), .aheadOnAverage(1, overlapping: [0]))
+        XCTAssertEqual(
+            bestSetting([Spread([90, 95.5]), Spread([95, 96]), Spread([80])], higherIsBetter: true),
+            .aheadOnAverage(1, overlapping: [0]))
         XCTAssertEqual(bestSetting([Spread([0.1, 0.2]), Spread([0.3])], higherIsBetter: false), .clear(0))
     }
 }

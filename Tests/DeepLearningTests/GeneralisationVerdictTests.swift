@@ -32,26 +32,30 @@ final class GeneralisationVerdictTests: XCTestCase {
 
     func testOverfittingWhenTheValidationLossLagsBehind() {
         // Second half: training 0.010 → 0.003 (−70 %), validation 0.022 → 0.019 (−14 %).
-        let verdict = overfittingVerdict(trainingLosses: [0.09, 0.03, 0.010, 0.006, 0.003],
-                                         validationLosses: [0.09, 0.04, 0.022, 0.020, 0.019])
+        let verdict = overfittingVerdict(
+            trainingLosses: [0.09, 0.03, 0.010, 0.006, 0.003],
+            validationLosses: [0.09, 0.04, 0.022, 0.020, 0.019])
         XCTAssertEqual(verdict, .overfits(validationRose: false))
     }
 
     func testOverfittingWhenTheValidationLossRises() {
-        let verdict = overfittingVerdict(trainingLosses: [0.09, 0.03, 0.010, 0.006, 0.003],
-                                         validationLosses: [0.09, 0.04, 0.020, 0.021, 0.025])
+        let verdict = overfittingVerdict(
+            trainingLosses: [0.09, 0.03, 0.010, 0.006, 0.003],
+            validationLosses: [0.09, 0.04, 0.020, 0.021, 0.025])
         XCTAssertEqual(verdict, .overfits(validationRose: true))
     }
 
     func testStillLearningWhenBothFallAlike() {
-        let verdict = overfittingVerdict(trainingLosses: [0.09, 0.05, 0.04, 0.03, 0.02],
-                                         validationLosses: [0.09, 0.06, 0.05, 0.04, 0.03])
+        let verdict = overfittingVerdict(
+            trainingLosses: [0.09, 0.05, 0.04, 0.03, 0.02],
+            validationLosses: [0.09, 0.06, 0.05, 0.04, 0.03])
         XCTAssertEqual(verdict, .stillLearning)
     }
 
     func testStalledWhenTheTrainingLossStops() {
-        let verdict = overfittingVerdict(trainingLosses: [0.09, 0.08, 0.0800, 0.0790, 0.0785],
-                                         validationLosses: [0.09, 0.08, 0.0800, 0.0810, 0.0820])
+        let verdict = overfittingVerdict(
+            trainingLosses: [0.09, 0.08, 0.0800, 0.0790, 0.0785],
+            validationLosses: [0.09, 0.08, 0.0800, 0.0810, 0.0820])
         XCTAssertEqual(verdict, .stalled)
     }
 
@@ -70,10 +74,12 @@ final class GeneralisationVerdictTests: XCTestCase {
         // One layer, identity activation: the output is the input itself, so the scores can be
         // worked out by hand. Rows (0.9, 0.1) and (0.2, 0.8) with labels 0 and 0: the first is
         // right, the second wrong; squared errors (0.01 + 0.01) and (0.64 + 0.64) over 4 numbers.
-        let layer = Dense(weights: Matrix(rows: 2, columns: 2, values: [1, 0, 0, 1]),
-                          bias: Matrix(rows: 1, columns: 2, values: [0, 0]), activation: .identity)
-        let result = score(Network([layer]), images: Matrix(rows: 2, columns: 2, values: [0.9, 0.1, 0.2, 0.8]),
-                           labels: [0, 0], classes: 2)
+        let layer = Dense(
+            weights: Matrix(rows: 2, columns: 2, values: [1, 0, 0, 1]),
+            bias: Matrix(rows: 1, columns: 2, values: [0, 0]), activation: .identity)
+        let result = score(
+            Network([layer]), images: Matrix(rows: 2, columns: 2, values: [0.9, 0.1, 0.2, 0.8]),
+            labels: [0, 0], classes: 2)
         XCTAssertEqual(result.accuracy, 0.5)
         XCTAssertEqual(result.loss, (0.01 + 0.01 + 0.64 + 0.64) / 4, accuracy: 1e-12)
     }

@@ -61,9 +61,13 @@ final class LayerTests: XCTestCase {
 
     func testTwoLinearLayersCollapse() {
         var generator = SeededGenerator(seed: 12)
-        let w1 = Matrix.random(rows: 3, columns: 4, using: &generator), b1 = Matrix.random(rows: 1, columns: 4, using: &generator)
-        let w2 = Matrix.random(rows: 4, columns: 2, using: &generator), b2 = Matrix.random(rows: 1, columns: 2, using: &generator)
-        let two = Network([Dense(weights: w1, bias: b1, activation: .identity), Dense(weights: w2, bias: b2, activation: .identity)])
+        let w1 = Matrix.random(rows: 3, columns: 4, using: &generator)
+        let b1 = Matrix.random(rows: 1, columns: 4, using: &generator)
+        let w2 = Matrix.random(rows: 4, columns: 2, using: &generator)
+        let b2 = Matrix.random(rows: 1, columns: 2, using: &generator)
+        let two = Network([
+            Dense(weights: w1, bias: b1, activation: .identity), Dense(weights: w2, bias: b2, activation: .identity)
+        ])
         let one = Dense(weights: w1 * w2, bias: b1 * w2 + b2, activation: .identity)
         let x = Matrix.random(rows: 10, columns: 3, using: &generator)
         XCTAssertLessThan(two(x).largestDifference(from: one(x)), 1e-12)

@@ -4,10 +4,12 @@ import DeepLearning
 final class MeanSquaredErrorTests: XCTestCase {
     func testHandComputedCases() {
         // errors 1, −2, 3 → squares 1, 4, 9 → mean 14/3
-        assertClose(14.0 / 3, meanSquaredError(predicted: [2, 0, 6], expected: [1, 2, 3]), tolerance: Tolerance.rounding)
+        assertClose(
+            14.0 / 3, meanSquaredError(predicted: [2, 0, 6], expected: [1, 2, 3]), tolerance: Tolerance.rounding)
         XCTAssertEqual(meanSquaredError(predicted: [5, 5], expected: [5, 5]), 0)
         // Over two samples of two outputs: per-sample MSEs (1+1)/2 = 1 and (0+4)/2 = 2 → mean 1.5
-        let predicted = Matrix([[1, 1], [0, 2]]), expected = Matrix([[0, 2], [0, 0]])
+        let predicted = Matrix([[1, 1], [0, 2]])
+        let expected = Matrix([[0, 2], [0, 0]])
         assertClose(1.5, meanSquaredError(predicted: predicted, expected: expected), tolerance: Tolerance.rounding)
     }
 
@@ -15,8 +17,10 @@ final class MeanSquaredErrorTests: XCTestCase {
         var generator = SeededGenerator(seed: 31)
         for _ in 0..<100 {
             let n = 1 + generator.index(below: 8)
-            let predicted = (0..<n).map { _ in generator.normal() }, expected = (0..<n).map { _ in generator.normal() }
-            let numeric = centralDifferenceGradient(of: { meanSquaredError(predicted: $0, expected: expected) }, at: predicted)
+            let predicted = (0..<n).map { _ in generator.normal() }
+            let expected = (0..<n).map { _ in generator.normal() }
+            let numeric = centralDifferenceGradient(
+                of: { meanSquaredError(predicted: $0, expected: expected) }, at: predicted)
             assertGradientsAgree(meanSquaredErrorGradient(predicted: predicted, expected: expected), numeric)
         }
     }
@@ -110,7 +114,9 @@ final class GradientDescentTests: XCTestCase {
         assertClose(exact.slope, history.parameters.last![0], tolerance: 1e-3)
         assertClose(exact.intercept, history.parameters.last![1], tolerance: 1e-3)
         // The loss never goes up with a stable rate on a convex bowl.
-        for (before, after) in zip(history.losses, history.losses.dropFirst()) { XCTAssertLessThanOrEqual(after, before + 1e-12) }
+        for (before, after) in zip(history.losses, history.losses.dropFirst()) {
+            XCTAssertLessThanOrEqual(after, before + 1e-12)
+        }
     }
 
     func testTooLargeLearningRateIsDetectedAsDivergence() {
@@ -118,11 +124,14 @@ final class GradientDescentTests: XCTestCase {
         let data = LineData.noisyLine(count: 50, using: &generator)
         let limit = largestStableLearningRate(data)
         func run(_ rate: Double) -> DescentHistory {
-            gradientDescent(start: [0, 0], steps: 500, learningRate: { _ in rate },
-                            loss: { meanSquaredError(of: Line(parameters: $0), on: data) },
-                            gradient: { meanSquaredErrorGradient(of: Line(parameters: $0), on: data) })
+            gradientDescent(
+                start: [0, 0], steps: 500, learningRate: { _ in rate },
+                loss: { meanSquaredError(of: Line(parameters: $0), on: data) },
+                gradient: { meanSquaredErrorGradient(of: Line(parameters: $0), on: data) })
         }
-        guard case .diverged = run(limit * 1.1).outcome else { return XCTFail("lr just above the limit should diverge") }
+        guard case .diverged = run(limit * 1.1).outcome else {
+            return XCTFail("lr just above the limit should diverge")
+        }
         XCTAssertEqual(run(limit * 0.9).outcome, .finished)
         let huge = run(1e6)
         guard case .diverged(let step) = huge.outcome else { return XCTFail("lr 1e6 should diverge") }
@@ -132,7 +141,9 @@ final class GradientDescentTests: XCTestCase {
 
     func testLargestStableRateOnAHandExample() {
         // x = 0 and 1: H = (2/2)[[1, 1], [1, 2]], eigenvalues (3 ± √5)/2; largest 2.618…, so 2/λ = 0.7639…
-        assertClose(2 / ((3 + 5.0.squareRoot()) / 2), largestStableLearningRate(LineData(x: [0, 1], y: [0, 0])), tolerance: 1e-12)
+        assertClose(
+            2 / ((3 + 5.0.squareRoot()) / 2), largestStableLearningRate(LineData(x: [0, 1], y: [0, 0])),
+            tolerance: 1e-12)
     }
 
     func testCyclicalScheduleAtItsKeySteps() {
@@ -155,8 +166,9 @@ final class FourthOrderDifferenceTests: XCTestCase {
         var generator = SeededGenerator(seed: 44)
         for _ in 0..<100 {
             let p = [generator.uniform(-2, 2), generator.uniform(-2, 2)]
-            assertClose([4 * p[0] * p[0] * p[0] - 3 * p[1] * p[1], -6 * p[0] * p[1]],
-                        fourthOrderDifferenceGradient(of: f, at: p), tolerance: 1e-10)
+            assertClose(
+                [4 * p[0] * p[0] * p[0] - 3 * p[1] * p[1], -6 * p[0] * p[1]],
+                fourthOrderDifferenceGradient(of: f, at: p), tolerance: 1e-10)
         }
     }
 }
@@ -174,14 +186,16 @@ final class StatisticsTests: XCTestCase {
 final class DescentHistoryTests: XCTestCase {
     func testFirstStepAndAlternation() {
         // Parameters bouncing around 8 with shrinking steps: 10, 6.5, 9, 7.5, 8.4, 7.8
-        let history = DescentHistory(parameters: [[10], [6.5], [9], [7.5], [8.4], [7.8]],
-                                     losses: [4, 2.25, 1, 0.25, 0.16, 0.04], outcome: .finished, lossEvaluations: 6)
+        let history = DescentHistory(
+            parameters: [[10], [6.5], [9], [7.5], [8.4], [7.8]],
+            losses: [4, 2.25, 1, 0.25, 0.16, 0.04], outcome: .finished, lossEvaluations: 6)
         XCTAssertEqual(history.firstStep(reachingLoss: 0.2), 4)
         XCTAssertNil(history.firstStep(reachingLoss: 0.01))
         XCTAssertTrue(history.alternates(parameter: 0, around: 8, lastSteps: 5))
         // Approaching from one side never alternates.
-        let monotone = DescentHistory(parameters: [[10], [9], [8.5], [8.2]], losses: [4, 1, 0.25, 0.04],
-                                      outcome: .finished, lossEvaluations: 4)
+        let monotone = DescentHistory(
+            parameters: [[10], [9], [8.5], [8.2]], losses: [4, 1, 0.25, 0.04],
+            outcome: .finished, lossEvaluations: 4)
         XCTAssertFalse(monotone.alternates(parameter: 0, around: 8, lastSteps: 3))
         XCTAssertFalse(monotone.alternates(parameter: 0, around: 8, lastSteps: 10), "too few steps to tell")
     }

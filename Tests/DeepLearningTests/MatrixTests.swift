@@ -16,7 +16,8 @@ final class MatrixTests: XCTestCase {
 
     func testProductAgainstHandComputedValues() {
         // [1 2; 3 4] · [5 6; 7 8] = [1·5+2·7, 1·6+2·8; 3·5+4·7, 3·6+4·8] = [19 22; 43 50]
-        let a = Matrix([[1, 2], [3, 4]]), b = Matrix([[5, 6], [7, 8]])
+        let a = Matrix([[1, 2], [3, 4]])
+        let b = Matrix([[5, 6], [7, 8]])
         XCTAssertEqual(a * b, Matrix([[19, 22], [43, 50]]))
         // A 1×3 row times a 3×2 matrix: [1 0 −1] · [[1 2] [3 4] [5 6]] = [1−5, 2−6] = [−4 −4]
         XCTAssertEqual(Matrix([[1, 0, -1]]) * Matrix([[1, 2], [3, 4], [5, 6]]), Matrix([[-4, -4]]))
@@ -27,7 +28,9 @@ final class MatrixTests: XCTestCase {
     func testKernelMatchesTheNaiveProductOnRandomShapes() {
         var generator = SeededGenerator(seed: 77)
         for _ in 0..<40 {
-            let m = 1 + generator.index(below: 40), k = 1 + generator.index(below: 300), n = 1 + generator.index(below: 300)
+            let m = 1 + generator.index(below: 40)
+            let k = 1 + generator.index(below: 300)
+            let n = 1 + generator.index(below: 300)
             let a = Matrix.random(rows: m, columns: k, using: &generator)
             let b = Matrix.random(rows: k, columns: n, using: &generator)
             let difference = (a * b).largestDifference(from: Matrix.naiveProduct(a, b))
@@ -41,22 +44,30 @@ final class MatrixTests: XCTestCase {
         XCTAssertEqual(Matrix([[1, 2], [3, 4]]).transposedTimes(Matrix([[5], [6]])), Matrix([[23], [34]]))
         var generator = SeededGenerator(seed: 78)
         for _ in 0..<40 {
-            let k = 1 + generator.index(below: 30), m = 1 + generator.index(below: 100), n = 1 + generator.index(below: 60)
+            let k = 1 + generator.index(below: 30)
+            let m = 1 + generator.index(below: 100)
+            let n = 1 + generator.index(below: 60)
             let a = Matrix.random(rows: k, columns: m, using: &generator)
             let b = Matrix.random(rows: k, columns: n, using: &generator)
-            XCTAssertLessThan(a.transposedTimes(b).largestDifference(from: Matrix.naiveProduct(a.transposed(), b)), 1e-11)
+            XCTAssertLessThan(
+                a.transposedTimes(b).largestDifference(from: Matrix.naiveProduct(a.transposed(), b)), 1e-11)
         }
     }
 
     func testProductPlusRowIsProductThenBroadcast() {
         // By hand: [[1, 2]]·[[1, 0], [0, 1]] + [10, 20] = [[11, 22]]
-        XCTAssertEqual(Matrix([[1, 2]]).times(Matrix([[1, 0], [0, 1]]), plusRow: Matrix(row: [10, 20])), Matrix([[11, 22]]))
+        XCTAssertEqual(
+            Matrix([[1, 2]]).times(Matrix([[1, 0], [0, 1]]), plusRow: Matrix(row: [10, 20])), Matrix([[11, 22]]))
         var generator = SeededGenerator(seed: 79)
         for _ in 0..<30 {
-            let m = 1 + generator.index(below: 20), k = 1 + generator.index(below: 70), n = 1 + generator.index(below: 40)
-            let a = Matrix.random(rows: m, columns: k, using: &generator), b = Matrix.random(rows: k, columns: n, using: &generator)
+            let m = 1 + generator.index(below: 20)
+            let k = 1 + generator.index(below: 70)
+            let n = 1 + generator.index(below: 40)
+            let a = Matrix.random(rows: m, columns: k, using: &generator)
+            let b = Matrix.random(rows: k, columns: n, using: &generator)
             let row = Matrix.random(rows: 1, columns: n, using: &generator)
-            let fused = a.times(b, plusRow: row), separate = Matrix.naiveProduct(a, b).addingToEachRow(row)
+            let fused = a.times(b, plusRow: row)
+            let separate = Matrix.naiveProduct(a, b).addingToEachRow(row)
             XCTAssertLessThan(fused.largestDifference(from: separate), 1e-11)
         }
     }
@@ -74,7 +85,8 @@ final class MatrixTests: XCTestCase {
         XCTAssertEqual(m.transposed(), Matrix([[1, 4], [2, 5], [3, 6]]))
         XCTAssertEqual(m.transposed().transposed(), m)
         // (AB)ᵀ = BᵀAᵀ
-        let a = Matrix([[1, 2], [3, 4]]), b = Matrix([[0, 1], [1, 5]])
+        let a = Matrix([[1, 2], [3, 4]])
+        let b = Matrix([[0, 1], [1, 5]])
         XCTAssertEqual((a * b).transposed(), b.transposed() * a.transposed())
     }
 
@@ -84,7 +96,8 @@ final class MatrixTests: XCTestCase {
     }
 
     func testElementwiseOperationsAndReductions() {
-        let a = Matrix([[1, 2], [3, 4]]), b = Matrix([[4, 3], [2, 1]])
+        let a = Matrix([[1, 2], [3, 4]])
+        let b = Matrix([[4, 3], [2, 1]])
         XCTAssertEqual(a + b, Matrix([[5, 5], [5, 5]]))
         XCTAssertEqual(a - b, Matrix([[-3, -1], [1, 3]]))
         XCTAssertEqual(a.multipliedElementwise(by: b), Matrix([[4, 6], [6, 4]]))
@@ -97,7 +110,8 @@ final class MatrixTests: XCTestCase {
     }
 
     func testEmptyProduct() {
-        let a = Matrix(rows: 0, columns: 3), b = Matrix(rows: 3, columns: 2)
+        let a = Matrix(rows: 0, columns: 3)
+        let b = Matrix(rows: 3, columns: 2)
         XCTAssertEqual((a * b).shape, "0×2")
     }
 }

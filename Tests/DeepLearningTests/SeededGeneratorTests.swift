@@ -18,7 +18,9 @@ final class SeededGeneratorTests: XCTestCase {
     }
 
     func testSameSeedSameSequenceDifferentSeedDifferentSequence() {
-        var a = SeededGenerator(seed: 7), b = SeededGenerator(seed: 7), c = SeededGenerator(seed: 8)
+        var a = SeededGenerator(seed: 7)
+        var b = SeededGenerator(seed: 7)
+        var c = SeededGenerator(seed: 8)
         let sa = (0..<100).map { _ in a.next() }
         XCTAssertEqual(sa, (0..<100).map { _ in b.next() })
         XCTAssertNotEqual(sa, (0..<100).map { _ in c.next() })

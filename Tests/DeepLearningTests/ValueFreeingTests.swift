@@ -11,7 +11,7 @@ final class ValueFreeingTests: XCTestCase {
             first = start
             var chain = start
             for _ in 0..<1_000_000 {
-                chain = chain + start   // every link also holds the shared start: a DAG, not a list
+                chain = chain + start  // every link also holds the shared start: a DAG, not a list
             }
             XCTAssertEqual(chain.data, 1_000_001)
             XCTAssertNotNil(first)
@@ -20,7 +20,8 @@ final class ValueFreeingTests: XCTestCase {
     }
 
     func testFreeingLeavesValuesHeldElsewhereIntact() {
-        let a = Value(2), b = Value(3)
+        let a = Value(2)
+        let b = Value(3)
         var kept: Value?
         do {
             let product = a * b

@@ -5,13 +5,16 @@ import DeepLearning
 final class ValueTests: XCTestCase {
     /// Each operation's gradient against a central difference of the same expression, at many
     /// random points. `build` makes the expression from two leaf values.
-    func check(_ name: String, domain: ClosedRange<Double> = -2...2,
-               _ build: (Value, Value) -> Value, file: StaticString = #filePath, line: UInt = #line) {
+    func check(
+        _ name: String, domain: ClosedRange<Double> = -2...2,
+        _ build: (Value, Value) -> Value, file: StaticString = #filePath, line: UInt = #line
+    ) {
         var generator = SeededGenerator(seed: UInt64(name.unicodeScalars.map(\.value).reduce(0, +)))
         for _ in 0..<200 {
             let x = generator.uniform(domain.lowerBound, domain.upperBound)
             let y = generator.uniform(domain.lowerBound, domain.upperBound)
-            let a = Value(x), b = Value(y)
+            let a = Value(x)
+            let b = Value(y)
             let out = build(a, b)
             out.backward()
             let numeric = centralDifferenceGradient(of: { p in build(Value(p[0]), Value(p[1])).data }, at: [x, y])
@@ -36,7 +39,8 @@ final class ValueTests: XCTestCase {
 
     func testByHand() {
         // f = a·b + a with a = 2, b = −3: f = −4, ∂f/∂a = b + 1 = −2, ∂f/∂b = a = 2.
-        let a = Value(2), b = Value(-3)
+        let a = Value(2)
+        let b = Value(-3)
         let f = a * b + a
         XCTAssertEqual(f.data, -4)
         f.backward()
@@ -68,7 +72,8 @@ final class ValueTests: XCTestCase {
     func testTrackedLineLossMatchesTheAnalyticGradient() {
         var generator = SeededGenerator(seed: 21)
         let data = LineData.noisyLine(count: 50, using: &generator)
-        let a = Value(0.7), b = Value(-1.2)
+        let a = Value(0.7)
+        let b = Value(-1.2)
         let loss = trackedMeanSquaredError(slope: a, intercept: b, on: data)
         let line = Line(slope: 0.7, intercept: -1.2)
         assertClose(meanSquaredError(of: line, on: data), loss.data, tolerance: 1e-12)
@@ -110,7 +115,7 @@ final class TrackedNetworkTests: XCTestCase {
         // ∂L/∂w₁ = 57·x = 57, ∂L/∂b₁ = 57 (in the order w₁, b₁, w₂, b₂).
         let network = Network([
             Dense(weights: Matrix([[2]]), bias: Matrix(row: [1]), activation: .identity),
-            Dense(weights: Matrix([[3]]), bias: Matrix(row: [0.5]), activation: .identity),
+            Dense(weights: Matrix([[3]]), bias: Matrix(row: [0.5]), activation: .identity)
         ])
         let (loss, parameters) = trackedMeanSquaredError(of: network, inputs: Matrix([[1]]), targets: Matrix([[0]]))
         loss.backward()

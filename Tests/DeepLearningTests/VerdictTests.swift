@@ -97,7 +97,8 @@ final class VerdictTests: XCTestCase {
     // MARK: - MidpointTest
 
     func testALinearLayerKeepsEveryMidpoint() {
-        let layer = Dense(weights: Matrix([[1, -2], [0.5, 3], [-1, 1]]), bias: Matrix([[0.25, -4]]), activation: .identity)
+        let layer = Dense(
+            weights: Matrix([[1, -2], [0.5, 3], [-1, 1]]), bias: Matrix([[0.25, -4]]), activation: .identity)
         let inputs = Matrix([[1, 2, 3], [-1, 0, 2], [0.5, -3, 1], [2, 2, -2]])
         let test = MidpointTest(of: { layer($0) }, on: inputs)
         XCTAssertEqual(test.pairCount, 6)

@@ -59,7 +59,8 @@ final class CommandLineTests: XCTestCase {
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         XCTAssertEqual(files, ["lesson-2-activation-curves.svg", "lesson-2-activation-derivatives.svg"])
         let lastLine = result.output.split(separator: "\n").last.map(String.init) ?? ""
-        XCTAssertTrue(lastLine.hasPrefix("Wrote 2 SVG pictures to "), "the run ends by saying what it wrote: \(lastLine)")
+        XCTAssertTrue(
+            lastLine.hasPrefix("Wrote 2 SVG pictures to "), "the run ends by saying what it wrote: \(lastLine)")
 
         let blocked = try LessonRunner.run(2, ["--svg", "/proc/no-such-place/pictures"])
         XCTAssertEqual(blocked.status, 2)
@@ -73,7 +74,9 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(tiny.error.contains("--learning-rate must be from 1e-06 to "), tiny.error)
         let huge = try LessonRunner.run(1, ["--seed", "99999999999999999999999"])
         XCTAssertEqual(huge.status, 2)
-        XCTAssertEqual(huge.error, "lesson-1: --seed must be from 0 to \(Int.max), got 99999999999999999999999 (too large) (see --help)\n")
+        XCTAssertEqual(
+            huge.error,
+            "lesson-1: --seed must be from 0 to \(Int.max), got 99999999999999999999999 (too large) (see --help)\n")
     }
 
     /// Runs lesson 1 with its standard output or error sent to `/dev/full` or closed.
@@ -109,7 +112,10 @@ final class CommandLineTests: XCTestCase {
                 let result = try LessonRunner.run(number, arguments, environment: environment)
                 XCTAssertEqual(result.status, 0, result.error)
                 let offending = result.output.split(separator: "\n").filter { !$0.allSatisfy(\.isASCII) }
-                XCTAssertTrue(offending.isEmpty, "lesson-\(number) \(arguments) \(environment) prints non-ASCII:\n\(offending.prefix(3).joined(separator: "\n"))")
+                XCTAssertTrue(
+                    offending.isEmpty,
+                    "lesson-\(number) \(arguments) \(environment) prints non-ASCII:\n\(offending.prefix(3).joined(separator: "\n"))"
+                )
                 XCTAssertFalse(result.output.contains("\u{1B}"))
             }
         }

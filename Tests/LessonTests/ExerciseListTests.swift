@@ -8,11 +8,14 @@ final class ExerciseListTests: XCTestCase {
     /// The `("E07_…", [...]),` lines of a manifest.
     static func listLines(_ path: String) throws -> [String] {
         let text = try String(contentsOf: LessonRunner.packageRoot.appendingPathComponent(path), encoding: .utf8)
-        return text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.hasPrefix("(\"E") }
+        return text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            $0.hasPrefix("(\"E")
+        }
     }
 
     func testBothManifestsListTheSameExercisesInCourseOrder() throws {
-        let students = try Self.listLines("Exercises/Package.swift"), root = try Self.listLines("Package.swift")
+        let students = try Self.listLines("Exercises/Package.swift")
+        let root = try Self.listLines("Package.swift")
         XCTAssertFalse(students.isEmpty)
         XCTAssertEqual(students, root, "Package.swift and Exercises/Package.swift must list the same exercises")
         let numbers = students.compactMap { Int($0.dropFirst(3).prefix(2)) }
@@ -29,7 +32,8 @@ final class ExerciseListTests: XCTestCase {
         let names = try Self.listLines("Exercises/Package.swift").map { line in
             String(line.dropFirst(2).prefix { $0 != "\"" })
         }
-        XCTAssertEqual(tests.compactMap { $0["run"] as? String },
-                       names.map { "cd Exercises && swift test --filter \($0)Tests" })
+        XCTAssertEqual(
+            tests.compactMap { $0["run"] as? String },
+            names.map { "cd Exercises && swift test --filter \($0)Tests" })
     }
 }

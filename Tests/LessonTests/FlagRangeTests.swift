@@ -14,8 +14,9 @@ final class FlagRangeTests: XCTestCase {
 
     /// The numeric flags listed in a lesson's --help, with the ends of their ranges.
     static func numericFlags(inHelp help: String) -> [Flag] {
-        let pattern = try! NSRegularExpression(pattern: #"^\s+--([a-z-]+) [NX]\s.*\(default [^;)]*; (\S+) to (\S+)\)$"#,
-                                               options: .anchorsMatchLines)
+        let pattern = try! NSRegularExpression(
+            pattern: #"^\s+--([a-z-]+) [NX]\s.*\(default [^;)]*; (\S+) to (\S+)\)$"#,
+            options: .anchorsMatchLines)
         let range = NSRange(help.startIndex..., in: help)
         return pattern.matches(in: help, range: range).map { match in
             let part = { (k: Int) in String(help[Range(match.range(at: k), in: help)!]) }
@@ -29,8 +30,12 @@ final class FlagRangeTests: XCTestCase {
               --learning-rate X  the step size (default 0.5; 1e-06 to 100)
               --svg DIR          also write every picture as an SVG file into this folder
             """
-        XCTAssertEqual(Self.numericFlags(inHelp: help), [Flag(name: "points", lowest: "2", highest: "5000"),
-                                                        Flag(name: "learning-rate", lowest: "1e-06", highest: "100")])
+        XCTAssertEqual(
+            Self.numericFlags(inHelp: help),
+            [
+                Flag(name: "points", lowest: "2", highest: "5000"),
+                Flag(name: "learning-rate", lowest: "1e-06", highest: "100")
+            ])
     }
 
     func testEveryNumericFlagAtBothEndsOfItsRange() throws {
@@ -52,6 +57,8 @@ final class FlagRangeTests: XCTestCase {
             checkFinishedCleanly(run, result, maximumLines: SeedSweepTests.maximumLines)
             if result.seconds > slowest?.1 ?? 0 { slowest = (run, result.seconds) }
         }
-        print("flag walk: \(runs.count) runs in \(String(format: "%.1f", Date().timeIntervalSince(start))) s; slowest: \(slowest.map { "\($0.0) (\(String(format: "%.1f", $0.1)) s)" } ?? "-")")
+        print(
+            "flag walk: \(runs.count) runs in \(String(format: "%.1f", Date().timeIntervalSince(start))) s; slowest: \(slowest.map { "\($0.0) (\(String(format: "%.1f", $0.1)) s)" } ?? "-")"
+        )
     }
 }

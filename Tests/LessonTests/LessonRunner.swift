@@ -15,7 +15,8 @@ enum LessonRunner {
 
     /// The package's root folder, found from this file's path.
     static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     struct Result: Sendable {
@@ -38,19 +39,22 @@ enum LessonRunner {
     /// Runs `lesson-N` with `arguments`, without a terminal and without colour, as a pipe would.
     /// A run that has not finished after `timeLimit` seconds is killed (a hang, not a slow run:
     /// speed is measured by the benchmark, never by a test).
-    static func run(_ number: Int, _ arguments: [String] = [], timeLimit: Double = 60,
-                    environment extra: [String: String] = [:]) throws -> Result {
+    static func run(
+        _ number: Int, _ arguments: [String] = [], timeLimit: Double = 60,
+        environment extra: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent("lesson-\(number)")
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         environment["TERM"] = "xterm"  // not "dumb": transcripts are recorded with Unicode pictures
-        environment["COLUMNS"] = nil   // the default width, whatever terminal runs the tests
+        environment["COLUMNS"] = nil  // the default width, whatever terminal runs the tests
         environment["LINES"] = nil
         environment.merge(extra) { $1 }
         process.environment = environment
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
@@ -73,10 +77,11 @@ enum LessonRunner {
         killer.cancel()
         let seconds = Date().timeIntervalSince(start)
         let timedOut = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
-        return Result(status: process.terminationStatus,
-                      output: String(decoding: outData, as: UTF8.self),
-                      error: String(decoding: errData, as: UTF8.self),
-                      seconds: seconds, timedOut: timedOut)
+        return Result(
+            status: process.terminationStatus,
+            output: String(decoding: outData, as: UTF8.self),
+            error: String(decoding: errData, as: UTF8.self),
+            seconds: seconds, timedOut: timedOut)
     }
 
     /// Runs many lessons, two at a time (the machines this runs on have two cores), and returns

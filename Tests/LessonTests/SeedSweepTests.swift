@@ -27,13 +27,18 @@ final class SeedSweepTests: XCTestCase {
 
 /// The promises of any lesson run off its default path: exit status 0, nothing on standard
 /// error, no leaked nan or inf, at most `maximumLines` lines, not stopped as a hang.
-func checkFinishedCleanly(_ run: LessonRunner.Run, _ result: LessonRunner.Result, maximumLines: Int,
-                          file: StaticString = #filePath, line: UInt = #line) {
+func checkFinishedCleanly(
+    _ run: LessonRunner.Run, _ result: LessonRunner.Result, maximumLines: Int,
+    file: StaticString = #filePath, line: UInt = #line
+) {
     XCTAssertFalse(result.timedOut, "\(run) did not finish within the time limit", file: file, line: line)
-    XCTAssertEqual(result.status, 0, "\(run) exited with \(result.status): \(result.error.prefix(300))", file: file, line: line)
+    XCTAssertEqual(
+        result.status, 0, "\(run) exited with \(result.status): \(result.error.prefix(300))", file: file, line: line)
     XCTAssertEqual(result.error, "", "\(run) wrote to standard error", file: file, line: line)
     let leaked = LessonRunner.leakedNonNumbers(in: result.output)
-    XCTAssertTrue(leaked.isEmpty, "\(run) shows nan or inf as a value:\n\(leaked.prefix(3).joined(separator: "\n"))", file: file, line: line)
+    XCTAssertTrue(
+        leaked.isEmpty, "\(run) shows nan or inf as a value:\n\(leaked.prefix(3).joined(separator: "\n"))", file: file,
+        line: line)
     let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).count
     XCTAssertLessThanOrEqual(lines, maximumLines, "\(run) printed \(lines) lines", file: file, line: line)
 }
@@ -43,6 +48,7 @@ func checkFinishedCleanly(_ run: LessonRunner.Run, _ result: LessonRunner.Result
 /// LESSON_SWEEPS=1. A plain `swift test` skips them, saying so, to stay quick for students.
 func skipUnlessSweepsAreOn() throws {
     let environment = ProcessInfo.processInfo.environment
-    try XCTSkipUnless(environment["CI"] == "true" || environment["LESSON_SWEEPS"] == "1",
-                      "runs in CI (CI=true) or with LESSON_SWEEPS=1: every lesson with ten seeds and every flag at both ends")
+    try XCTSkipUnless(
+        environment["CI"] == "true" || environment["LESSON_SWEEPS"] == "1",
+        "runs in CI (CI=true) or with LESSON_SWEEPS=1: every lesson with ten seeds and every flag at both ends")
 }

@@ -13,11 +13,13 @@ final class TextTests: XCTestCase {
 
     func testFormulasAreNeverBroken() {
         // Without the rule, width 30 would break after "f(Σ".
-        XCTAssertEqual(wrapped("A neuron computes y = f(Σ wᵢxᵢ + b) from its inputs.", width: 30),
-                       "A neuron computes\ny = f(Σ wᵢxᵢ + b) from its\ninputs.")
+        XCTAssertEqual(
+            wrapped("A neuron computes y = f(Σ wᵢxᵢ + b) from its inputs.", width: 30),
+            "A neuron computes\ny = f(Σ wᵢxᵢ + b) from its\ninputs.")
         // Two formulas on one line are separate units.
-        XCTAssertEqual(wrapped("so tanh(x) = 2σ(2x) − 1 and σ′(x) = σ(x)(1 − σ(x)) here", width: 34),
-                       "so tanh(x) = 2σ(2x) − 1 and\nσ′(x) = σ(x)(1 − σ(x)) here")
+        XCTAssertEqual(
+            wrapped("so tanh(x) = 2σ(2x) − 1 and σ′(x) = σ(x)(1 − σ(x)) here", width: 34),
+            "so tanh(x) = 2σ(2x) − 1 and\nσ′(x) = σ(x)(1 − σ(x)) here")
         // Short parenthesised groups stay whole, long ones may break.
         XCTAssertEqual(wrapped("the point (0.25, 8.75) is", width: 15), "the point\n(0.25, 8.75) is")
         // A formula longer than the line breaks before an operator, never after one.
@@ -53,7 +55,9 @@ final class TextTests: XCTestCase {
         var table = Table(["name", "value"])
         table.add(["a", "1.5"])
         table.add(["bbb", "-10.25"])
-        XCTAssertEqual(table.rendered(), """
+        XCTAssertEqual(
+            table.rendered(),
+            """
               name   value
               ────────────
               a        1.5
@@ -64,7 +68,9 @@ final class TextTests: XCTestCase {
     func testLongTablesAreTrimmedWithACount() {
         var table = Table(["k"])
         for k in 1...10 { table.add(["\(k)"]) }
-        XCTAssertEqual(table.rendered(maxRows: 4), """
+        XCTAssertEqual(
+            table.rendered(maxRows: 4),
+            """
                k
               ──
                1
@@ -88,7 +94,9 @@ final class TextTests: XCTestCase {
         defer { Table.plainASCII = false }
         var table = Table(["x", "σ(x)"])
         table.add(["0.0", "0.5"])
-        XCTAssertEqual(table.rendered(), """
+        XCTAssertEqual(
+            table.rendered(),
+            """
                 x  sigma(x)
               -------------
               0.0       0.5

@@ -20,7 +20,9 @@ final class TranscriptTests: XCTestCase {
 
     /// Lesson number → folder name ("01-Neuron").
     static var lessonFolders: [Int: String] {
-        let folders = (try? FileManager.default.contentsOfDirectory(atPath: LessonRunner.packageRoot.appendingPathComponent("Lessons").path)) ?? []
+        let folders =
+            (try? FileManager.default.contentsOfDirectory(
+                atPath: LessonRunner.packageRoot.appendingPathComponent("Lessons").path)) ?? []
         var result: [Int: String] = [:]
         for folder in folders {
             if let number = Int(folder.prefix(2)), folder.dropFirst(2).hasPrefix("-") { result[number] = folder }
@@ -49,7 +51,8 @@ final class TranscriptTests: XCTestCase {
     /// The walkthrough of a lesson.
     static func readme(_ number: Int) throws -> String {
         let folder = try XCTUnwrap(lessonFolders[number], "no folder for lesson \(number)")
-        return try String(contentsOf: LessonRunner.packageRoot.appendingPathComponent("Lessons/\(folder)/README.md"), encoding: .utf8)
+        return try String(
+            contentsOf: LessonRunner.packageRoot.appendingPathComponent("Lessons/\(folder)/README.md"), encoding: .utf8)
     }
 
     /// Every `swift run lesson-N ARGS` written in a walkthrough (in a code block or inline), up to
@@ -60,7 +63,8 @@ final class TranscriptTests: XCTestCase {
         let range = NSRange(markdown.startIndex..., in: markdown)
         for match in pattern.matches(in: markdown, range: range) {
             let number = Int(markdown[Range(match.range(at: 1), in: markdown)!])!
-            let arguments = markdown[Range(match.range(at: 2), in: markdown)!].split(whereSeparator: \.isWhitespace).map(String.init)
+            let arguments = markdown[Range(match.range(at: 2), in: markdown)!].split(whereSeparator: \.isWhitespace)
+                .map(String.init)
             runs.append(LessonRunner.Run(lesson: number, arguments: arguments))
         }
         return runs
@@ -72,7 +76,9 @@ final class TranscriptTests: XCTestCase {
         for number in lessons {
             runs.append(LessonRunner.Run(lesson: number))
             for run in suggestedRuns(in: try readme(number))
-            where !run.arguments.isEmpty && !run.arguments.contains(where: { unrecordedFlags.contains($0) }) && !runs.contains(run) {
+            where !run.arguments.isEmpty && !run.arguments.contains(where: { unrecordedFlags.contains($0) })
+                && !runs.contains(run)
+            {
                 runs.append(run)
             }
         }
@@ -93,14 +99,17 @@ final class TranscriptTests: XCTestCase {
                 continue
             }
             guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-                XCTFail("\(run) has no transcript \(url.lastPathComponent): record it with RECORD_TRANSCRIPTS=1 swift test --filter TranscriptTests")
+                XCTFail(
+                    "\(run) has no transcript \(url.lastPathComponent): record it with RECORD_TRANSCRIPTS=1 swift test --filter TranscriptTests"
+                )
                 continue
             }
             if result.output != expected {
                 let got = result.output.split(separator: "\n", omittingEmptySubsequences: false)
                 let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
                 let line = (0..<min(got.count, want.count)).first { got[$0] != want[$0] } ?? min(got.count, want.count)
-                XCTFail("""
+                XCTFail(
+                    """
                     \(run) differs from \(url.lastPathComponent) at line \(line + 1):
                       transcript: \(line < want.count ? String(want[line]) : "<end>")
                       now prints: \(line < got.count ? String(got[line]) : "<end>")
@@ -110,7 +119,9 @@ final class TranscriptTests: XCTestCase {
         }
         // A transcript that no run produces is left over from a suggestion that was removed.
         let expectedNames = Set(runs.map(Self.transcriptName))
-        let present = try FileManager.default.contentsOfDirectory(atPath: Self.transcriptsFolder.path).filter { $0.hasSuffix(".txt") }
+        let present = try FileManager.default.contentsOfDirectory(atPath: Self.transcriptsFolder.path).filter {
+            $0.hasSuffix(".txt")
+        }
         for name in present where !expectedNames.contains(name) {
             if recording {
                 try FileManager.default.removeItem(at: Self.transcriptsFolder.appendingPathComponent(name))
@@ -119,7 +130,9 @@ final class TranscriptTests: XCTestCase {
             }
         }
         if recording {
-            XCTFail("recorded \(runs.count) transcripts in \(Self.transcriptsFolder.path); run again without RECORD_TRANSCRIPTS to check them")
+            XCTFail(
+                "recorded \(runs.count) transcripts in \(Self.transcriptsFolder.path); run again without RECORD_TRANSCRIPTS to check them"
+            )
         }
     }
 
@@ -130,7 +143,8 @@ final class TranscriptTests: XCTestCase {
         for number in Self.lessons {
             let readme = try Self.readme(number)
             let transcripts = try runs.filter { $0.lesson == number }.map {
-                try String(contentsOf: Self.transcriptsFolder.appendingPathComponent(Self.transcriptName($0)), encoding: .utf8)
+                try String(
+                    contentsOf: Self.transcriptsFolder.appendingPathComponent(Self.transcriptName($0)), encoding: .utf8)
             }
             let blocks = Self.textBlocks(in: readme)
             XCTAssertFalse(blocks.isEmpty, "lesson \(number)'s walkthrough quotes no output (```text blocks)")
@@ -147,8 +161,9 @@ final class TranscriptTests: XCTestCase {
                 let flags = run.arguments.filter { $0.hasPrefix("--") }.map { String($0.split(separator: "=")[0]) }
                 let help = try LessonRunner.run(run.lesson, ["--help"]).output
                 for flag in flags {
-                    XCTAssertTrue(help.contains("  \(flag) ") || help.contains("  \(flag)\n"),
-                                  "lesson \(number)'s walkthrough suggests `\(run)`, but lesson-\(run.lesson) has no \(flag)")
+                    XCTAssertTrue(
+                        help.contains("  \(flag) ") || help.contains("  \(flag)\n"),
+                        "lesson \(number)'s walkthrough suggests `\(run)`, but lesson-\(run.lesson) has no \(flag)")
                 }
             }
         }
@@ -156,15 +171,19 @@ final class TranscriptTests: XCTestCase {
 
     func testTranscriptNames() {
         XCTAssertEqual(Self.transcriptName(.init(lesson: 6)), "lesson-6.txt")
-        XCTAssertEqual(Self.transcriptName(.init(lesson: 6, arguments: ["--learning-rate", "0.72", "--steps", "300"])),
-                       "lesson-6_learning-rate_0.72_steps_300.txt")
-        XCTAssertEqual(Self.suggestedRuns(in: "```bash\nswift run lesson-4 --points 500   # more\n```\nor `swift run lesson-1 --seed 7`."),
-                       [.init(lesson: 4, arguments: ["--points", "500"]), .init(lesson: 1, arguments: ["--seed", "7"])])
+        XCTAssertEqual(
+            Self.transcriptName(.init(lesson: 6, arguments: ["--learning-rate", "0.72", "--steps", "300"])),
+            "lesson-6_learning-rate_0.72_steps_300.txt")
+        XCTAssertEqual(
+            Self.suggestedRuns(
+                in: "```bash\nswift run lesson-4 --points 500   # more\n```\nor `swift run lesson-1 --seed 7`."),
+            [.init(lesson: 4, arguments: ["--points", "500"]), .init(lesson: 1, arguments: ["--seed", "7"])])
     }
 
     /// The contents of the fenced blocks opened with ```text.
     static func textBlocks(in markdown: String) -> [String] {
-        var blocks: [String] = [], current: [Substring]? = nil
+        var blocks: [String] = []
+        var current: [Substring]? = nil
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
             if current == nil, line.trimmingCharacters(in: .whitespaces) == "```text" {
                 current = []

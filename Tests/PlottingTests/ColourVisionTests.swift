@@ -14,7 +14,7 @@ final class ColourVisionTests: XCTestCase {
     static let deuteranopia: [[Double]] = [
         [0.367322, 0.860646, -0.227968],
         [0.280085, 0.672501, 0.047413],
-        [-0.011820, 0.042940, 0.968881],
+        [-0.011820, 0.042940, 0.968881]
     ]
     static let threshold = 10.0
 
@@ -26,7 +26,10 @@ final class ColourVisionTests: XCTestCase {
     /// Linear RGB to CIE L*a*b* (D65 white).
     static func lab(_ rgb: [Double]) -> [Double] {
         let (r, g, b) = (rgb[0], rgb[1], rgb[2])
-        let xyz = [0.4124 * r + 0.3576 * g + 0.1805 * b, 0.2126 * r + 0.7152 * g + 0.0722 * b, 0.0193 * r + 0.1192 * g + 0.9505 * b]
+        let xyz = [
+            0.4124 * r + 0.3576 * g + 0.1805 * b, 0.2126 * r + 0.7152 * g + 0.0722 * b,
+            0.0193 * r + 0.1192 * g + 0.9505 * b
+        ]
         let white = [0.95047, 1.0, 1.08883]
         let f = zip(xyz, white).map { v, n -> Double in
             let t = v / n
@@ -62,8 +65,10 @@ final class ColourVisionTests: XCTestCase {
         // White and black are unchanged; pure green and pure red become the same yellowish hue family.
         XCTAssertEqual(Self.deltaE(Self.simulated([255, 255, 255]), Self.lab([1, 1, 1])), 0, accuracy: 0.5)
         XCTAssertEqual(Self.deltaE(Self.simulated([0, 0, 0]), [0, 0, 0]), 0, accuracy: 1e-9)
-        XCTAssertLessThan(Self.deltaE(Self.simulated([213, 94, 0]), Self.simulated([110, 110, 0])), Self.deltaE(Self.lab(Self.linear([213, 94, 0])), Self.lab(Self.linear([110, 110, 0]))),
-                          "vermillion and olive are closer for a deuteranope")
+        XCTAssertLessThan(
+            Self.deltaE(Self.simulated([213, 94, 0]), Self.simulated([110, 110, 0])),
+            Self.deltaE(Self.lab(Self.linear([213, 94, 0])), Self.lab(Self.linear([110, 110, 0]))),
+            "vermillion and olive are closer for a deuteranope")
     }
 
     func testSVGSeriesStayDistinguishableUnderDeuteranopia() {
@@ -73,13 +78,17 @@ final class ColourVisionTests: XCTestCase {
             for j in (i + 1)..<6 {
                 let difference = Self.deltaE(colours[i], colours[j])
                 report.append("\(i)-\(j): ΔE \(formatFixed(difference, decimals: 1))")
-                XCTAssertTrue(difference >= Self.threshold || RenderOptions.svgDashes[i] != RenderOptions.svgDashes[j],
-                              "SVG series \(i) and \(j): ΔE \(difference) and the same dashes")
+                XCTAssertTrue(
+                    difference >= Self.threshold || RenderOptions.svgDashes[i] != RenderOptions.svgDashes[j],
+                    "SVG series \(i) and \(j): ΔE \(difference) and the same dashes")
                 // Point series have no dashes in SVG: the first five must differ by colour alone.
-                if j < 5 { XCTAssertGreaterThanOrEqual(difference, Self.threshold, "SVG series \(i) and \(j) by colour alone") }
+                if j < 5 {
+                    XCTAssertGreaterThanOrEqual(difference, Self.threshold, "SVG series \(i) and \(j) by colour alone")
+                }
             }
         }
-        XCTAssertEqual(Set(RenderOptions.svgDashes).count, RenderOptions.svgDashes.count, "every line series has its own dashes")
+        XCTAssertEqual(
+            Set(RenderOptions.svgDashes).count, RenderOptions.svgDashes.count, "every line series has its own dashes")
         print("SVG palette under deuteranopia: " + report.joined(separator: ", "))
     }
 
@@ -88,9 +97,16 @@ final class ColourVisionTests: XCTestCase {
         for i in 0..<6 {
             for j in (i + 1)..<6 {
                 let difference = Self.deltaE(colours[i], colours[j])
-                let marks = Chart.unicodeMarks[i] != Chart.unicodeMarks[j] && Chart.asciiLineCharacters[i] != Chart.asciiLineCharacters[j]
-                XCTAssertTrue(difference >= Self.threshold || marks, "terminal series \(i) and \(j): ΔE \(difference) and the same marks")
-                if j < 5 { XCTAssertGreaterThanOrEqual(difference, Self.threshold, "terminal series \(i) and \(j) by colour alone") }
+                let marks =
+                    Chart.unicodeMarks[i] != Chart.unicodeMarks[j]
+                    && Chart.asciiLineCharacters[i] != Chart.asciiLineCharacters[j]
+                XCTAssertTrue(
+                    difference >= Self.threshold || marks,
+                    "terminal series \(i) and \(j): ΔE \(difference) and the same marks")
+                if j < 5 {
+                    XCTAssertGreaterThanOrEqual(
+                        difference, Self.threshold, "terminal series \(i) and \(j) by colour alone")
+                }
             }
         }
         XCTAssertEqual(Set(Chart.unicodeMarks).count, Chart.unicodeMarks.count)

@@ -32,7 +32,8 @@ final class FieldTests: XCTestCase {
         // f = x + 2y on a 3 × 3 grid over 0…2 × 0…2 (rows from the bottom).
         let field = Field(name: "f", x: 0...2, y: 0...2, samples: 3, spacing: .linear, levels: [1, 3]) { $0 + 2 * $1 }
         XCTAssertEqual(field.values, [0, 1, 2, 2, 3, 4, 4, 5, 6])
-        XCTAssertEqual(try XCTUnwrap(field.value(x: 0.5, y: 0.25)), 1.0, accuracy: 1e-12)  // bilinear is exact on a plane
+        // bilinear is exact on a plane
+        XCTAssertEqual(try XCTUnwrap(field.value(x: 0.5, y: 0.25)), 1.0, accuracy: 1e-12)
         XCTAssertEqual(try XCTUnwrap(field.value(x: 2, y: 2)), 6, accuracy: 1e-12)
         XCTAssertNil(field.value(x: 2.01, y: 1))
         XCTAssertEqual([0.5, 1, 2.9, 3, 7].map { field.band(of: $0) }, [0, 1, 1, 2, 2])
@@ -52,7 +53,9 @@ final class FieldTests: XCTestCase {
     func testContourCellsOfAStraightLevelSitOnItsHighSide() {
         // f = x over 0…10, one level at 5: in every row the line is the first cell whose centre
         // has x ≥ 5, and it carries the level's number once, the rest dots.
-        let field = Field(name: "f", x: 0...10, y: 0...1, columns: 11, rows: 2, values: (0..<2).flatMap { _ in (0...10).map(Double.init) }, levels: [5])
+        let field = Field(
+            name: "f", x: 0...10, y: 0...1, columns: 11, rows: 2,
+            values: (0..<2).flatMap { _ in (0...10).map(Double.init) }, levels: [5])
         let cells = field.contourCells(columns: 10, rows: 3, ascii: true) { column, row in (Double(column) + 0.5, 0.5) }
         for row in cells {
             XCTAssertEqual(row.indices.filter { row[$0] != nil }, [5])
@@ -66,28 +69,35 @@ final class FieldTests: XCTestCase {
         plain.background?.levels = []  // the same axes, no level lines
         for width in [40, 80, 120] {
             let options = RenderOptions(width: width)
-            let with = chart.renderText(options).split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
-            let without = plain.renderText(options).split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
+            let with = chart.renderText(options).split(separator: "\n", omittingEmptySubsequences: false).map(
+                Array.init)
+            let without = plain.renderText(options).split(separator: "\n", omittingEmptySubsequences: false).map(
+                Array.init)
             for line in with { XCTAssertLessThanOrEqual(line.count, width, String(line)) }
             // Every character the series draw is still there, in the same place: the field fills
             // only cells the series leave empty (rows 2 … 17 are the plot).
             for row in 2..<18 {
                 for (column, character) in without[row].enumerated() where character != " " {
-                    XCTAssertEqual(column < with[row].count ? with[row][column] : " ", character, "row \(row), column \(column) at width \(width)")
+                    XCTAssertEqual(
+                        column < with[row].count ? with[row][column] : " ", character,
+                        "row \(row), column \(column) at width \(width)")
                 }
             }
             let text = with.map { String($0) }.joined(separator: "\n")
             XCTAssertTrue(text.contains("1 = 0.1"), text)
             XCTAssertTrue(text.contains("7 = 100"), text)
             for digit in "1234567" {
-                XCTAssertTrue(with[2..<18].contains { $0.dropFirst(4).contains(digit) }, "level \(digit) is numbered in the plot at width \(width)")
+                XCTAssertTrue(
+                    with[2..<18].contains { $0.dropFirst(4).contains(digit) },
+                    "level \(digit) is numbered in the plot at width \(width)")
             }
         }
         let ascii = chart.renderText(RenderOptions(width: 60, ascii: true))
         XCTAssertTrue(ascii.unicodeScalars.allSatisfy(\.isASCII), ascii)
         XCTAssertTrue(ascii.contains("...."), "level lines are dotted in ASCII")
         XCTAssertFalse(chart.renderText().contains("\u{1B}"))
-        XCTAssertTrue(chart.renderText(RenderOptions(color: true)).contains("\u{1B}[38;5;244m"), "level lines are grey in colour")
+        XCTAssertTrue(
+            chart.renderText(RenderOptions(color: true)).contains("\u{1B}[38;5;244m"), "level lines are grey in colour")
     }
 
     func testSVGBandsUnderTheSeriesInsideThePlotWithAKeyBelow() throws {
@@ -97,12 +107,19 @@ final class FieldTests: XCTestCase {
         XCTAssertEqual(geometry.all("title").first?.text, chart.title)
         XCTAssertTrue(try XCTUnwrap(geometry.all("desc").first).text.contains("loss over the plane as shaded bands"))
         let layout = chart.svgLayout(width: 720, height: 440)
-        let band = geometry.all("rect").filter { $0.attributes["fill"]?.hasPrefix("rgb(") == true && $0.number("height")! < 12 }
+        let band = geometry.all("rect").filter {
+            $0.attributes["fill"]?.hasPrefix("rgb(") == true && $0.number("height")! < 12
+        }
         XCTAssertGreaterThan(band.count, 100)
         for rect in band {
-            let x = rect.number("x")!, y = rect.number("y")!
-            XCTAssertTrue(x >= layout.left - 0.01 && x + rect.number("width")! <= layout.right + 0.3, "band outside the plot: \(rect.attributes)")
-            XCTAssertTrue(y >= layout.top - 0.01 && y + rect.number("height")! <= layout.bottom + 0.3, "band outside the plot: \(rect.attributes)")
+            let x = rect.number("x")!
+            let y = rect.number("y")!
+            XCTAssertTrue(
+                x >= layout.left - 0.01 && x + rect.number("width")! <= layout.right + 0.3,
+                "band outside the plot: \(rect.attributes)")
+            XCTAssertTrue(
+                y >= layout.top - 0.01 && y + rect.number("height")! <= layout.bottom + 0.3,
+                "band outside the plot: \(rect.attributes)")
         }
         // Level lines inside the plot, and drawn before (under) every series line.
         let paths = geometry.all("path")

@@ -34,11 +34,15 @@ enum PictureSamples {
     /// The loss over (a, b) with two descent paths on it.
     static var lossField: Chart {
         let field = Field(name: "loss", x: -2...8, y: -1...13, samples: 121) { loss($0, $1) }
-        let slow = path(rate: 0.1, steps: 60), zigzag = path(rate: 0.7, steps: 40)
-        return Chart(title: "Loss over (a, b) with two descent paths", xLabel: "a (slope)", yLabel: "b (intercept)",
-                     series: [Series("lr 0.1", x: slow.a, y: slow.b), Series("lr 0.7", x: zigzag.a, y: zigzag.b),
-                              Series("start", x: [0], y: [0], style: .points)],
-                     background: field)
+        let slow = path(rate: 0.1, steps: 60)
+        let zigzag = path(rate: 0.7, steps: 40)
+        return Chart(
+            title: "Loss over (a, b) with two descent paths", xLabel: "a (slope)", yLabel: "b (intercept)",
+            series: [
+                Series("lr 0.1", x: slow.a, y: slow.b), Series("lr 0.7", x: zigzag.a, y: zigzag.b),
+                Series("start", x: [0], y: [0], style: .points)
+            ],
+            background: field)
     }
 
     /// A confusion matrix of ten digit classes: about 36 test images each, a few mistakes.
@@ -48,7 +52,8 @@ enum PictureSamples {
             counts[t][p] = n
         }
         let digits = (0..<10).map(String.init)
-        return MatrixHeatMap(title: "Confusion matrix on the test set", rowTitle: "true digit", columnTitle: "predicted digit",
-                             rowLabels: digits, columnLabels: digits, counts: counts)
+        return MatrixHeatMap(
+            title: "Confusion matrix on the test set", rowTitle: "true digit", columnTitle: "predicted digit",
+            rowLabels: digits, columnLabels: digits, counts: counts)
     }
 }

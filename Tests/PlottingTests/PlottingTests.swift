@@ -50,8 +50,9 @@ final class ChartTextTests: XCTestCase {
     /// falls on dot columns 0, 2, 4, 6, 8 and the line climbs one row every two columns
     /// (Bresenham's line between dots (0, 4) and (8, 0)).
     func testTinyChartGrid() {
-        let chart = Chart(title: "T", xLabel: "x", yLabel: "y",
-                          series: [Series("line", x: [0, 4], y: [0, 4])])
+        let chart = Chart(
+            title: "T", xLabel: "x", yLabel: "y",
+            series: [Series("line", x: [0, 4], y: [0, 4])])
         let text = chart.renderText(RenderOptions(width: 12, height: 5, ascii: true))
         let expected = """
                  T
@@ -94,9 +95,11 @@ final class ChartTextTests: XCTestCase {
     func testCrossingLinesKeepTheirOwnColoursAndMarks() {
         // Two lines crossing in the middle, in colour: every cell is drawn in one series' colour,
         // the second line carries its mark, and the first line's cells are never repainted.
-        let chart = Chart(title: "x", series: [Series("up", x: [0, 10], y: [0, 10]), Series("down", x: [0, 10], y: [10, 0])])
+        let chart = Chart(
+            title: "x", series: [Series("up", x: [0, 10], y: [0, 10]), Series("down", x: [0, 10], y: [10, 0])])
         let text = chart.renderText(RenderOptions(width: 40, height: 8, color: true))
-        let first = "\u{1B}[\(RenderOptions.palette[0])m", second = "\u{1B}[\(RenderOptions.palette[1])m"
+        let first = "\u{1B}[\(RenderOptions.palette[0])m"
+        let second = "\u{1B}[\(RenderOptions.palette[1])m"
         XCTAssertTrue(text.contains(second + "◦"), "the second line keeps its mark in colour mode")
         XCTAssertTrue(text.contains("━◦━"), "the legend shows the mark")
         // The rising line owns its cells: it is drawn from the bottom-left to the top-right corner.
@@ -121,7 +124,8 @@ final class ChartTextTests: XCTestCase {
         let dots = single.unicodeScalars.filter { (0x2801...0x28FF).contains($0.value) }
         let count = dots.map { UInt32($0.value - 0x2800).nonzeroBitCount }.reduce(0, +)
         XCTAssertEqual(count, 4, single)
-        let ascii = Chart(title: "1", series: [Series("p", x: [2], y: [3], style: .points)]).renderText(RenderOptions(ascii: true))
+        let ascii = Chart(title: "1", series: [Series("p", x: [2], y: [3], style: .points)]).renderText(
+            RenderOptions(ascii: true))
         XCTAssertEqual(ascii.filter { $0 == "o" }.count, 1, ascii)
     }
 
@@ -148,7 +152,7 @@ final class ChartTextTests: XCTestCase {
         let map = GrayImage.heatMap(width: 3, height: 1, values: [-2, 0, 2])
         XCTAssertEqual(map.pixels, [0, 0.5, 1])
         XCTAssertEqual(progressBar(done: 1, total: 2, width: 4, ascii: true), "##..")
-        XCTAssertEqual(progressBar(done: 3, total: 8, width: 2), "▊ ")   // 3/8 of 2 cells = 6 eighths
+        XCTAssertEqual(progressBar(done: 3, total: 8, width: 2), "▊ ")  // 3/8 of 2 cells = 6 eighths
         XCTAssertEqual(progressBar(done: 5, total: 5, width: 3), "███")
     }
 
@@ -169,8 +173,10 @@ final class ElementCounter: NSObject, XMLParserDelegate {
     var pointCounts: [Int] = []
     /// The coordinates of data: polyline vertices and data circles (legend swatches have r = 4).
     var dataCoordinates: [(Double, Double)] = []
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         counts[name, default: 0] += 1
         if name == "polyline", let points = attributes["points"] {
             let pairs = points.split(separator: " ")
@@ -180,7 +186,9 @@ final class ElementCounter: NSObject, XMLParserDelegate {
                 dataCoordinates.append((xy[0], xy[1]))
             }
         }
-        if name == "circle", attributes["r"] == "3.5", let x = attributes["cx"].flatMap(Double.init), let y = attributes["cy"].flatMap(Double.init) {
+        if name == "circle", attributes["r"] == "3.5", let x = attributes["cx"].flatMap(Double.init),
+            let y = attributes["cy"].flatMap(Double.init)
+        {
             dataCoordinates.append((x, y))
         }
     }
@@ -204,9 +212,11 @@ final class SVGTests: XCTestCase {
     }
 
     func testLegendSitsBelowThePlotAndDataInsideIt() throws {
-        let chart = Chart(title: "many", series: (0..<6).map { k in
-            Series("a long series name \(k)", x: [0, 1, 2], y: [Double(k), Double(k) + 1, 0])
-        } + [Series("pts", x: [0, 2], y: [5, 0], style: .points)])
+        let chart = Chart(
+            title: "many",
+            series: (0..<6).map { k in
+                Series("a long series name \(k)", x: [0, 1, 2], y: [Double(k), Double(k) + 1, 0])
+            } + [Series("pts", x: [0, 2], y: [5, 0], style: .points)])
         let layout = chart.svgLayout(width: 720, height: 440)
         XCTAssertGreaterThan(layout.legend.count, 6)
         for entry in layout.legend {
@@ -228,10 +238,12 @@ final class SVGTests: XCTestCase {
     }
 
     func testChartSVGParsesAndHoldsItsPointsAndPaths() throws {
-        let chart = Chart(title: "Fit <& test>", series: [
-            Series("points", x: [0, 0.5, 1], y: [8, 9.5, 11], style: .points),
-            Series("line", x: [0, 0.5, 1], y: [8, 9.4, 11]),
-        ])
+        let chart = Chart(
+            title: "Fit <& test>",
+            series: [
+                Series("points", x: [0, 0.5, 1], y: [8, 9.5, 11], style: .points),
+                Series("line", x: [0, 0.5, 1], y: [8, 9.4, 11])
+            ])
         let counter = try XCTUnwrap(parse(chart.svg()), "the SVG does not parse")
         XCTAssertEqual(counter.counts["svg"], 1)
         XCTAssertEqual(counter.counts["circle"], 3 + 1)  // the points and the legend's swatch
@@ -248,19 +260,24 @@ final class SVGTests: XCTestCase {
     func testBarAndImageSVGParse() throws {
         let bars = try XCTUnwrap(parse(BarChart(title: "b", labels: ["a", "b", "c"], values: [1, 0, 2]).svg()))
         XCTAssertEqual(bars.counts["rect"], 1 + 2)  // background and two positive bars
-        let images = try XCTUnwrap(parse(imagesSVG([GrayImage(width: 2, height: 2, pixels: [0, 0.5, 1, 0])], title: "i")))
+        let images = try XCTUnwrap(
+            parse(imagesSVG([GrayImage(width: 2, height: 2, pixels: [0, 0.5, 1, 0])], title: "i")))
         XCTAssertEqual(images.counts["rect"], 1 + 4)
     }
 }
 
 final class GraphDiagramTests: XCTestCase {
     /// e = a × b, d = e + c, and c used twice: L = d × c.
-    let diagram = GraphDiagram(title: "L", nodes: [
-        .init(["a"]), .init(["b"]), .init(["c"]), .init(["e = a × b"]), .init(["d = e + c"]), .init(["L = d × c"], highlighted: true),
-    ], edges: [
-        .init(from: 0, to: 3), .init(from: 1, to: 3), .init(from: 3, to: 4), .init(from: 2, to: 4, label: "1"),
-        .init(from: 4, to: 5), .init(from: 2, to: 5, label: "d"),
-    ])
+    let diagram = GraphDiagram(
+        title: "L",
+        nodes: [
+            .init(["a"]), .init(["b"]), .init(["c"]), .init(["e = a × b"]), .init(["d = e + c"]),
+            .init(["L = d × c"], highlighted: true)
+        ],
+        edges: [
+            .init(from: 0, to: 3), .init(from: 1, to: 3), .init(from: 3, to: 4), .init(from: 2, to: 4, label: "1"),
+            .init(from: 4, to: 5), .init(from: 2, to: 5, label: "d")
+        ])
 
     func testEveryNodeSitsJustBeforeTheLatestNodeItFeeds() {
         // c feeds d (layer 2) and L (layer 3), so it sits in layer 1, beside e.
@@ -268,7 +285,9 @@ final class GraphDiagramTests: XCTestCase {
     }
 
     func testTreeReadsFromTheResultAndMarksAReusedNode() {
-        XCTAssertEqual(diagram.renderTree(root: 5), """
+        XCTAssertEqual(
+            diagram.renderTree(root: 5),
+            """
             L
             L = d × c
             ├─ d = e + c
@@ -278,15 +297,20 @@ final class GraphDiagramTests: XCTestCase {
             │  └─ c   (1)
             └─ ↑ c (again: see above)   (d)
             """)
-        XCTAssertTrue(diagram.renderTree(root: 5, RenderOptions(ascii: true)).unicodeScalars.allSatisfy { $0.isASCII || "×".unicodeScalars.contains($0) })
+        XCTAssertTrue(
+            diagram.renderTree(root: 5, RenderOptions(ascii: true)).unicodeScalars.allSatisfy {
+                $0.isASCII || "×".unicodeScalars.contains($0)
+            })
     }
 
     func testSVGBoxesDoNotOverlapAndEveryNodeIsDrawn() throws {
         let (boxes, _, _) = diagram.svgBoxes()
         for i in boxes.indices {
             for j in boxes.indices where i < j {
-                let a = boxes[i], b = boxes[j]
-                let apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y
+                let a = boxes[i]
+                let b = boxes[j]
+                let apart =
+                    a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y
                 XCTAssertTrue(apart, "boxes \(i) and \(j) overlap")
             }
         }

@@ -33,8 +33,10 @@ final class SVGGeometry: NSObject, XMLParserDelegate {
         return parser.parse() ? geometry : nil
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         elements.append(Element(name: name, attributes: attributes))
         open.append(elements.count - 1)
     }
@@ -52,7 +54,9 @@ final class SVGGeometry: NSObject, XMLParserDelegate {
     /// The box a `<text>` covers, estimated from its font size (13 unless given), its anchor and
     /// a generous average glyph width of 0.62 em for sans-serif; nil for turned text.
     static func box(ofText text: Element) -> Box? {
-        guard text.attributes["transform"] == nil, let x = text.number("x"), let y = text.number("y") else { return nil }
+        guard text.attributes["transform"] == nil, let x = text.number("x"), let y = text.number("y") else {
+            return nil
+        }
         let size = text.number("font-size") ?? 13
         let width = 0.62 * size * Double(text.text.count)
         let left: Double

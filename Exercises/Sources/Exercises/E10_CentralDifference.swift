@@ -19,7 +19,8 @@ public func centralDifference(_ f: (Double) -> Double, at x: Double, h: Double =
     return 0
 }
 
-public func centralDifferenceGradient(_ f: ([Double]) -> Double, at parameters: [Double], h: Double = 1e-5) -> [Double] {
+public func centralDifferenceGradient(_ f: ([Double]) -> Double, at parameters: [Double], h: Double = 1e-5) -> [Double]
+{
     // Your code here.
     return []
 }

@@ -19,8 +19,10 @@
 // Check it: swift run exercises (from the course folder), or swift test --filter E11 (in Exercises/).
 
 /// One step of gradient descent from (a, b) on `loss`, the slopes estimated by central differences.
-public func finiteDifferenceStep(a: Double, b: Double, learningRate: Double,
-                                 loss: (Double, Double) -> Double) -> (a: Double, b: Double) {
+public func finiteDifferenceStep(
+    a: Double, b: Double, learningRate: Double,
+    loss: (Double, Double) -> Double
+) -> (a: Double, b: Double) {
     let h = 1e-5
     // Step 1: the slopes. Nudge one parameter both ways, keep the other where it is.
     let slopeA = (loss(a + h, b) - loss(a - h, b)) / (2 * h)
@@ -32,8 +34,10 @@ public func finiteDifferenceStep(a: Double, b: Double, learningRate: Double,
 }
 
 /// `steps` steps of gradient descent from (a, b).
-public func descend(a: Double, b: Double, learningRate: Double, steps: Int,
-                    loss: (Double, Double) -> Double) -> (a: Double, b: Double) {
+public func descend(
+    a: Double, b: Double, learningRate: Double, steps: Int,
+    loss: (Double, Double) -> Double
+) -> (a: Double, b: Double) {
     var (a, b) = (a, b)
     for _ in 0..<steps {
         (a, b) = finiteDifferenceStep(a: a, b: b, learningRate: learningRate, loss: loss)

@@ -15,7 +15,8 @@
 
 import E12_LineGradient  // your `lineLossGradient` from exercise 12
 
-public func descentStep(a: Double, b: Double, x: [Double], y: [Double], learningRate: Double) -> (a: Double, b: Double) {
+public func descentStep(a: Double, b: Double, x: [Double], y: [Double], learningRate: Double) -> (a: Double, b: Double)
+{
     // Your code here.
     return (a, b)
 }

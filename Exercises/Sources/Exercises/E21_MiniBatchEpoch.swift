@@ -26,9 +26,12 @@ public func batchGradient(a: Double, b: Double, x: [Double], y: [Double], batch:
 }
 
 /// One epoch: a step against each batch's gradient, in the order of `batches` (given; read it).
-public func miniBatchEpoch(a: Double, b: Double, x: [Double], y: [Double], batches: [[Int]],
-                           learningRate: Double) -> (a: Double, b: Double) {
-    var a = a, b = b
+public func miniBatchEpoch(
+    a: Double, b: Double, x: [Double], y: [Double], batches: [[Int]],
+    learningRate: Double
+) -> (a: Double, b: Double) {
+    var a = a
+    var b = b
     for batch in batches {
         let g = batchGradient(a: a, b: b, x: x, y: y, batch: batch)
         a -= learningRate * g.da

@@ -24,8 +24,10 @@
 
 import Foundation
 
-public func chainRuleGradients(w1: Double, b1: Double, w2: Double, b2: Double,
-                               x: Double, y: Double) -> (dw1: Double, db1: Double, dw2: Double, db2: Double) {
+public func chainRuleGradients(
+    w1: Double, b1: Double, w2: Double, b2: Double,
+    x: Double, y: Double
+) -> (dw1: Double, db1: Double, dw2: Double, db2: Double) {
     // Your code here.
     return (0, 0, 0, 0)
 }

@@ -20,8 +20,10 @@
 //
 // Check it: swift run exercises (from the course folder), or swift test --filter E30 (in Exercises/).
 
-public func sgdStep(weights: [Double], weightGradients: [Double], biases: [Double], biasGradients: [Double],
-                    learningRate: Double, weightDecay: Double) -> (weights: [Double], biases: [Double]) {
+public func sgdStep(
+    weights: [Double], weightGradients: [Double], biases: [Double], biasGradients: [Double],
+    learningRate: Double, weightDecay: Double
+) -> (weights: [Double], biases: [Double]) {
     // Your code here.
     return (weights, biases)
 }

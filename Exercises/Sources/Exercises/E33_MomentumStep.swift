@@ -16,8 +16,10 @@
 //
 // Check it: swift run exercises (from the course folder), or swift test --filter E33 (in Exercises/).
 
-public func momentumStep(parameters: [Double], velocity: [Double], gradient: [Double],
-                         learningRate: Double, beta: Double) -> (parameters: [Double], velocity: [Double]) {
+public func momentumStep(
+    parameters: [Double], velocity: [Double], gradient: [Double],
+    learningRate: Double, beta: Double
+) -> (parameters: [Double], velocity: [Double]) {
     // Your code here.
     return (parameters, velocity)
 }

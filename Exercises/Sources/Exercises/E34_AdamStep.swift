@@ -18,9 +18,11 @@
 // Check it: swift run exercises (from the course folder), or swift test --filter E34 (in Exercises/).
 import Foundation
 
-public func adamStep(parameters: [Double], m: [Double], s: [Double], t: Int, gradient: [Double],
-                     learningRate: Double, beta1: Double = 0.9, beta2: Double = 0.999,
-                     epsilon: Double = 1e-8) -> (parameters: [Double], m: [Double], s: [Double]) {
+public func adamStep(
+    parameters: [Double], m: [Double], s: [Double], t: Int, gradient: [Double],
+    learningRate: Double, beta1: Double = 0.9, beta2: Double = 0.999,
+    epsilon: Double = 1e-8
+) -> (parameters: [Double], m: [Double], s: [Double]) {
     // Your code here.
     return (parameters, m, s)
 }

@@ -38,54 +38,77 @@ public struct Exercise {
     }
 
     /// |observed − expected| ≤ tolerance, or a message naming both.
-    public func expectClose(_ observed: Double, _ expected: Double, tolerance: Double = 1e-9, _ what: String,
-                            nudge: String = "", file: StaticString = #filePath, line: UInt = #line) {
+    public func expectClose(
+        _ observed: Double, _ expected: Double, tolerance: Double = 1e-9, _ what: String,
+        nudge: String = "", file: StaticString = #filePath, line: UInt = #line
+    ) {
         if !(abs(observed - expected) <= tolerance) {
             let (got, wanted) = shownPair(observed, expected)
-            fail(withNudge("\(what): expected \(wanted), got \(got).", nudge, untouched: isPlaceholder(observed)), file: file, line: line)
+            fail(
+                withNudge("\(what): expected \(wanted), got \(got).", nudge, untouched: isPlaceholder(observed)),
+                file: file, line: line)
         }
     }
 
     /// Same length and every element close, or a message at the first difference.
-    public func expectClose(_ observed: [Double], _ expected: [Double], tolerance: Double = 1e-9, _ what: String,
-                            nudge: String = "", file: StaticString = #filePath, line: UInt = #line) {
+    public func expectClose(
+        _ observed: [Double], _ expected: [Double], tolerance: Double = 1e-9, _ what: String,
+        nudge: String = "", file: StaticString = #filePath, line: UInt = #line
+    ) {
         let untouched = isPlaceholder(observed)
         guard observed.count == expected.count else {
-            fail(withNudge("\(what): expected \(expected.count) numbers, got \(observed.count).", nudge, untouched: untouched),
-                 file: file, line: line)
+            fail(
+                withNudge(
+                    "\(what): expected \(expected.count) numbers, got \(observed.count).", nudge, untouched: untouched),
+                file: file, line: line)
             return
         }
         for k in expected.indices where !(abs(observed[k] - expected[k]) <= tolerance) {
             let (got, wanted) = shownPair(observed[k], expected[k])
-            fail(withNudge("\(what): at index \(k) expected \(wanted), got \(got).", nudge, untouched: untouched), file: file, line: line)
+            fail(
+                withNudge("\(what): at index \(k) expected \(wanted), got \(got).", nudge, untouched: untouched),
+                file: file, line: line)
             return
         }
     }
 
     /// Rows of numbers, each compared as above.
-    public func expectClose(_ observed: [[Double]], _ expected: [[Double]], tolerance: Double = 1e-9, _ what: String,
-                            nudge: String = "", file: StaticString = #filePath, line: UInt = #line) {
+    public func expectClose(
+        _ observed: [[Double]], _ expected: [[Double]], tolerance: Double = 1e-9, _ what: String,
+        nudge: String = "", file: StaticString = #filePath, line: UInt = #line
+    ) {
         guard observed.count == expected.count else {
-            fail(withNudge("\(what): expected \(expected.count) rows, got \(observed.count).", nudge, untouched: observed.isEmpty),
-                 file: file, line: line)
+            fail(
+                withNudge(
+                    "\(what): expected \(expected.count) rows, got \(observed.count).", nudge,
+                    untouched: observed.isEmpty),
+                file: file, line: line)
             return
         }
         for k in expected.indices {
-            expectClose(observed[k], expected[k], tolerance: tolerance, "\(what), row \(k)", nudge: nudge, file: file, line: line)
+            expectClose(
+                observed[k], expected[k], tolerance: tolerance, "\(what), row \(k)", nudge: nudge, file: file,
+                line: line)
         }
     }
 
     /// Equality of anything printable. `untouched` says the answer is still the stub's.
-    public func expectEqual<T: Equatable>(_ observed: T, _ expected: T, _ what: String, nudge: String = "",
-                                          untouched: Bool = false, file: StaticString = #filePath, line: UInt = #line) {
+    public func expectEqual<T: Equatable>(
+        _ observed: T, _ expected: T, _ what: String, nudge: String = "",
+        untouched: Bool = false, file: StaticString = #filePath, line: UInt = #line
+    ) {
         if observed != expected {
-            fail(withNudge("\(what): expected \(expected), got \(observed).", nudge, untouched: untouched), file: file, line: line)
+            fail(
+                withNudge("\(what): expected \(expected), got \(observed).", nudge, untouched: untouched), file: file,
+                line: line)
         }
     }
 
     /// A condition, with what it expected and what came.
-    public func expect(_ condition: Bool, _ what: String, expected: String, got: String,
-                       file: StaticString = #filePath, line: UInt = #line) {
+    public func expect(
+        _ condition: Bool, _ what: String, expected: String, got: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         if !condition { fail("\(what): expected \(expected), got \(got).", file: file, line: line) }
     }
 }
@@ -111,7 +134,8 @@ public func shown(_ xs: [Double], digits: Int = 4) -> String {
 /// Two numbers that differ, with as few digits as show the difference (at least 4).
 func shownPair(_ observed: Double, _ expected: Double) -> (observed: String, expected: String) {
     for digits in 4...17 {
-        let got = shown(observed, digits: digits), wanted = shown(expected, digits: digits)
+        let got = shown(observed, digits: digits)
+        let wanted = shown(expected, digits: digits)
         if got != wanted { return (got, wanted) }
     }
     return (shown(observed, digits: 17), shown(expected, digits: 17))

@@ -21,16 +21,18 @@ final class E03_ActivationsTests: XCTestCase {
 
     func testSigmoidAtTheExtremes() {
         exercise.expectClose(sigmoid(1000), 1, tolerance: 0, "sigmoid(1000)")
-        exercise.expectClose(sigmoid(-1000), 0, tolerance: 0, "sigmoid(−1000)",
-                             nudge: "For x < 0 use eˣ / (1 + eˣ): e^1000 is infinite and inf/inf is nan.")
+        exercise.expectClose(
+            sigmoid(-1000), 0, tolerance: 0, "sigmoid(−1000)",
+            nudge: "For x < 0 use eˣ / (1 + eˣ): e^1000 is infinite and inf/inf is nan.")
     }
 
     func testTanhThroughSigmoidMatchesTanh() {
         var random = TestRandom(seed: 2)
         for _ in 0..<50 {
             let x = random.uniform(-5, 5)
-            exercise.expectClose(tanhThroughSigmoid(x), tanh(x), tolerance: 1e-12, "tanhThroughSigmoid(\(shown(x)))",
-                                 nudge: "2σ(2x) − 1: double x inside, double the result, subtract 1.")
+            exercise.expectClose(
+                tanhThroughSigmoid(x), tanh(x), tolerance: 1e-12, "tanhThroughSigmoid(\(shown(x)))",
+                nudge: "2σ(2x) − 1: double x inside, double the result, subtract 1.")
         }
     }
 }

@@ -16,14 +16,18 @@ final class E04_SigmoidDerivativeTests: XCTestCase {
         for _ in 0..<50 {
             let x = random.uniform(-6, 6)
             let estimate = slope({ 1 / (1 + exp(-$0)) }, at: x)
-            exercise.expectClose(sigmoidDerivative(x), estimate, tolerance: 1e-8, "σ′(\(shown(x))) against a finite difference")
+            exercise.expectClose(
+                sigmoidDerivative(x), estimate, tolerance: 1e-8, "σ′(\(shown(x))) against a finite difference")
         }
     }
 
     func testSymmetricAndSmallFarAway() {
-        exercise.expectClose(sigmoidDerivative(2), sigmoidDerivative(-2), tolerance: 1e-15, "σ′(2) against σ′(−2)",
-                             nudge: "The slope is the same on both sides.")
-        exercise.expect(sigmoidDerivative(1000) == 0 && sigmoidDerivative(-1000) == 0, "σ′(1000) and σ′(−1000)",
-                        expected: "exactly 0 and 0", got: "\(shown(sigmoidDerivative(1000))) and \(shown(sigmoidDerivative(-1000)))")
+        exercise.expectClose(
+            sigmoidDerivative(2), sigmoidDerivative(-2), tolerance: 1e-15, "σ′(2) against σ′(−2)",
+            nudge: "The slope is the same on both sides.")
+        exercise.expect(
+            sigmoidDerivative(1000) == 0 && sigmoidDerivative(-1000) == 0, "σ′(1000) and σ′(−1000)",
+            expected: "exactly 0 and 0", got: "\(shown(sigmoidDerivative(1000))) and \(shown(sigmoidDerivative(-1000)))"
+        )
     }
 }

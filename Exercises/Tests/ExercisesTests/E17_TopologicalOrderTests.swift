@@ -18,7 +18,8 @@ final class E17_TopologicalOrderTests: XCTestCase {
         if order.count != inputs.count {
             if order.isEmpty { return "no entries" }
             let missing = inputs.count - Set(order).count
-            return "\(order.count) entr\(order.count == 1 ? "y" : "ies")\(order.count <= 12 ? " " + listed(order, names: names) : "")"
+            return
+                "\(order.count) entr\(order.count == 1 ? "y" : "ies")\(order.count <= 12 ? " " + listed(order, names: names) : "")"
                 + (order.count < inputs.count ? " (\(missing) node\(missing == 1 ? "" : "s") never placed)" : "")
         }
         var position = Array(repeating: -1, count: inputs.count)
@@ -30,10 +31,12 @@ final class E17_TopologicalOrderTests: XCTestCase {
         for node in order {
             for input in inputs[node] {
                 if !backward, position[input] > position[node] {
-                    return "\(name(node)) at place \(position[node]), before its input \(name(input)) at place \(position[input])"
+                    return
+                        "\(name(node)) at place \(position[node]), before its input \(name(input)) at place \(position[input])"
                 }
                 if backward, position[input] < position[node] {
-                    return "\(name(input)) at place \(position[input]), before \(name(node)) at place \(position[node]), which uses it"
+                    return
+                        "\(name(input)) at place \(position[input]), before \(name(node)) at place \(position[node]), which uses it"
                 }
             }
         }
@@ -41,22 +44,30 @@ final class E17_TopologicalOrderTests: XCTestCase {
     }
 
     private func listed(_ order: [Int], names: [String]?) -> String {
-        "[" + order.map { node in names.flatMap { $0.indices.contains(node) ? $0[node] : nil } ?? "\(node)" }.joined(separator: ", ") + "]"
+        "["
+            + order.map { node in names.flatMap { $0.indices.contains(node) ? $0[node] : nil } ?? "\(node)" }.joined(
+                separator: ", ") + "]"
     }
 
     /// Fails with expected and got when `order` is not a topological order, or with `backward`
     /// not the reverse of one.
     @discardableResult
-    private func expectValid(_ order: [Int], _ inputs: [[Int]], names: [String]? = nil, backward: Bool = false, _ what: String,
-                             file: StaticString = #filePath, line: UInt = #line) -> Bool {
+    private func expectValid(
+        _ order: [Int], _ inputs: [[Int]], names: [String]? = nil, backward: Bool = false, _ what: String,
+        file: StaticString = #filePath, line: UInt = #line
+    ) -> Bool {
         guard let found = problem(order, inputs, names: names, backward: backward) else { return true }
-        let expected = backward
+        let expected =
+            backward
             ? "all \(inputs.count) nodes once, each before all of its inputs"
             : "all \(inputs.count) nodes once, each after all of its inputs"
-        let got = order.count == inputs.count && order.count <= 12 ? "\(listed(order, names: names)), with \(found)" : found
+        let got =
+            order.count == inputs.count && order.count <= 12 ? "\(listed(order, names: names)), with \(found)" : found
         var text = "\(what): expected \(expected), got \(got)."
         if !order.isEmpty, problem(order, inputs, backward: !backward) == nil {
-            text += backward ? " That is the forward order: backward() walks it from the end."
+            text +=
+                backward
+                ? " That is the forward order: backward() walks it from the end."
                 : " That is the backward order: here a node comes after its inputs."
         } else if !order.isEmpty, Set(order).count < order.count {
             text += " Keep a record of the nodes already placed: a value that feeds several others is placed once."
@@ -71,7 +82,8 @@ final class E17_TopologicalOrderTests: XCTestCase {
         let backward = backwardOrder(inputs: neuronInputs)
         expectValid(backward, neuronInputs, names: neuronNames, backward: true, "backward order of lesson 8's neuron")
         if !backward.isEmpty {
-            exercise.expectEqual(neuronNames[backward[0]], "o", "first node of the backward order (∂o/∂o = 1 starts there)")
+            exercise.expectEqual(
+                neuronNames[backward[0]], "o", "first node of the backward order (∂o/∂o = 1 starts there)")
         }
     }
 
@@ -79,12 +91,15 @@ final class E17_TopologicalOrderTests: XCTestCase {
         // y = x·x + x listed as y, x·x, x: x·x uses x twice, and x feeds both x·x and y.
         let inputs = [[1, 2], [2, 2], []]
         let order = topologicalOrder(inputs: inputs)
-        exercise.expectEqual(order, [2, 1, 0], "topological order of y = x·x + x listed as [y, x·x, x]",
-                             nudge: order.count > 3 ? "x is used three times but is one node: place it once."
-                                 : order == [0, 1, 2] ? "That is the backward order: here a node comes after its inputs." : "",
-                             untouched: order.isEmpty)
-        exercise.expectEqual(backwardOrder(inputs: inputs), [0, 1, 2], "backward order of y = x·x + x listed as [y, x·x, x]",
-                             untouched: backwardOrder(inputs: inputs).isEmpty)
+        exercise.expectEqual(
+            order, [2, 1, 0], "topological order of y = x·x + x listed as [y, x·x, x]",
+            nudge: order.count > 3
+                ? "x is used three times but is one node: place it once."
+                : order == [0, 1, 2] ? "That is the backward order: here a node comes after its inputs." : "",
+            untouched: order.isEmpty)
+        exercise.expectEqual(
+            backwardOrder(inputs: inputs), [0, 1, 2], "backward order of y = x·x + x listed as [y, x·x, x]",
+            untouched: backwardOrder(inputs: inputs).isEmpty)
     }
 
     func testRandomGraphs() {
@@ -105,7 +120,8 @@ final class E17_TopologicalOrderTests: XCTestCase {
             let inputs = listing.map { node in made[node].map { place[$0] } }
             let graph = "a random graph of \(count) node\(count == 1 ? "" : "s")" + (count <= 6 ? " \(inputs)" : "")
             guard expectValid(topologicalOrder(inputs: inputs), inputs, "topological order of \(graph)"),
-                  expectValid(backwardOrder(inputs: inputs), inputs, backward: true, "backward order of \(graph)") else { return }
+                expectValid(backwardOrder(inputs: inputs), inputs, backward: true, "backward order of \(graph)")
+            else { return }
         }
     }
 
@@ -114,9 +130,10 @@ final class E17_TopologicalOrderTests: XCTestCase {
         // remember what it has placed visits v₀ about a million times.
         let inputs = (0...20).map { k in k == 20 ? [] : [k + 1, k + 1] }
         let order = topologicalOrder(inputs: inputs)
-        exercise.expectEqual(order.count, 21, "number of entries in the topological order of v₂₀ = (…((v₀²)²)…)² (21 nodes)",
-                             nudge: order.count > 21 ? "Keep a record of the nodes already placed: each is placed once." : "",
-                             untouched: order.isEmpty)
+        exercise.expectEqual(
+            order.count, 21, "number of entries in the topological order of v₂₀ = (…((v₀²)²)…)² (21 nodes)",
+            nudge: order.count > 21 ? "Keep a record of the nodes already placed: each is placed once." : "",
+            untouched: order.isEmpty)
         if order.count == 21 { expectValid(order, inputs, "topological order of v₂₀ = (…((v₀²)²)…)²") }
     }
 

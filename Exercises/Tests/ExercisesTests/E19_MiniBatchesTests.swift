@@ -9,8 +9,9 @@ final class E19_MiniBatchesTests: XCTestCase {
 
     func testTheExample() {
         let batches = miniBatches([4, 0, 3, 1, 2], batchSize: 2)
-        exercise.expectEqual(batches, [[4, 0], [3, 1], [2]], "batches of 2 from [4, 0, 3, 1, 2]",
-                             nudge: batches == [[4, 0], [3, 1]] ? "Keep the last, smaller batch." : "")
+        exercise.expectEqual(
+            batches, [[4, 0], [3, 1], [2]], "batches of 2 from [4, 0, 3, 1, 2]",
+            nudge: batches == [[4, 0], [3, 1]] ? "Keep the last, smaller batch." : "")
     }
 
     func testEverySampleExactlyOnce() {
@@ -18,9 +19,11 @@ final class E19_MiniBatchesTests: XCTestCase {
             for size in [1, 3, 10, 64] {
                 let indices = Array((0..<count).reversed())
                 let batches = miniBatches(indices, batchSize: size)
-                exercise.expectEqual(batches.flatMap { $0 }, indices, "\(count) samples in batches of \(size), joined back together",
-                                     nudge: "Every index once, in order, none skipped.", untouched: batches.isEmpty)
-                exercise.expectEqual(batches.count, (count + size - 1) / size, "number of batches for \(count) samples of size \(size)")
+                exercise.expectEqual(
+                    batches.flatMap { $0 }, indices, "\(count) samples in batches of \(size), joined back together",
+                    nudge: "Every index once, in order, none skipped.", untouched: batches.isEmpty)
+                exercise.expectEqual(
+                    batches.count, (count + size - 1) / size, "number of batches for \(count) samples of size \(size)")
             }
         }
     }

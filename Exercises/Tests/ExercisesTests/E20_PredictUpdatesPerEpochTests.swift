@@ -10,12 +10,15 @@ final class E20_PredictUpdatesPerEpochTests: XCTestCase {
     func test1YourPrediction() {
         // `swift run lesson-9 --points 100`, end of step 2: "100 points in batches of 16 give
         // 6 batches of 16 and a last one of 4", so 7 updates.
-        exercise.expectClose(predictedUpdates, 7, tolerance: 0,
-                             "your predicted updates per epoch for 100 points in batches of 16 (swift run lesson-9 --points 100 shows it at the end of step 2)",
-                             nudge: predictedUpdates == 6 ? "Six batches of 16 hold only 96 points: the other 4 make one more batch." : "")
-        exercise.expectClose(predictedLastBatchSize, 4, tolerance: 0,
-                             "your predicted size of the last batch for 100 points in batches of 16 (swift run lesson-9 --points 100 shows it at the end of step 2)",
-                             nudge: predictedLastBatchSize == 16 ? "Only 100 − 6·16 points are left for the last batch." : "")
+        exercise.expectClose(
+            predictedUpdates, 7, tolerance: 0,
+            "your predicted updates per epoch for 100 points in batches of 16 (swift run lesson-9 --points 100 shows it at the end of step 2)",
+            nudge: predictedUpdates == 6
+                ? "Six batches of 16 hold only 96 points: the other 4 make one more batch." : "")
+        exercise.expectClose(
+            predictedLastBatchSize, 4, tolerance: 0,
+            "your predicted size of the last batch for 100 points in batches of 16 (swift run lesson-9 --points 100 shows it at the end of step 2)",
+            nudge: predictedLastBatchSize == 16 ? "Only 100 − 6·16 points are left for the last batch." : "")
     }
 
     func test2ByHand() {
@@ -24,9 +27,11 @@ final class E20_PredictUpdatesPerEpochTests: XCTestCase {
         for (n, b, updates, _) in cases {
             let got = updatesPerEpoch(points: n, batchSize: b)
             guard got == updates else {
-                return exercise.expectEqual(got, updates, "updates per epoch for \(n) points in batches of \(b)",
-                                            nudge: got == n / b ? "N / B with Ints rounds down: the last, smaller batch is one more update." : "",
-                                            untouched: got == 0)
+                return exercise.expectEqual(
+                    got, updates, "updates per epoch for \(n) points in batches of \(b)",
+                    nudge: got == n / b
+                        ? "N / B with Ints rounds down: the last, smaller batch is one more update." : "",
+                    untouched: got == 0)
             }
         }
         // A last batch of 0 where B divides N, but the right size elsewhere, is N % B.
@@ -34,9 +39,11 @@ final class E20_PredictUpdatesPerEpochTests: XCTestCase {
         for (n, b, _, last) in cases {
             let got = lastBatchSize(points: n, batchSize: b)
             guard got == last else {
-                return exercise.expectEqual(got, last, "points in the last batch for \(n) points in batches of \(b)",
-                                            nudge: writesLast && got == 0 ? "When B divides N the last batch is a full one of B points, not N % B = 0." : "",
-                                            untouched: got == 0 && !writesLast)
+                return exercise.expectEqual(
+                    got, last, "points in the last batch for \(n) points in batches of \(b)",
+                    nudge: writesLast && got == 0
+                        ? "When B divides N the last batch is a full one of B points, not N % B = 0." : "",
+                    untouched: got == 0 && !writesLast)
             }
         }
     }
@@ -45,12 +52,16 @@ final class E20_PredictUpdatesPerEpochTests: XCTestCase {
         // Full batches of B and then the last one must add up to N, and the last holds 1…B points.
         for n in [9, 10, 11, 63, 64, 65, 1000, 1, 2] {
             for b in [1, 2, 3, 8, 10, 64, 2000] {
-                let updates = updatesPerEpoch(points: n, batchSize: b), last = lastBatchSize(points: n, batchSize: b)
+                let updates = updatesPerEpoch(points: n, batchSize: b)
+                let last = lastBatchSize(points: n, batchSize: b)
                 guard (updates - 1) * b + last == n && last >= 1 && last <= b else {
-                    let got = updates >= 1 ? "\(updates - 1) full batches of \(b) and a last one of \(last), \((updates - 1) * b + last) points"
+                    let got =
+                        updates >= 1
+                        ? "\(updates - 1) full batches of \(b) and a last one of \(last), \((updates - 1) * b + last) points"
                         : "\(updates) updates and a last batch of \(last)"
-                    return exercise.expect(false, "\(n) points in batches of \(b), the full batches and the last one together",
-                                           expected: "\(n) points, the last batch holding 1 to \(b)", got: got)
+                    return exercise.expect(
+                        false, "\(n) points in batches of \(b), the full batches and the last one together",
+                        expected: "\(n) points, the last batch holding 1 to \(b)", got: got)
                 }
             }
         }

@@ -13,7 +13,10 @@ final class E21_MiniBatchEpochTests: XCTestCase {
     func gradientFromMeans(a: Double, b: Double, x: [Double], y: [Double], batch: [Int]) -> [Double] {
         let m = Double(batch.count)
         func mean(_ f: (Int) -> Double) -> Double { batch.map(f).reduce(0, +) / m }
-        let xx = mean { x[$0] * x[$0] }, mx = mean { x[$0] }, xy = mean { x[$0] * y[$0] }, my = mean { y[$0] }
+        let xx = mean { x[$0] * x[$0] }
+        let mx = mean { x[$0] }
+        let xy = mean { x[$0] * y[$0] }
+        let my = mean { y[$0] }
         return [2 * (a * xx + b * mx - xy), 2 * (a * mx + b - my)]
     }
 
@@ -31,8 +34,9 @@ final class E21_MiniBatchEpochTests: XCTestCase {
         } else {
             nudge = ""
         }
-        exercise.expectClose([g.da, g.db], [-21, -8], tolerance: 1e-12,
-                             "batchGradient on the batch [3, 0] of the points (0, 1), (1, 3), (2, 5), (3, 7) at a = b = 0", nudge: nudge)
+        exercise.expectClose(
+            [g.da, g.db], [-21, -8], tolerance: 1e-12,
+            "batchGradient on the batch [3, 0] of the points (0, 1), (1, 3), (2, 5), (3, 7) at a = b = 0", nudge: nudge)
     }
 
     func test2EpochByHand() {
@@ -40,8 +44,9 @@ final class E21_MiniBatchEpochTests: XCTestCase {
         // Batch [1, 2] from there: errors 2.1 + 0.8 − 3 = −0.1 and 4.2 + 0.8 − 5 = 0; gradient (−0.1, −0.1),
         // so (a, b) = (2.11, 0.81).
         let end = miniBatchEpoch(a: 0, b: 0, x: x, y: y, batches: [[3, 0], [1, 2]], learningRate: 0.1)
-        exercise.expectClose([end.a, end.b], [2.11, 0.81], tolerance: 1e-12,
-                             "(a, b) after the epoch [[3, 0], [1, 2]] from (0, 0) at lr 0.1")
+        exercise.expectClose(
+            [end.a, end.b], [2.11, 0.81], tolerance: 1e-12,
+            "(a, b) after the epoch [[3, 0], [1, 2]] from (0, 0) at lr 0.1")
     }
 
     func test3AgainstAnIndependentReference() {
@@ -56,7 +61,9 @@ final class E21_MiniBatchEpochTests: XCTestCase {
         }
         let batches = stride(from: 0, to: n, by: 6).map { Array(order[$0..<min($0 + 6, n)]) }
         for _ in 0..<5 {
-            let a0 = random.uniform(-5, 5), b0 = random.uniform(-5, 10), rate = random.uniform(0.01, 0.2)
+            let a0 = random.uniform(-5, 5)
+            let b0 = random.uniform(-5, 10)
+            let rate = random.uniform(0.01, 0.2)
             var expected = [a0, b0]
             for batch in batches {
                 let g = gradientFromMeans(a: expected[0], b: expected[1], x: x, y: y, batch: batch)
@@ -64,8 +71,10 @@ final class E21_MiniBatchEpochTests: XCTestCase {
             }
             let end = miniBatchEpoch(a: a0, b: b0, x: x, y: y, batches: batches, learningRate: rate)
             guard abs(end.a - expected[0]) <= 1e-9 && abs(end.b - expected[1]) <= 1e-9 else {
-                return exercise.expectClose([end.a, end.b], expected, tolerance: 1e-9,
-                                            "(a, b) after an epoch of 20 points in batches of 6, 6, 6 and 2 from (\(shown(a0)), \(shown(b0))) at lr \(shown(rate))")
+                return exercise.expectClose(
+                    [end.a, end.b], expected, tolerance: 1e-9,
+                    "(a, b) after an epoch of 20 points in batches of 6, 6, 6 and 2 from (\(shown(a0)), \(shown(b0))) at lr \(shown(rate))"
+                )
             }
         }
     }
@@ -82,7 +91,8 @@ final class E21_MiniBatchEpochTests: XCTestCase {
         let (a0, b0, rate) = (0.5, -1.5, 0.2)
         let expected = [a0 - rate * slope({ loss($0, b0) }, at: a0), b0 - rate * slope({ loss(a0, $0) }, at: b0)]
         let end = miniBatchEpoch(a: a0, b: b0, x: x, y: y, batches: [Array((0..<12).reversed())], learningRate: rate)
-        exercise.expectClose([end.a, end.b], expected, tolerance: 1e-8,
-                             "an epoch with one batch of all 12 points against one full-batch step from (0.5, −1.5) at lr 0.2")
+        exercise.expectClose(
+            [end.a, end.b], expected, tolerance: 1e-8,
+            "an epoch with one batch of all 12 points against one full-batch step from (0.5, −1.5) at lr 0.2")
     }
 }

@@ -13,7 +13,10 @@ final class E26_OneHotTests: XCTestCase {
             return "Classes 0 … \(classes - 1) are \(classes) classes: a row has \(classes) numbers."
         }
         if rows.count == labels.count,
-           zip(rows, labels).allSatisfy({ row, label in row.indices.allSatisfy { row[$0] == ($0 == label + 1 ? 1 : 0) } }) {
+            zip(rows, labels).allSatisfy({ row, label in
+                row.indices.allSatisfy { row[$0] == ($0 == label + 1 ? 1 : 0) }
+            })
+        {
             return "Column 0 is class 0: the 1 goes at index label, not label + 1."
         }
         return ""
@@ -21,12 +24,15 @@ final class E26_OneHotTests: XCTestCase {
 
     func test1ByHand() {
         let three = oneHot([3], classes: 10)
-        exercise.expectClose(three, [[0, 0, 0, 1, 0, 0, 0, 0, 0, 0]], "the one-hot row of label 3 with 10 classes",
-                             nudge: nudge(three, [3], classes: 10))
+        exercise.expectClose(
+            three, [[0, 0, 0, 1, 0, 0, 0, 0, 0, 0]], "the one-hot row of label 3 with 10 classes",
+            nudge: nudge(three, [3], classes: 10))
         let rows = oneHot([0, 9, 2], classes: 10)
-        exercise.expectClose(rows, [[1, 0, 0, 0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0, 0, 0, 1], [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]],
-                             "the one-hot rows of the labels 0, 9, 2 with 10 classes", nudge: nudge(rows, [0, 9, 2], classes: 10))
-        exercise.expectClose(oneHot([2, 0], classes: 3), [[0, 0, 1], [1, 0, 0]], "the one-hot rows of the labels 2, 0 with 3 classes")
+        exercise.expectClose(
+            rows, [[1, 0, 0, 0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0, 0, 0, 1], [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]],
+            "the one-hot rows of the labels 0, 9, 2 with 10 classes", nudge: nudge(rows, [0, 9, 2], classes: 10))
+        exercise.expectClose(
+            oneHot([2, 0], classes: 3), [[0, 0, 1], [1, 0, 0]], "the one-hot rows of the labels 2, 0 with 3 classes")
     }
 
     func test2EveryLabel() {
@@ -38,8 +44,9 @@ final class E26_OneHotTests: XCTestCase {
         for (row, label) in zip(rows, labels) {
             let wanted = (0..<10).map { $0 == label ? 1.0 : 0.0 }
             guard row == wanted else {
-                return exercise.expectClose(row, wanted, "the one-hot row of label \(label) among 20 labels",
-                                            nudge: nudge(rows, labels, classes: 10))
+                return exercise.expectClose(
+                    row, wanted, "the one-hot row of label \(label) among 20 labels",
+                    nudge: nudge(rows, labels, classes: 10))
             }
         }
     }
@@ -47,13 +54,16 @@ final class E26_OneHotTests: XCTestCase {
     func test3ArgmaxByHand() {
         exercise.expectEqual(argmaxOfRow([0.1, 0.7, 0.2]), 1, "argmaxOfRow of (0.1, 0.7, 0.2)")
         let output = [0.02, 0.01, 0.05, 0.10, 0.03, 0.01, 0.02, 0.64, 0.08, 0.04]
-        exercise.expectEqual(argmaxOfRow(output), 7, "argmaxOfRow of a network's output row whose largest entry, 0.64, is at 7")
+        exercise.expectEqual(
+            argmaxOfRow(output), 7, "argmaxOfRow of a network's output row whose largest entry, 0.64, is at 7")
         let negative = argmaxOfRow([-3, -1, -2])
-        exercise.expectEqual(negative, 1, "argmaxOfRow of (−3, −1, −2)",
-                             nudge: negative == 0 ? "Start from the first entry, not from the value 0." : "", untouched: negative == -1)
+        exercise.expectEqual(
+            negative, 1, "argmaxOfRow of (−3, −1, −2)",
+            nudge: negative == 0 ? "Start from the first entry, not from the value 0." : "", untouched: negative == -1)
         let tie = argmaxOfRow([0.2, 0.4, 0.4, 0.1])
-        exercise.expectEqual(tie, 1, "argmaxOfRow of a tie (0.2, 0.4, 0.4, 0.1)",
-                             nudge: tie == 2 ? "Move the best index only when an entry is strictly larger." : "")
+        exercise.expectEqual(
+            tie, 1, "argmaxOfRow of a tie (0.2, 0.4, 0.4, 0.1)",
+            nudge: tie == 2 ? "Move the best index only when an entry is strictly larger." : "")
     }
 
     func test4BackToTheLabel() {
@@ -62,7 +72,8 @@ final class E26_OneHotTests: XCTestCase {
             let row = (0..<10).map { $0 == label ? 1.0 : 0.0 }
             let back = argmaxOfRow(row)
             guard back == label else {
-                return exercise.expectEqual(back, label, "argmaxOfRow of the one-hot row of label \(label)", untouched: back == -1)
+                return exercise.expectEqual(
+                    back, label, "argmaxOfRow of the one-hot row of label \(label)", untouched: back == -1)
             }
         }
     }

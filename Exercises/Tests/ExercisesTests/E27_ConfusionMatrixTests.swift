@@ -15,12 +15,14 @@ final class E27_ConfusionMatrixTests: XCTestCase {
         // Truth 0 0 1 1 1 2, said 0 1 1 1 2 0: row 0 = (1, 1, 0), row 1 = (0, 2, 1), row 2 = (1, 0, 0).
         let counts = confusionMatrix(trueLabels: [0, 0, 1, 1, 1, 2], predicted: [0, 1, 1, 1, 2, 0], classes: 3)
         let expected = [[1, 1, 0], [0, 2, 1], [1, 0, 0]]
-        exercise.expectEqual(counts, expected, "the counts for truths 0 0 1 1 1 2 and answers 0 1 1 1 2 0",
-                             nudge: counts == transposed(expected) ? "The true label picks the row: counts[true][predicted]." : "",
-                             untouched: counts.isEmpty)
+        exercise.expectEqual(
+            counts, expected, "the counts for truths 0 0 1 1 1 2 and answers 0 1 1 1 2 0",
+            nudge: counts == transposed(expected) ? "The true label picks the row: counts[true][predicted]." : "",
+            untouched: counts.isEmpty)
         let perfect = confusionMatrix(trueLabels: [2, 0, 2], predicted: [2, 0, 2], classes: 4)
-        exercise.expectEqual(perfect, [[1, 0, 0, 0], [0, 0, 0, 0], [0, 0, 2, 0], [0, 0, 0, 0]],
-                             "the counts of three right answers (truths 2 0 2) with 4 classes", untouched: perfect.isEmpty)
+        exercise.expectEqual(
+            perfect, [[1, 0, 0, 0], [0, 0, 0, 0], [0, 0, 2, 0], [0, 0, 0, 0]],
+            "the counts of three right answers (truths 2 0 2) with 4 classes", untouched: perfect.isEmpty)
     }
 
     func test2RowsAndDiagonal() {
@@ -30,15 +32,20 @@ final class E27_ConfusionMatrixTests: XCTestCase {
         let said = truth.map { random.uniform(0, 1) < 0.7 ? $0 : Int(random.uniform(0, 10)) }
         let counts = confusionMatrix(trueLabels: truth, predicted: said, classes: 10)
         guard counts.count == 10, counts.allSatisfy({ $0.count == 10 }) else {
-            return exercise.expect(false, "the shape of the table for 10 classes", expected: "10 rows of 10 counts",
-                                   got: "\(counts.count) rows" + (counts.isEmpty ? "" : " of \(counts.map(\.count).map(String.init).joined(separator: ", ")) counts"))
+            return exercise.expect(
+                false, "the shape of the table for 10 classes", expected: "10 rows of 10 counts",
+                got: "\(counts.count) rows"
+                    + (counts.isEmpty
+                        ? "" : " of \(counts.map(\.count).map(String.init).joined(separator: ", ")) counts"))
         }
         for t in 0..<10 {
-            let samples = truth.filter { $0 == t }.count, rowSum = counts[t].reduce(0, +)
+            let samples = truth.filter { $0 == t }.count
+            let rowSum = counts[t].reduce(0, +)
             guard rowSum == samples else {
                 let columnSum = counts.map { $0[t] }.reduce(0, +)
-                return exercise.expectEqual(rowSum, samples, "the sum of row \(t) (the samples whose true class is \(t))",
-                                            nudge: columnSum == samples ? "The true label picks the row: counts[true][predicted]." : "")
+                return exercise.expectEqual(
+                    rowSum, samples, "the sum of row \(t) (the samples whose true class is \(t))",
+                    nudge: columnSum == samples ? "The true label picks the row: counts[true][predicted]." : "")
             }
         }
         let right = zip(truth, said).filter { $0 == $1 }.count

@@ -15,7 +15,9 @@ final class E32_CrossEntropyGradientTests: XCTestCase {
 
     /// A nudge when the answer shows a known mistake.
     func nudge(_ g: [Double], _ expected: [Double]) -> String {
-        if !expected.isEmpty && g.count == expected.count && zip(g, expected).allSatisfy({ abs($0 + $1) < 1e-9 }) { return "The sign is flipped: it is p − y, not y − p." }
+        if !expected.isEmpty && g.count == expected.count && zip(g, expected).allSatisfy({ abs($0 + $1) < 1e-9 }) {
+            return "The sign is flipped: it is p − y, not y − p."
+        }
         if g.reduce(0, +) > 0.5 { return "Did you forget to subtract y, the 1 at the label?" }
         return ""
     }
@@ -23,12 +25,14 @@ final class E32_CrossEntropyGradientTests: XCTestCase {
     func testByHand() {
         // Scores (0, log 3), label 1: p = (1/4, 3/4), y = (0, 1), so p − y = (1/4, −1/4).
         let g = crossEntropyGradient(scores: [0, log(3)], label: 1)
-        exercise.expectClose(g, [0.25, -0.25], tolerance: 1e-12, "the gradient for scores (0, log 3), label 1",
-                             nudge: nudge(g, [0.25, -0.25]))
+        exercise.expectClose(
+            g, [0.25, -0.25], tolerance: 1e-12, "the gradient for scores (0, log 3), label 1",
+            nudge: nudge(g, [0.25, -0.25]))
         // Four equal scores, label 0: p = 1/4 each, so (−3/4, 1/4, 1/4, 1/4).
         let h = crossEntropyGradient(scores: [2, 2, 2, 2], label: 0)
-        exercise.expectClose(h, [-0.75, 0.25, 0.25, 0.25], tolerance: 1e-12, "the gradient for four equal scores, label 0",
-                             nudge: nudge(h, [-0.75, 0.25, 0.25, 0.25]))
+        exercise.expectClose(
+            h, [-0.75, 0.25, 0.25, 0.25], tolerance: 1e-12, "the gradient for four equal scores, label 0",
+            nudge: nudge(h, [-0.75, 0.25, 0.25, 0.25]))
     }
 
     func testAgainstCentralDifferences() {
@@ -37,18 +41,25 @@ final class E32_CrossEntropyGradientTests: XCTestCase {
             let z = (0..<10).map { _ in random.uniform(-4, 4) }
             let label = Int(random.uniform(0, 10)) % 10
             let expected = z.indices.map { k in
-                slope({ x in var nudged = z; nudged[k] = x; return loss(nudged, label) }, at: z[k])
+                slope(
+                    { x in
+                        var nudged = z
+                        nudged[k] = x
+                        return loss(nudged, label)
+                    }, at: z[k])
             }
             let g = crossEntropyGradient(scores: z, label: label)
-            exercise.expectClose(g, expected, tolerance: 1e-6,
-                                 "the gradient at scores \(shown(z)), label \(label), against central differences",
-                                 nudge: nudge(g, expected))
+            exercise.expectClose(
+                g, expected, tolerance: 1e-6,
+                "the gradient at scores \(shown(z)), label \(label), against central differences",
+                nudge: nudge(g, expected))
         }
     }
 
     func testSumsToZero() {
         let g = crossEntropyGradient(scores: [1.2, -0.3, 0.5, 3.1, -1.0], label: 2)
-        exercise.expectClose(g.reduce(0, +), 0, tolerance: 1e-12, "the sum of the gradient's entries (p and y both sum to 1)",
-                             nudge: nudge(g, []))
+        exercise.expectClose(
+            g.reduce(0, +), 0, tolerance: 1e-12, "the sum of the gradient's entries (p and y both sum to 1)",
+            nudge: nudge(g, []))
     }
 }

@@ -9,12 +9,15 @@ final class E34_AdamStepTests: XCTestCase {
 
     func test1FirstStepIsLearningRateTimesSign() {
         // t = 1: m̂ = g, ŝ = g², so the step is lr·g/(|g| + ε) ≈ lr·sign(g) = 0.01 for each.
-        let step = adamStep(parameters: [0, 0, 0], m: [0, 0, 0], s: [0, 0, 0], t: 1, gradient: [1000, -0.5, 3], learningRate: 0.01)
-        exercise.expectClose(step.parameters, [-0.01, 0.01, -0.01], tolerance: 1e-9,
-                             "the parameters after the first step (t = 1) from 0 with gradients (1000, −0.5, 3), lr 0.01",
-                             nudge: step.parameters.map(abs).max() ?? 0 < 0.005 && step.parameters != [0, 0, 0]
-                                 ? "Divide m and s by the bias corrections 1 − β₁ᵗ and 1 − β₂ᵗ." : "")
-        exercise.expectClose(step.m, [100, -0.05, 0.3], tolerance: 1e-9, "m after the first step: (1 − β₁)·g with β₁ 0.9")
+        let step = adamStep(
+            parameters: [0, 0, 0], m: [0, 0, 0], s: [0, 0, 0], t: 1, gradient: [1000, -0.5, 3], learningRate: 0.01)
+        exercise.expectClose(
+            step.parameters, [-0.01, 0.01, -0.01], tolerance: 1e-9,
+            "the parameters after the first step (t = 1) from 0 with gradients (1000, −0.5, 3), lr 0.01",
+            nudge: step.parameters.map(abs).max() ?? 0 < 0.005 && step.parameters != [0, 0, 0]
+                ? "Divide m and s by the bias corrections 1 − β₁ᵗ and 1 − β₂ᵗ." : "")
+        exercise.expectClose(
+            step.m, [100, -0.05, 0.3], tolerance: 1e-9, "m after the first step: (1 − β₁)·g with β₁ 0.9")
     }
 
     func test2SecondStepByHand() {
@@ -24,18 +27,23 @@ final class E34_AdamStepTests: XCTestCase {
         exercise.expectClose(step.m, [0.28], tolerance: 1e-12, "m after the second step (0.9·0.2 + 0.1·1)")
         exercise.expectClose(step.s, [0.004996], tolerance: 1e-12, "s after the second step (0.999·0.004 + 0.001·1²)")
         let expected = -0.1 - 0.1 * (0.28 / 0.19) / ((0.004996 / 0.001999).squareRoot() + 1e-8)
-        exercise.expectClose(step.parameters, [expected], tolerance: 1e-12, "the parameter after the second step (t = 2) from −0.1",
-                             nudge: abs(step.parameters[0] - (-0.1 - 0.1 * 0.28 / (0.004996.squareRoot() + 1e-8))) < 1e-9
-                                 ? "The bias corrections use t = 2: 1 − 0.9² and 1 − 0.999²." : "")
+        exercise.expectClose(
+            step.parameters, [expected], tolerance: 1e-12, "the parameter after the second step (t = 2) from −0.1",
+            nudge: abs(step.parameters[0] - (-0.1 - 0.1 * 0.28 / (0.004996.squareRoot() + 1e-8))) < 1e-9
+                ? "The bias corrections use t = 2: 1 − 0.9² and 1 − 0.999²." : "")
     }
 
     func test3ScaleDoesNotMatter() {
         // Multiplying every gradient by 1000 changes m and s but not the step (ε aside).
-        let small = adamStep(parameters: [1, 2], m: [0.1, -0.2], s: [0.01, 0.05], t: 3, gradient: [0.3, -0.1], learningRate: 0.05)
-        let large = adamStep(parameters: [1, 2], m: [100, -200], s: [10_000, 50_000], t: 3, gradient: [300, -100], learningRate: 0.05)
-        exercise.expectClose(large.parameters, small.parameters, tolerance: 1e-6,
-                             "the step with m, √s and g all 1000× larger: the same as with the small ones")
-        exercise.expect(small.parameters != [1, 2], "the parameters move at step 3 with a non-zero gradient",
-                        expected: "different from (1, 2)", got: "\(small.parameters)")
+        let small = adamStep(
+            parameters: [1, 2], m: [0.1, -0.2], s: [0.01, 0.05], t: 3, gradient: [0.3, -0.1], learningRate: 0.05)
+        let large = adamStep(
+            parameters: [1, 2], m: [100, -200], s: [10_000, 50_000], t: 3, gradient: [300, -100], learningRate: 0.05)
+        exercise.expectClose(
+            large.parameters, small.parameters, tolerance: 1e-6,
+            "the step with m, √s and g all 1000× larger: the same as with the small ones")
+        exercise.expect(
+            small.parameters != [1, 2], "the parameters move at step 3 with a non-zero gradient",
+            expected: "different from (1, 2)", got: "\(small.parameters)")
     }
 }
