@@ -59,18 +59,32 @@ func sigmoidOfEveryElement(_ z: Matrix) -> Matrix {
     return result
 }
 
-/// x ← σ(x) for every number of `out`, as `sigmoidOfEveryElement` describes.
+/// x ← σ(x) for the four numbers at `pointer`.
+@inline(__always)
+private func sigmoidOfFour(at pointer: UnsafeMutablePointer<Double>) {
+    let x = UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Double>.self)
+    let magnitude = x.replacing(with: -x, where: x .< 0)
+    let e = exponential((-magnitude).replacing(with: -708, where: magnitude .> 708))
+        .replacing(with: 0, where: magnitude .> 708)
+    // 1/(1 + e) for x ≥ 0 and e/(1 + e) for x < 0: one division with the numerator chosen.
+    let s = SIMD4<Double>(repeating: 1).replacing(with: e, where: x .< 0) / (1 + e)
+    UnsafeMutableRawPointer(pointer).storeBytes(of: s, as: SIMD4<Double>.self)
+}
+
+/// x ← σ(x) for every number of `out`, as `sigmoidOfEveryElement` describes, four at a time
+/// (two fours per turn of the loop, so that the processor works on both at once: each is a long
+/// chain of dependent steps), and the last 0–3 numbers by `sigmoid(_:)`.
 func sigmoidInPlace(_ out: UnsafeMutableBufferPointer<Double>) {
     let count = out.count
+    guard let base = out.baseAddress else { return }
     var k = 0
-    while k + 4 <= count {
-        let x = UnsafeRawPointer(out.baseAddress! + k).loadUnaligned(as: SIMD4<Double>.self)
-        let magnitude = x.replacing(with: -x, where: x .< 0)
-        let e = exponential((-magnitude).replacing(with: -708, where: magnitude .> 708))
-            .replacing(with: 0, where: magnitude .> 708)
-        // 1/(1 + e) for x ≥ 0 and e/(1 + e) for x < 0: one division with the numerator chosen.
-        let s = SIMD4<Double>(repeating: 1).replacing(with: e, where: x .< 0) / (1 + e)
-        UnsafeMutableRawPointer(out.baseAddress! + k).storeBytes(of: s, as: SIMD4<Double>.self)
+    while k + 8 <= count {
+        sigmoidOfFour(at: base + k)
+        sigmoidOfFour(at: base + k + 4)
+        k += 8
+    }
+    if k + 4 <= count {
+        sigmoidOfFour(at: base + k)
         k += 4
     }
     while k < count {
