@@ -142,7 +142,8 @@ let package = Package(
 
         // MARK: Tools
         .executableTarget(name: "exercises", path: "Sources/exercises"),
-        .executableTarget(name: "benchmark", dependencies: ["DeepLearning"], path: "Sources/benchmark"),
+        .executableTarget(
+            name: "benchmark", dependencies: ["DeepLearning"], path: "Sources/benchmark", exclude: ["Peers"]),
         .executableTarget(
             name: "course-site",
             dependencies: lessons.map { .target(name: "lesson-\($0.number)") },

@@ -5,37 +5,37 @@
 // stored, strides (1, m) read L = Aᵀ for A stored as k × m. R is k × n with its rows
 // `rightRowStride` apart, and C is m × n, row-major.
 //
-// The idea: a 4 × 2w block of C (w numbers per vector V, see `ProductVector`) lives in eight
-// vector registers for the whole sum over l. Each step loads 2w numbers of row l of R once and
-// four numbers of L, and does 8w multiply-adds, instead of reading and writing C again for every
-// l. When n is not a multiple of w, the last vector of columns is the one that ends at column n:
+// The idea: a 4 × 2w block of C (w numbers per vector V, see `ProductVector`; 8 × 2w where
+// there are 32 vector registers) lives in registers for the whole sum over l. Each step loads 2w
+// numbers of row l of R once and four numbers of L, and does 8w multiply-adds, instead of
+// reading and writing C again for every l. When n is not a multiple of w, the last vector of columns is the one that ends at column n:
 // it overlaps the one before, and writes the overlapped columns again with the very same
 // numbers. (Only a product narrower than one vector is computed, padded with zeros, in a scratch
 // block.) Rows that do not fill a block are done 4, 2 and then 1 at a time.
 // `naiveProduct` is the reference these kernels are tested against.
 
 @inline(__always)
-private func load<V: SIMD>(_ pointer: UnsafePointer<Double>, as _: V.Type = V.self) -> V where V.Scalar == Double {
+private func load<V: ProductLanes>(_ pointer: UnsafePointer<Double>, as _: V.Type = V.self) -> V {
     UnsafeRawPointer(pointer).loadUnaligned(as: V.self)
 }
 
 @inline(__always)
-private func store<V: SIMD>(_ value: V, _ pointer: UnsafeMutablePointer<Double>) where V.Scalar == Double {
+private func store<V: ProductLanes>(_ value: V, _ pointer: UnsafeMutablePointer<Double>) {
     UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: V.self)
 }
 
-/// C[i0..<i0+rowCount, j0..<j0+w·vectors] (+)= L·R over all l, with the block held in
-/// registers, plus `row[0..<w·vectors]` when given. `rowCount` is 8 (only where there are 32 vector registers), 4, 2 or 1 and
-/// `vectors` (vectors of V across the columns) is 2 or 1. The compiler specialises each call,
-/// since the counts are constants at every call site. `corner` is element (i0, j0) of C, whose
-/// rows are `cStride` apart.
+/// C[i0..<i0+rowCount, j0..<j0+w·vectors] = L·R over all l, with the block held in registers,
+/// plus `row[0..<w·vectors]` when given. `rowCount` is 8 (only where there are 32 vector
+/// registers), 4, 2 or 1 and `vectors` (vectors of V across the columns) is 2 or 1. The compiler
+/// specialises each call, since the counts are constants at every call site. `corner` is element
+/// (i0, j0) of C, whose rows are `cStride` apart.
 @inline(__always)
-private func multiplyAddBlock<V: SIMD>(
+private func multiplyAddBlock<V: ProductLanes>(
     _ rowCount: Int, _ vectors: Int, i0: Int,
     left: UnsafePointer<Double>, leftRowStride: Int, leftColumnStride: Int,
     right: UnsafePointer<Double>, rightRowStride: Int, corner: UnsafeMutablePointer<Double>, cStride: Int,
     k: Int, row: UnsafePointer<Double>?, vector: V.Type
-) where V.Scalar == Double {
+) {
     let w = V.scalarCount
     var acc = (V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V())
     var a = left + i0 * leftRowStride
@@ -46,8 +46,8 @@ private func multiplyAddBlock<V: SIMD>(
         // Row r of the block: its two accumulators take L[i0 + r, l] times the two vectors of R.
         @inline(__always) func row(_ r: Int, _ first: inout V, _ second: inout V) {
             let x = V(repeating: a[r * leftRowStride])
-            first = multiplyAdd(first, x, b0)
-            if vectors == 2 { second = multiplyAdd(second, x, b1) }
+            first = V.multiplyAdd(first, x, b0)
+            if vectors == 2 { second = V.multiplyAdd(second, x, b1) }
         }
         row(0, &acc.0, &acc.1)
         if rowCount >= 2 { row(1, &acc.2, &acc.3) }
@@ -94,15 +94,43 @@ let registerRows = 8
 let registerRows = 4
 #endif
 
-/// C = L·R (+ `row`, n numbers, added to every row) for the layout described above. C may start
-/// uninitialised: every element is written. `largestBlock` is 8 or 4 rows.
-func blockedMultiply<V: SIMD>(
+/// C = L·R (+ `row`, n numbers, added to every row) for the layout described above, with vectors
+/// of `vectorWidth` (4 or 8) numbers and blocks of at most `largestBlock` (8 or 4) rows. C may
+/// start uninitialised: every element is written.
+func blockedMultiply(
     left: UnsafePointer<Double>, leftRowStride: Int, leftColumnStride: Int,
     right: UnsafePointer<Double>, rightRowStride: Int, into c: UnsafeMutablePointer<Double>,
-    m: Int, n: Int, k: Int, row: UnsafePointer<Double>? = nil, vector: V.Type = ProductVector.self,
+    m: Int, n: Int, k: Int, row: UnsafePointer<Double>? = nil, vectorWidth: Int = ProductVector.scalarCount,
     largestBlock: Int = registerRows
-) where V.Scalar == Double {
+) {
+    if vectorWidth == 8 {
+        blockedMultiply(
+            left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride, right: right,
+            rightRowStride: rightRowStride, into: c, m: m, n: n, k: k, row: row, vector: SIMD8<Double>.self,
+            largestBlock: largestBlock)
+    } else {
+        blockedMultiply(
+            left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride, right: right,
+            rightRowStride: rightRowStride, into: c, m: m, n: n, k: k, row: row, vector: SIMD4<Double>.self,
+            largestBlock: largestBlock)
+    }
+}
+
+/// `blockedMultiply` with vectors of V.
+private func blockedMultiply<V: ProductLanes>(
+    left: UnsafePointer<Double>, leftRowStride: Int, leftColumnStride: Int,
+    right: UnsafePointer<Double>, rightRowStride: Int, into c: UnsafeMutablePointer<Double>,
+    m: Int, n: Int, k: Int, row: UnsafePointer<Double>?, vector: V.Type, largestBlock: Int
+) {
     let w = V.scalarCount
+    if n < w && w > 4 && n >= 4 {
+        // Narrower than one wide vector but not than four numbers: vectors of four.
+        blockedMultiply(
+            left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride, right: right,
+            rightRowStride: rightRowStride, into: c, m: m, n: n, k: k, row: row, vector: SIMD4<Double>.self,
+            largestBlock: largestBlock)
+        return
+    }
     if n < w {
         // Narrower than one vector: R and the row padded with zeros to w columns, C in scratch.
         let scratch = UnsafeMutablePointer<Double>.allocate(capacity: k * w + w + m * w)

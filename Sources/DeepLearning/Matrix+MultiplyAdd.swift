@@ -16,22 +16,40 @@
 #if FUSED_MULTIPLY_ADD
 /// Whether the product kernels round acc + a·b once (fused) rather than twice.
 let productUsesFusedMultiplyAdd = true
-
-/// acc + a·b, rounded once, for every lane of a vector.
-@inline(__always)
-func multiplyAdd<V: SIMD>(_ acc: V, _ a: V, _ b: V) -> V where V.Scalar == Double {
-    acc.addingProduct(a, b)
-}
 #else
 /// Whether the product kernels round acc + a·b once (fused) rather than twice.
 let productUsesFusedMultiplyAdd = false
-
-/// acc + a·b for every lane of a vector: the product rounded, then the sum, as `naiveProduct` does.
-@inline(__always)
-func multiplyAdd<V: SIMD>(_ acc: V, _ a: V, _ b: V) -> V where V.Scalar == Double {
-    acc + a * b
-}
 #endif
+
+/// A vector of doubles the product kernels compute with (`SIMD4<Double>` or `SIMD8<Double>`):
+/// the kernels are generic over it, and call `multiplyAdd` for their one arithmetic step.
+protocol ProductLanes: SIMD where Scalar == Double {
+    /// acc + a·b for every lane: rounded once with FUSED_MULTIPLY_ADD, else the product rounded,
+    /// then the sum, as `naiveProduct` does.
+    static func multiplyAdd(_ acc: Self, _ a: Self, _ b: Self) -> Self
+}
+
+extension SIMD4: ProductLanes where Scalar == Double {
+    @inline(__always)
+    static func multiplyAdd(_ acc: Self, _ a: Self, _ b: Self) -> Self {
+        #if FUSED_MULTIPLY_ADD
+        acc.addingProduct(a, b)
+        #else
+        acc + a * b
+        #endif
+    }
+}
+
+extension SIMD8: ProductLanes where Scalar == Double {
+    @inline(__always)
+    static func multiplyAdd(_ acc: Self, _ a: Self, _ b: Self) -> Self {
+        #if FUSED_MULTIPLY_ADD
+        acc.addingProduct(a, b)
+        #else
+        acc + a * b
+        #endif
+    }
+}
 
 // MARK: - The vector width and the cache blocks of this build
 //
@@ -40,6 +58,10 @@ func multiplyAdd<V: SIMD>(_ acc: V, _ a: V, _ b: V) -> V where V.Scalar == Doubl
 // then defines WIDE_VECTORS beside `-target-cpu skylake-avx512`) use 8 doubles per vector and
 // the 32 vector registers of AVX-512; every other build 4 doubles, which AVX2 holds in one
 // register and other targets in two.
+//
+// Debug builds compile each file on its own, and the optimiser cannot specialise a generic
+// function for a vector type across files: so each kernel file specialises its generic code
+// itself, behind a plain function that takes the width as a number (`vectorWidth`, 4 or 8).
 
 #if WIDE_VECTORS
 /// The vector the product kernels compute with: 8 doubles, one AVX-512 register.
@@ -89,6 +111,14 @@ extension Matrix {
         #endif
     }
 
+    /// One line naming the product kernels' tiles and blocks in this build, e.g. "packed 6 × 16
+    /// micro-kernel (blocks 192 × 192 × 2048), register blocks up to 8 × 16".
+    public static var productKernels: String {
+        let w = 2 * ProductVector.scalarCount
+        return
+            "packed \(microRows) × \(w) micro-kernel (blocks of \(rowBlock) rows, \(depthBlock) steps, \(columnBlock) columns), register blocks up to \(registerRows) × \(w)"
+    }
+
     /// The rate of the products' arithmetic alone, in GFLOP/s: twelve independent chains of
     /// acc + a·b on the products' vectors (`productVectorWidth` doubles wide), no memory traffic, for about `seconds` — the most any product kernel
     /// of this build can reach on this machine right now (2 flops per multiply-add).
@@ -109,18 +139,18 @@ extension Matrix {
             var c10 = c0 + 10
             var c11 = c0 + 11
             for _ in 0..<iterations {
-                c0 = multiplyAdd(b, c0, a)
-                c1 = multiplyAdd(b, c1, a)
-                c2 = multiplyAdd(b, c2, a)
-                c3 = multiplyAdd(b, c3, a)
-                c4 = multiplyAdd(b, c4, a)
-                c5 = multiplyAdd(b, c5, a)
-                c6 = multiplyAdd(b, c6, a)
-                c7 = multiplyAdd(b, c7, a)
-                c8 = multiplyAdd(b, c8, a)
-                c9 = multiplyAdd(b, c9, a)
-                c10 = multiplyAdd(b, c10, a)
-                c11 = multiplyAdd(b, c11, a)
+                c0 = ProductVector.multiplyAdd(b, c0, a)
+                c1 = ProductVector.multiplyAdd(b, c1, a)
+                c2 = ProductVector.multiplyAdd(b, c2, a)
+                c3 = ProductVector.multiplyAdd(b, c3, a)
+                c4 = ProductVector.multiplyAdd(b, c4, a)
+                c5 = ProductVector.multiplyAdd(b, c5, a)
+                c6 = ProductVector.multiplyAdd(b, c6, a)
+                c7 = ProductVector.multiplyAdd(b, c7, a)
+                c8 = ProductVector.multiplyAdd(b, c8, a)
+                c9 = ProductVector.multiplyAdd(b, c9, a)
+                c10 = ProductVector.multiplyAdd(b, c10, a)
+                c11 = ProductVector.multiplyAdd(b, c11, a)
             }
             return (c0 + c1 + c2 + c3 + c4 + c5 + c6 + c7 + c8 + c9 + c10 + c11).sum()
         }

@@ -36,9 +36,9 @@ struct StridedOperand {
 
 /// Rows of a micro-panel of L, and of the tile of C the micro-kernel computes.
 let microRows = 6
-/// Columns of a micro-panel of R, and of the tile of C: two vectors of V.
+/// Columns of a micro-panel of R, and of the tile of C: two vectors of V (8 or 16).
 @inline(__always)
-func microColumns<V: SIMD>(_: V.Type) -> Int where V.Scalar == Double { 2 * V.scalarCount }
+private func microColumns<V: ProductLanes>(_: V.Type) -> Int { 2 * V.scalarCount }
 
 /// The block sizes (see `ProductBlocking`), for 48 KB of L1 and 2 MB of L2 per core: a
 /// micro-panel of R (`depthBlock` × w numbers) stays in L1, a block of L (`rowBlock` ×
@@ -48,12 +48,12 @@ let rowBlock = ProductBlocking.rows
 let columnBlock = ProductBlocking.columns
 
 @inline(__always)
-private func load<V: SIMD>(_ pointer: UnsafePointer<Double>, as _: V.Type = V.self) -> V where V.Scalar == Double {
+private func load<V: ProductLanes>(_ pointer: UnsafePointer<Double>, as _: V.Type = V.self) -> V {
     UnsafeRawPointer(pointer).loadUnaligned(as: V.self)
 }
 
 @inline(__always)
-private func store<V: SIMD>(_ value: V, _ pointer: UnsafeMutablePointer<Double>) where V.Scalar == Double {
+private func store<V: ProductLanes>(_ value: V, _ pointer: UnsafeMutablePointer<Double>) {
     UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: V.self)
 }
 
@@ -95,10 +95,10 @@ private func packLeft(
 /// panel p holds, for each l, the numbers R[l0 + l, j0 + w·p + c] for c = 0…w−1 (0 beyond the
 /// last column).
 @inline(__always)
-private func packRight<V: SIMD>(
+private func packRight<V: ProductLanes>(
     _ right: StridedOperand, l0: Int, depth: Int, j0: Int, columns: Int,
     into packed: UnsafeMutablePointer<Double>, vector: V.Type
-) where V.Scalar == Double {
+) {
     let microColumns = microColumns(V.self)
     let lanes = V.scalarCount
     var destination = packed
@@ -133,11 +133,11 @@ private func packRight<V: SIMD>(
 /// earlier blocks of l); when `row` is given (w numbers), it is added to every row of the
 /// finished sums.
 @inline(__always)
-private func microKernel<V: SIMD>(
+private func microKernel<V: ProductLanes>(
     depth: Int, left: UnsafePointer<Double>, right: UnsafePointer<Double>,
     c: UnsafeMutablePointer<Double>, stride: Int, continuing: Bool,
     row: UnsafePointer<Double>?, vector: V.Type
-) where V.Scalar == Double {
+) {
     let w = V.scalarCount
     var c00 = V()
     var c01 = V()
@@ -171,23 +171,23 @@ private func microKernel<V: SIMD>(
         let b0: V = load(b)
         let b1: V = load(b + w)
         var x = V(repeating: a[0])
-        c00 = multiplyAdd(c00, x, b0)
-        c01 = multiplyAdd(c01, x, b1)
+        c00 = V.multiplyAdd(c00, x, b0)
+        c01 = V.multiplyAdd(c01, x, b1)
         x = V(repeating: a[1])
-        c10 = multiplyAdd(c10, x, b0)
-        c11 = multiplyAdd(c11, x, b1)
+        c10 = V.multiplyAdd(c10, x, b0)
+        c11 = V.multiplyAdd(c11, x, b1)
         x = V(repeating: a[2])
-        c20 = multiplyAdd(c20, x, b0)
-        c21 = multiplyAdd(c21, x, b1)
+        c20 = V.multiplyAdd(c20, x, b0)
+        c21 = V.multiplyAdd(c21, x, b1)
         x = V(repeating: a[3])
-        c30 = multiplyAdd(c30, x, b0)
-        c31 = multiplyAdd(c31, x, b1)
+        c30 = V.multiplyAdd(c30, x, b0)
+        c31 = V.multiplyAdd(c31, x, b1)
         x = V(repeating: a[4])
-        c40 = multiplyAdd(c40, x, b0)
-        c41 = multiplyAdd(c41, x, b1)
+        c40 = V.multiplyAdd(c40, x, b0)
+        c41 = V.multiplyAdd(c41, x, b1)
         x = V(repeating: a[5])
-        c50 = multiplyAdd(c50, x, b0)
-        c51 = multiplyAdd(c51, x, b1)
+        c50 = V.multiplyAdd(c50, x, b0)
+        c51 = V.multiplyAdd(c51, x, b1)
         a += microRows
         b += 2 * w
     }
@@ -221,13 +221,25 @@ private func microKernel<V: SIMD>(
     store(c51, c + 5 * stride + w)
 }
 
-/// C = L·R, plus `row` (n numbers) added to every row when given, with micro-tiles of 6 × 2
-/// vectors of V. `c` holds m·n numbers, row after row, and may start uninitialised: every
-/// element is written. m, n, k > 0.
-func packedMultiply<V: SIMD>(
+/// C = L·R, plus `row` (n numbers) added to every row when given, with micro-tiles of 6 rows
+/// and 2 vectors of `vectorWidth` (4 or 8) numbers. `c` holds m·n numbers, row after row, and
+/// may start uninitialised: every element is written. m, n, k > 0.
+func packedMultiply(
     left: StridedOperand, right: StridedOperand, into c: UnsafeMutablePointer<Double>,
-    m: Int, n: Int, k: Int, row: UnsafePointer<Double>? = nil, vector: V.Type = ProductVector.self
-) where V.Scalar == Double {
+    m: Int, n: Int, k: Int, row: UnsafePointer<Double>? = nil, vectorWidth: Int = ProductVector.scalarCount
+) {
+    if vectorWidth == 8 {
+        packedMultiply(left: left, right: right, into: c, m: m, n: n, k: k, row: row, vector: SIMD8<Double>.self)
+    } else {
+        packedMultiply(left: left, right: right, into: c, m: m, n: n, k: k, row: row, vector: SIMD4<Double>.self)
+    }
+}
+
+/// `packedMultiply` with vectors of V.
+private func packedMultiply<V: ProductLanes>(
+    left: StridedOperand, right: StridedOperand, into c: UnsafeMutablePointer<Double>,
+    m: Int, n: Int, k: Int, row: UnsafePointer<Double>?, vector: V.Type
+) {
     @inline(__always) func roundedUp(_ x: Int, _ multiple: Int) -> Int { (x + multiple - 1) / multiple * multiple }
     let microColumns = microColumns(V.self)
     let depthMax = min(depthBlock, k)

@@ -64,13 +64,13 @@ let packedMinimumRows = 24
 let packedMinimumDepth = 24
 
 /// C = L·R (+ `row` added to every row), m × n from an m × k L and a k × n R, by the kernel
-/// that suits the shape, computing with vectors of V. Every kernel sums each element in the
+/// that suits the shape, computing with vectors of `vectorWidth` (4 or 8) numbers. Every kernel sums each element in the
 /// same order and adds the row last, so neither the choice nor the vector type changes a single
 /// bit of the result. `c` may start uninitialised.
-func multiply<V: SIMD>(
+func multiply(
     _ left: StridedOperand, _ right: StridedOperand, into c: UnsafeMutablePointer<Double>,
-    m: Int, n: Int, k: Int, row: UnsafePointer<Double>? = nil, vector: V.Type = ProductVector.self
-) where V.Scalar == Double {
+    m: Int, n: Int, k: Int, row: UnsafePointer<Double>? = nil, vectorWidth: Int = ProductVector.scalarCount
+) {
     guard m > 0, n > 0 else { return }
     guard k > 0 else {
         for i in 0..<m {
@@ -79,15 +79,16 @@ func multiply<V: SIMD>(
         return
     }
     if k * n > packedMinimumRightCount && m >= packedMinimumRows && k >= packedMinimumDepth
-        && n >= microColumns(V.self)
+        && n >= 2 * vectorWidth
     {
-        packedMultiply(left: left, right: right, into: c, m: m, n: n, k: k, row: row, vector: V.self)
+        packedMultiply(left: left, right: right, into: c, m: m, n: n, k: k, row: row, vectorWidth: vectorWidth)
         return
     }
     @inline(__always) func blocked(_ right: UnsafePointer<Double>, _ rightRowStride: Int) {
         blockedMultiply(
             left: left.base, leftRowStride: left.rowStride, leftColumnStride: left.columnStride,
-            right: right, rightRowStride: rightRowStride, into: c, m: m, n: n, k: k, row: row, vector: V.self)
+            right: right, rightRowStride: rightRowStride, into: c, m: m, n: n, k: k, row: row,
+            vectorWidth: vectorWidth)
     }
     if right.columnStride == 1 {
         blocked(right.base, right.rowStride)

@@ -28,7 +28,7 @@ func exponential(_ x: SIMD4<Double>) -> SIMD4<Double> {
     // One step is coefficient + p·r: rounded once in builds with fused multiply-add, as the
     // product kernels do (see Matrix+MultiplyAdd.swift), twice otherwise.
     @inline(__always) func step(_ p: SIMD4<Double>, _ coefficient: Double) -> SIMD4<Double> {
-        multiplyAdd(SIMD4(repeating: coefficient), p, r)
+        SIMD4.multiplyAdd(SIMD4(repeating: coefficient), p, r)
     }
     var p = SIMD4<Double>(repeating: 1.0 / 6227020800.0)
     p = step(p, 1.0 / 479001600.0)
