@@ -116,7 +116,7 @@ extension Matrix {
     public static var productKernels: String {
         let w = 2 * ProductVector.scalarCount
         return
-            "packed \(microRows) × \(w) micro-kernel (blocks of \(rowBlock) rows, \(depthBlock) steps, \(columnBlock) columns), register blocks up to \(registerRows) × \(w)"
+            "packed \(microRowCount(vectorWidth: ProductVector.scalarCount)) × \(w) micro-kernel (blocks of \(rowBlock) rows, \(depthBlock) steps, \(columnBlock) columns), register blocks up to \(registerRows) × \(w)"
     }
 
     /// The rate of the products' arithmetic alone, in GFLOP/s: twelve independent chains of

@@ -12,12 +12,14 @@
 //     for each block of `depthBlock` steps of the sum (l)
 //       copy R's block into micro-panels w columns wide           (lives in L2/L3, reused m times)
 //       for each block of `rowBlock` rows of L
-//         copy L's block into micro-panels 6 rows tall            (lives in L2, reused n times)
+//         copy L's block into micro-panels h rows tall            (lives in L2, reused n times)
 //         for each w-column micro-panel of R                      (lives in L1)
-//           for each 6-row micro-panel of L
-//             C[6 × w] (+)= micro-panel · micro-panel              (12 vector registers)
+//           for each h-row micro-panel of L
+//             C[h × w] (+)= micro-panel · micro-panel              (2h vector registers)
 //
-// A copied ("packed") micro-panel holds, for each l, the 6 (or w) numbers the micro-kernel needs
+// with h = 6 for vectors of 4 (AVX2 has 16 registers) and h = 8 for vectors of 8 (AVX-512 has 32).
+//
+// A copied ("packed") micro-panel holds, for each l, the h (or w) numbers the micro-kernel needs
 // next to each other, so the kernel reads memory strictly in order. Panels at the edges are
 // padded with zeros; their extra results go to a scratch tile and are dropped.
 //
@@ -34,8 +36,10 @@ struct StridedOperand {
     var columnStride: Int
 }
 
-/// Rows of a micro-panel of L, and of the tile of C the micro-kernel computes.
-let microRows = 6
+/// Rows of a micro-panel of L, and of the tile of C the micro-kernel computes: 6 with vectors of 4
+/// (12 accumulators of AVX2's 16 registers), 8 with vectors of 8 (16 of AVX-512's 32).
+@inline(__always)
+func microRowCount(vectorWidth: Int) -> Int { vectorWidth == 8 ? 8 : 6 }
 /// Columns of a micro-panel of R, and of the tile of C: two vectors of V (8 or 16).
 @inline(__always)
 private func microColumns<V: ProductLanes>(_: V.Type) -> Int { 2 * V.scalarCount }
@@ -58,10 +62,11 @@ private func store<V: ProductLanes>(_ value: V, _ pointer: UnsafeMutablePointer<
 }
 
 /// Copies L[i0..<i0+rows, l0..<l0+depth] into micro-panels of `microRows` rows: panel p holds,
-/// for each l, the numbers L[i0 + 6p + r, l0 + l] for r = 0…5 (0 beyond the last row).
+/// for each l, the numbers L[i0 + h·p + r, l0 + l] for r = 0…h−1 (0 beyond the last row).
+@inline(__always)
 private func packLeft(
     _ left: StridedOperand, i0: Int, rows: Int, l0: Int, depth: Int,
-    into packed: UnsafeMutablePointer<Double>
+    into packed: UnsafeMutablePointer<Double>, microRows: Int
 ) {
     var destination = packed
     var i = 0
@@ -69,12 +74,16 @@ private func packLeft(
         let height = min(microRows, rows - i)
         let source = left.base + (i0 + i) * left.rowStride + l0 * left.columnStride
         if height == microRows && left.rowStride == 1 {
-            // Aᵀ read in place: the six numbers are next to each other.
+            // Aᵀ read in place: the numbers of one l are next to each other.
             for l in 0..<depth {
                 let s = source + l * left.columnStride
                 store(load(s, as: SIMD4<Double>.self), destination + l * microRows)
-                destination[l * microRows + 4] = s[4]
-                destination[l * microRows + 5] = s[5]
+                if microRows == 8 {
+                    store(load(s + 4, as: SIMD4<Double>.self), destination + l * microRows + 4)
+                } else {
+                    destination[l * microRows + 4] = s[4]
+                    destination[l * microRows + 5] = s[5]
+                }
             }
         } else {
             for r in 0..<microRows {
@@ -127,8 +136,8 @@ private func packRight<V: ProductLanes>(
     }
 }
 
-/// The micro-kernel: a 6 × w tile of C at `c` (rows `stride` apart) from a packed micro-panel
-/// of L (6 numbers per l) and of R (w numbers per l, two vectors of V), over `depth` steps of l.
+/// The micro-kernel: an h × w tile of C at `c` (rows `stride` apart) from a packed micro-panel
+/// of L (h numbers per l) and of R (w numbers per l, two vectors of V), over `depth` steps of l.
 /// The tile starts from 0, or from what C holds when `continuing` (the partial sums of the
 /// earlier blocks of l); when `row` is given (w numbers), it is added to every row of the
 /// finished sums.
@@ -139,6 +148,11 @@ private func microKernel<V: ProductLanes>(
     row: UnsafePointer<Double>?, vector: V.Type
 ) {
     let w = V.scalarCount
+    let rows = microRowCount(vectorWidth: w)
+    var c60 = V()
+    var c61 = V()
+    var c70 = V()
+    var c71 = V()
     var c00 = V()
     var c01 = V()
     var c10 = V()
@@ -164,6 +178,12 @@ private func microKernel<V: ProductLanes>(
         c41 = load(c + 4 * stride + w)
         c50 = load(c + 5 * stride)
         c51 = load(c + 5 * stride + w)
+        if rows == 8 {
+            c60 = load(c + 6 * stride)
+            c61 = load(c + 6 * stride + w)
+            c70 = load(c + 7 * stride)
+            c71 = load(c + 7 * stride + w)
+        }
     }
     var a = left
     var b = right
@@ -188,7 +208,15 @@ private func microKernel<V: ProductLanes>(
         x = V(repeating: a[5])
         c50 = V.multiplyAdd(c50, x, b0)
         c51 = V.multiplyAdd(c51, x, b1)
-        a += microRows
+        if rows == 8 {
+            x = V(repeating: a[6])
+            c60 = V.multiplyAdd(c60, x, b0)
+            c61 = V.multiplyAdd(c61, x, b1)
+            x = V(repeating: a[7])
+            c70 = V.multiplyAdd(c70, x, b0)
+            c71 = V.multiplyAdd(c71, x, b1)
+        }
+        a += rows
         b += 2 * w
     }
     if let row {
@@ -206,6 +234,10 @@ private func microKernel<V: ProductLanes>(
         c41 += r1
         c50 += r0
         c51 += r1
+        c60 += r0
+        c61 += r1
+        c70 += r0
+        c71 += r1
     }
     store(c00, c)
     store(c01, c + w)
@@ -219,6 +251,12 @@ private func microKernel<V: ProductLanes>(
     store(c41, c + 4 * stride + w)
     store(c50, c + 5 * stride)
     store(c51, c + 5 * stride + w)
+    if rows == 8 {
+        store(c60, c + 6 * stride)
+        store(c61, c + 6 * stride + w)
+        store(c70, c + 7 * stride)
+        store(c71, c + 7 * stride + w)
+    }
 }
 
 /// C = L·R, plus `row` (n numbers) added to every row when given, with micro-tiles of 6 rows
@@ -242,6 +280,7 @@ private func packedMultiply<V: ProductLanes>(
 ) {
     @inline(__always) func roundedUp(_ x: Int, _ multiple: Int) -> Int { (x + multiple - 1) / multiple * multiple }
     let microColumns = microColumns(V.self)
+    let microRows = microRowCount(vectorWidth: V.scalarCount)
     let depthMax = min(depthBlock, k)
     let rowsMax = roundedUp(min(rowBlock, m), microRows)
     let columnsMax = roundedUp(min(columnBlock, n), microColumns)
@@ -249,11 +288,15 @@ private func packedMultiply<V: ProductLanes>(
     let leftCount = rowsMax * depthMax
     let rightCount = depthMax * columnsMax
     let tileCount = microRows * microColumns
-    let buffer = UnsafeMutablePointer<Double>.allocate(capacity: leftCount + rightCount + tileCount + microColumns)
-    defer { buffer.deallocate() }
-    let packedLeft = buffer
-    let packedRight = buffer + leftCount
-    let tile = packedRight + rightCount
+    // Aligned to 64 bytes, a cache line: R's panels first (each a whole number of lines), so no
+    // vector load of the micro-kernel straddles two lines.
+    let raw = UnsafeMutableRawPointer.allocate(
+        byteCount: (leftCount + rightCount + tileCount + microColumns) * MemoryLayout<Double>.stride, alignment: 64)
+    defer { raw.deallocate() }
+    let buffer = raw.bindMemory(to: Double.self, capacity: leftCount + rightCount + tileCount + microColumns)
+    let packedRight = buffer
+    let packedLeft = buffer + rightCount
+    let tile = packedLeft + leftCount
     let paddedRow = tile + tileCount
 
     var j0 = 0
@@ -268,7 +311,7 @@ private func packedMultiply<V: ProductLanes>(
             var i0 = 0
             while i0 < m {
                 let rows = min(rowBlock, m - i0)
-                packLeft(left, i0: i0, rows: rows, l0: l0, depth: depth, into: packedLeft)
+                packLeft(left, i0: i0, rows: rows, l0: l0, depth: depth, into: packedLeft, microRows: microRows)
                 var j = 0
                 while j < columns {
                     let width = min(microColumns, columns - j)
