@@ -79,7 +79,7 @@ struct Peers {
     static func number(after marker: String, in text: String) -> Double? {
         guard let range = text.range(of: marker) else { return nil }
         let rest = text[range.upperBound...].drop { $0 == " " }
-        return Double(rest.prefix { $0.isNumber || $0 == "." || $0 == "-" || $0 == "e" })
+        return Double(rest.prefix { $0.isNumber || $0 == "." || $0 == "-" || $0 == "e" || $0 == "+" })
     }
 
     /// A figure that is a finite number in `range`, or nil.
