@@ -206,6 +206,8 @@ if case .diverged(let epoch) = curveVerdict {
                 Series("best straight line", from: 0, to: 1) { line($0) }
             ]),
         name: "curve-fit")
+    let shareOfVariance = 100 * curve.finalLoss / variance
+    let shareText = fixed(shareOfVariance, shareOfVariance < 1 ? 2 : 1) + " %"
     let reference = """
         (Always answering the mean of the points would score \(fixed(variance, 5)), their \
         variance; the best straight line scores \(fixed(lineLoss, 5)).)
@@ -215,15 +217,15 @@ if case .diverged(let epoch) = curveVerdict {
         lesson.say(
             """
             After \(epochText) the network follows the wave closely: its loss, \
-            \(fixed(curve.finalLoss, 5)), is under 2 % of the points' variance. \(reference)
+            \(fixed(curve.finalLoss, 5)), is \(shareText) of the points' variance. \(reference)
             """)
     case .betterThanLine:
         lesson.say(
             """
             After \(epochText) the network does better than the best straight line but does \
             not follow the wave closely: its loss, \(fixed(curve.finalLoss, 5)), is \
-            \(fixed(100 * curve.finalLoss / lineLoss, 0)) % of the line's, and above 2 % of the \
-            points' variance. \(reference)
+            \(fixed(100 * curve.finalLoss / lineLoss, 0)) % of the line's and \(shareText) of the \
+            points' variance (above 2 %). \(reference)
             """)
     default:
         lesson.say(
