@@ -217,15 +217,16 @@ if case .diverged(let epoch) = curveVerdict {
         lesson.say(
             """
             After \(epochText) the network follows the wave closely: its loss, \
-            \(fixed(curve.finalLoss, 5)), is \(shareText) of the points' variance. \(reference)
+            \(fixed(curve.finalLoss, 5)), is \(shareText) of the points' variance, under the 2 % this \
+            lesson calls close. \(reference)
             """)
     case .betterThanLine:
         lesson.say(
             """
-            After \(epochText) the network does better than the best straight line but does \
-            not follow the wave closely: its loss, \(fixed(curve.finalLoss, 5)), is \
-            \(fixed(100 * curve.finalLoss / lineLoss, 0)) % of the line's and \(shareText) of the \
-            points' variance (above 2 %). \(reference)
+            After \(epochText) the network does better than the best straight line (its loss, \
+            \(fixed(curve.finalLoss, 5)), is \(fixed(100 * curve.finalLoss / lineLoss, 0)) % of the \
+            line's) but does not follow the wave closely: that loss is \(shareText) of the points' \
+            variance, not under the 2 % this lesson calls close. \(reference)
             """)
     default:
         lesson.say(

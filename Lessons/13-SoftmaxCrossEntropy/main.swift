@@ -217,7 +217,7 @@ let verdicts = zip(schemes, sizes).map { scheme, size -> String in
     let ratio = size.last! / size.first!
     let times = ratio >= 1e5 || ratio < 1e-3 ? scientific(ratio, 1) : fixed(ratio, 2)
     switch signalScaleVerdict(size) {
-    case .kept: return "\(scheme.name) keeps it (×\(times) after \(depth) layers)"
+    case .kept: return "\(scheme.name) keeps it within a factor of 2 (×\(times) after \(depth) layers)"
     case .shrank: return "\(scheme.name) lets it fade (×\(times))"
     case .grew: return "\(scheme.name) blows it up (×\(times))"
     }
