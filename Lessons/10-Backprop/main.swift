@@ -417,6 +417,16 @@ case .fallsOverall(let notAt):
             \(epochText), which start a network had can matter as much as a few more units.
             """)
     }
+case .noClearGain:
+    let ends = summaries.indices.filter { summaries[$0].mean != nil }
+    let (first, last) = (ends.first!, ends.last!)
+    lesson.say(
+        """
+        \nSo after \(epochText) these starts show no sure gain from more hidden units: \(widths[last]) \
+        units end lower than \(widths[first]) on average (\(fixed(summaries[last].mean!, 5)) against \
+        \(fixed(summaries[first].mean!, 5))), but the ranges of their starts overlap, and the mean \
+        did not fall at every doubling.
+        """)
 case .doesNotFall:
     lesson.say(
         """
