@@ -422,10 +422,10 @@ case .noClearGain:
     let (first, last) = (ends.first!, ends.last!)
     lesson.say(
         """
-        \nSo after \(epochText) these starts show no sure gain from more hidden units: \(widths[last]) \
-        units end lower than \(widths[first]) on average (\(fixed(summaries[last].mean!, 5)) against \
-        \(fixed(summaries[first].mean!, 5))), but the ranges of their starts overlap, and the mean \
-        did not fall at every doubling.
+        \nSo after \(epochText) these starts do not show the widest network fitting better than the \
+        narrowest: \(widths[last]) units end lower than \(widths[first]) on average \
+        (\(fixed(summaries[last].mean!, 5)) against \(fixed(summaries[first].mean!, 5))), but the \
+        ranges of their starts overlap, and the mean did not fall at every doubling.
         """)
 case .doesNotFall:
     lesson.say(

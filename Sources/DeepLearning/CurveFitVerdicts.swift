@@ -115,7 +115,7 @@ public enum WidthTrend: Equatable, Sendable {
     case fallsOverall(notAt: [Int])
     /// The largest comparable size ends with a lower mean than the smallest, but the ranges of
     /// their starts overlap, and at the steps listed the mean did not fall or could not be
-    /// compared: these starts show no sure gain from size.
+    /// compared: these starts do not separate the largest size from the smallest.
     case noClearGain(notAt: [Int])
     /// The largest comparable size does not end with a lower mean than the smallest.
     case doesNotFall
