@@ -270,7 +270,7 @@ struct DigitsResult {
     var optimizer = optimizer
     let perEpoch = (training.count + batchSize - 1) / batchSize
     for epoch in 0..<epochs {
-        trainOneEpoch(
+        _ = trainOneEpoch(
             &network, inputs: training.images, targets: trainingTargets, batchSize: batchSize, optimizer: &optimizer,
             learningRate: schedule.map { rate in { rate(epoch * perEpoch + $0) } }, using: &generator)
     }
