@@ -78,7 +78,9 @@ public struct ConvolutionalNetwork: Sendable {
         let flattened = h * w * c
         if hidden > 0 {
             layers.append(
-                Dense(inputSize: flattened, outputSize: hidden, activation: .relu, initialization: .he, using: &generator))
+                Dense(
+                    inputSize: flattened, outputSize: hidden, activation: .relu, initialization: .he, using: &generator)
+            )
         }
         layers.append(
             Dense(
@@ -237,7 +239,8 @@ public struct ConvolutionalNetwork: Sendable {
         with gradients: [LayerGradient], optimizer: inout Optimizer
     ) {
         precondition(
-            gradients.count == layers.count, "\(layers.count) layers need \(layers.count) gradients, got \(gradients.count)")
+            gradients.count == layers.count,
+            "\(layers.count) layers need \(layers.count) gradients, got \(gradients.count)")
         for l in layers.indices {
             gradients[l].weights.values.withUnsafeBufferPointer { dW in
                 gradients[l].bias.values.withUnsafeBufferPointer { dB in

@@ -118,7 +118,8 @@ final class ConvolutionTests: XCTestCase {
         network.layers[last].weights = Matrix(rows: network.layers[last].inputSize, columns: 2)
         network.layers[last].bias = Matrix(row: [0, log(3)])
         let images = Matrix.random(rows: 2, columns: 16, using: &random)
-        assertClose([0.25, 0.75, 0.25, 0.75], network.forward(images).probabilities.values, tolerance: Tolerance.rounding)
+        assertClose(
+            [0.25, 0.75, 0.25, 0.75], network.forward(images).probabilities.values, tolerance: Tolerance.rounding)
         assertClose(
             -(log(0.25) + log(0.75)) / 2, network.loss(images, labels: [0, 1]), tolerance: Tolerance.rounding)
     }
@@ -148,7 +149,7 @@ final class ConvolutionTests: XCTestCase {
             ([ConvolutionStage(filters: 3, pooled: true)], 5),
             ([ConvolutionStage(filters: 2, pooled: false), ConvolutionStage(filters: 3, pooled: true)], 0),
             ([ConvolutionStage(filters: 2, pooled: true), ConvolutionStage(filters: 3, pooled: true)], 4),
-            ([ConvolutionStage(filters: 2, pooled: true), ConvolutionStage(filters: 2, pooled: false)], 0),
+            ([ConvolutionStage(filters: 2, pooled: true), ConvolutionStage(filters: 2, pooled: false)], 0)
         ]
         for (n, layout) in layouts.enumerated() {
             var random = SeededGenerator(seed: UInt64(11 + n))
@@ -239,26 +240,6 @@ final class ConvolutionTests: XCTestCase {
         XCTAssertEqual(losses.count, 3)
         XCTAssertEqual(network.parameters, before)
         XCTAssertTrue(losses.allSatisfy { $0 > 0 && $0.isFinite })
-    }
-
-    /// Shifting by hand: a 3×3 image moved one pixel right and one down, zeros coming in.
-    func testShiftedImageByHand() {
-        // 1 2 3      0 0 0
-        // 4 5 6  →   0 1 2
-        // 7 8 9      0 4 5
-        let image: [Double] = [1, 2, 3, 4, 5, 6, 7, 8, 9]
-        XCTAssertEqual(shiftedImage(image, height: 3, width: 3, down: 1, right: 1), [0, 0, 0, 0, 1, 2, 0, 4, 5])
-        XCTAssertEqual(shiftedImage(image, height: 3, width: 3, down: -1, right: 0), [4, 5, 6, 7, 8, 9, 0, 0, 0])
-        XCTAssertEqual(shiftedImage(image, height: 3, width: 3, down: 0, right: 0), image)
-        // Random shifts: each row is one of the nine shifted copies, and the same seed repeats them.
-        let images = Matrix(rows: 50, columns: 9, values: (0..<50).flatMap { _ in image })
-        var a = SeededGenerator(seed: 3)
-        var b = SeededGenerator(seed: 3)
-        let shifted = randomlyShiftedImages(images, height: 3, width: 3, using: &a)
-        XCTAssertEqual(shifted.values, randomlyShiftedImages(images, height: 3, width: 3, using: &b).values)
-        let copies = Set((-1...1).flatMap { d in (-1...1).map { r in shiftedImage(image, height: 3, width: 3, down: d, right: r) } })
-        XCTAssertTrue((0..<50).allSatisfy { copies.contains(shifted.row($0)) })
-        XCTAssertGreaterThan(Set((0..<50).map { shifted.row($0) }).count, 5)
     }
 }
 
