@@ -22,15 +22,25 @@ let lesson = Lesson(
         .learningRate(
             default: "0.1", maximum: 1, help: "the peak learning rate of the one-cycle schedule"),
         LessonOption(
+            "validation", default: "0", .integer(0...1000),
+            help: "digits held out of the training file to choose settings on (the test set then stays closed)"),
+        LessonOption(
             "data", default: "", .path,
             help: "a folder holding optdigits.tra and optdigits.tes (default: the copy in the course)")
     ])
 
 // MARK: - Step 1: a filter slid by hand
 
-let digits = lesson.loadDigitsFolder(validationCount: 0, needed: 1)
-let training = digits.trainingFile
+/// With --validation N the last N training digits are held out to choose settings on, and the
+/// test set is not read; without it the network trains on the whole training file.
+let validationCount = lesson.integer("validation")
+let validating = validationCount > 0
+let digits = lesson.loadDigitsFolder(validationCount: validationCount, needed: validationCount + 1000)
+let training = validating ? digits.pool : digits.trainingFile
 let test = digits.test
+/// The digits the trained network is scored on: the validation digits when choosing settings,
+/// else, once, the test digits.
+let scored = validating ? digits.validation : digits.test
 let example = training.images.row(0)
 let exampleLabel = training.labels[0]
 let image = Matrix(rows: 64, columns: 1, values: example)
@@ -177,14 +187,28 @@ lesson.say(
     Mini-batches of \(batchSize), the core's momentum \(fixed(momentum, 1)) (lesson 14) with weight decay \
     \(fixed(weightDecay, 3)) (lesson 12), and lesson 14's one-cycle schedule: the rate climbs from \
     \(rateText(schedule.rate(at: 0))) to \(rateText(peakRate)) over the first 30 % of the steps, then falls \
-    to \(rateText(schedule.rate(at: schedule.steps - 1))). These settings were chosen before this run, on \
-    a validation split of the training file (the walkthrough shows how); so this run trains on the \
-    whole training file and keeps the \(test.count) test digits, written by other people, for the end.\n
+    to \(rateText(schedule.rate(at: schedule.steps - 1))).
     """)
+if validating {
+    lesson.say(
+        """
+        This run chooses: it trains on the first \(training.count) digits of the training file, \
+        scores the last \(scored.count) (the validation set) after every epoch, and leaves the \
+        \(test.count) test digits closed.\n
+        """)
+} else {
+    lesson.say(
+        """
+        These settings were chosen before this run, on a validation split of the training file \
+        (the walkthrough shows how; --validation 1000 repeats it); so this run trains on the \
+        whole training file and keeps the \(test.count) test digits, written by other people, for the end.\n
+        """)
+}
 /// A learning rate as text: four decimals, or scientific notation when that would show 0.0000.
 func rateText(_ rate: Double) -> String { rate >= 0.0001 || rate == 0 ? fixed(rate, 4) : scientific(rate, 1) }
 var optimizer = Momentum(learningRate: schedule.rate(at: 0), momentum: momentum, weightDecay: weightDecay)
-var table = Table(["epoch", "lr at start", "training loss", "training accuracy"])
+var table = Table(
+    ["epoch", "lr at start", "training loss", "training accuracy"] + (validating ? ["validation accuracy"] : []))
 var divergedAt: Int?
 var losses: [Double] = []
 if lesson.animates { print(table.rendered()) }
@@ -200,7 +224,12 @@ for epoch in 1...epochs {
     }
     losses.append(loss)
     let trainingAccuracy = accuracy(predicted: network.predict(training.images), expected: training.labels)
-    table.add(["\(epoch)", rateText(schedule.rate(at: first)), fixed(loss, 4), fixed(100 * trainingAccuracy, 2) + " %"])
+    let validationColumn =
+        validating
+        ? [fixed(100 * accuracy(predicted: network.predict(scored.images), expected: scored.labels), 2) + " %"] : []
+    table.add(
+        ["\(epoch)", rateText(schedule.rate(at: first)), fixed(loss, 4), fixed(100 * trainingAccuracy, 2) + " %"]
+            + validationColumn)
     if lesson.animates { print(table.rendered().split(separator: "\n").last!) }
 }
 if !lesson.animates { table.print(maxRows: 30) }
@@ -213,19 +242,26 @@ if let divergedAt {
         trained network to test or draw; try a smaller --learning-rate.
         """)
 } else {
-    let predictions = network.predict(test.images)
-    let testAccuracy = accuracy(predicted: predictions, expected: test.labels)
-    let mistakes = zip(predictions, test.labels).filter { $0 != $1 }.count
+    let predictions = network.predict(scored.images)
+    let scoredAccuracy = accuracy(predicted: predictions, expected: scored.labels)
+    let mistakes = zip(predictions, scored.labels).filter { $0 != $1 }.count
     lesson.say(
-        """
-        \nNow, once, the test set: \(fixed(100 * testAccuracy, 2)) % of \(test.count) digits right \
-        (\(mistakes) mistake\(mistakes == 1 ? "" : "s")).
-        """)
-    if compareWithChance(accuracy: testAccuracy, classes: 10) != .aboveChance {
-        let alive = network.forward(test.images).convolved[0].values.filter { $0 > 0 }.count
+        validating
+            ? """
+            \nThe validation set after the last epoch: \(fixed(100 * scoredAccuracy, 2)) % of \(scored.count) \
+            held-out training digits right (\(mistakes) mistake\(mistakes == 1 ? "" : "s")). Compare it with \
+            runs of other settings and seeds at the same --validation; the test set stays closed until \
+            the settings are chosen.
+            """
+            : """
+            \nNow, once, the test set: \(fixed(100 * scoredAccuracy, 2)) % of \(test.count) digits right \
+            (\(mistakes) mistake\(mistakes == 1 ? "" : "s")).
+            """)
+    if compareWithChance(accuracy: scoredAccuracy, classes: 10) != .aboveChance {
+        let alive = network.forward(scored.images).convolved[0].values.filter { $0 > 0 }.count
         lesson.say(
             alive == 0
-                ? "That is guessing: every filter now outputs a negative number on every pixel of every test digit, so ReLU passes nothing and no gradient flows back (dead ReLUs). Steps far too big threw the filters there; try a smaller --learning-rate."
+                ? "That is guessing: every filter now outputs a negative number on every pixel of every \(validating ? "validation" : "test") digit, so ReLU passes nothing and no gradient flows back (dead ReLUs). Steps far too big threw the filters there; try a smaller --learning-rate."
                 : losses.last! > 0.95 * losses.first!
                     ? "That is no better than guessing, and the training loss hardly moved (\(fixed(losses.first!, 4)) in epoch 1, \(fixed(losses.last!, 4)) at the end): the steps are too small to move the weights; try a larger --learning-rate."
                     : "That is no better than guessing: this run learned nothing, although its training loss fell. Try more epochs or another --learning-rate."
@@ -233,7 +269,9 @@ if let divergedAt {
     }
     // 98 % of the test digits right allows at most this many mistakes.
     let allowed = Int((Double(test.count) * (1 - target)).rounded(.down))
-    switch TargetVerdict(accuracy: testAccuracy, target: target) {
+    switch TargetVerdict(accuracy: scoredAccuracy, target: target) {
+    case _ where validating:
+        break  // the course's aim is about the test set
     case .reached:
         lesson.say("That reaches the course's aim of \(fixed(100 * target, 0)) %.")
     case .missed(let by):
@@ -248,7 +286,7 @@ if let divergedAt {
 
     // MARK: - Step 5: what the filters learned
 
-    if compareWithChance(accuracy: testAccuracy, classes: 10) == .aboveChance {
+    if compareWithChance(accuracy: scoredAccuracy, classes: 10) == .aboveChance {
         lesson.step("What the filters learned, and what they see")
         let shown = Array(0..<min(8, filters))
         lesson.say(

@@ -66,9 +66,17 @@ public struct Momentum: NetworkOptimizer {
         ) {
             values.withUnsafeMutableBufferPointer { p in
                 velocity.withUnsafeMutableBufferPointer { v in
-                    for k in 0..<p.count {
-                        v[k] = beta * v[k] + (gradient[k] + decay * p[k])
-                        p[k] -= rate * v[k]
+                    // Without decay the term is left out, not added as 0·p (which would be NaN for p = ±∞).
+                    if decay == 0 {
+                        for k in 0..<p.count {
+                            v[k] = beta * v[k] + gradient[k]
+                            p[k] -= rate * v[k]
+                        }
+                    } else {
+                        for k in 0..<p.count {
+                            v[k] = beta * v[k] + (gradient[k] + decay * p[k])
+                            p[k] -= rate * v[k]
+                        }
                     }
                 }
             }
