@@ -249,7 +249,7 @@ if let divergedAt {
         validating
             ? """
             \nThe validation set after the last epoch: \(fixed(100 * scoredAccuracy, 2)) % of \(scored.count) \
-            held-out training digits right (\(mistakes) mistake\(mistakes == 1 ? "" : "s")). Compare it with \
+            held-out training digit\(scored.count == 1 ? "" : "s") right (\(mistakes) mistake\(mistakes == 1 ? "" : "s")). Compare it with \
             runs of other settings and seeds at the same --validation; the test set stays closed until \
             the settings are chosen.
             """
