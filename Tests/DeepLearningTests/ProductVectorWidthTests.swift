@@ -133,4 +133,19 @@ final class ProductVectorWidthTests: XCTestCase {
             }
         }
     }
+
+    /// σ over a buffer eight at a time (AVX-512 release builds) gives the bits of four at a time
+    /// (every other build), for every count, so the tail goes the same way too.
+    func testSigmoidEightAtATimeGivesTheBitsOfFourAtATime() {
+        var generator = SeededGenerator(seed: 35)
+        let extremes: [Double] = [0, -0.0, 708.5, -708.5, 709, -745, -1000, 1000, .infinity, -.infinity, 37.5, -37.5]
+        for count in Array(0...20) + [61, 1000] {
+            let values = (0..<count).map { k in k < extremes.count ? extremes[k] : generator.uniform(-40, 40) }
+            var four = values
+            var eight = values
+            four.withUnsafeMutableBufferPointer { sigmoidInPlace($0, vectorWidth: 4) }
+            eight.withUnsafeMutableBufferPointer { sigmoidInPlace($0, vectorWidth: 8) }
+            XCTAssertEqual(eight.map(\.bitPattern), four.map(\.bitPattern), "σ of \(count) numbers")
+        }
+    }
 }
