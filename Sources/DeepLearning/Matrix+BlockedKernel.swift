@@ -6,7 +6,7 @@
 // `rightRowStride` apart, and C is m × n, row-major.
 //
 // The idea: a 4 × 2w block of C (w numbers per vector V, see `ProductVector`; 8 × 2w where
-// there are 32 vector registers, up to 12 × 2w for the last rows) lives in registers for the whole sum over l. Each step loads 2w
+// there are 32 vector registers) lives in registers for the whole sum over l. Each step loads 2w
 // numbers of row l of R once and four numbers of L, and does 8w multiply-adds, instead of
 // reading and writing C again for every l. When n is not a multiple of w, the last vector of columns is the one that ends at column n:
 // it overlaps the one before, and writes the overlapped columns again with the very same
@@ -26,7 +26,7 @@ private func store<V: ProductLanes>(_ value: V, _ pointer: UnsafeMutablePointer<
 
 /// C[i0..<i0+rowCount, j0..<j0+w·vectors] = L·R over all l, with the block held in registers,
 /// plus `row[0..<w·vectors]` when given. `rowCount` is 8 (only where there are 32 vector
-/// registers; or 9 to 12 for the last rows there), 4, 2 or 1 and `vectors` (vectors of V across the columns) is 2 or 1. The compiler
+/// registers), 4, 2 or 1 and `vectors` (vectors of V across the columns) is 2 or 1. The compiler
 /// specialises each call, since the counts are constants at every call site. `corner` is element
 /// (i0, j0) of C, whose rows are `cStride` apart.
 @inline(__always)
@@ -37,10 +37,7 @@ private func multiplyAddBlock<V: ProductLanes>(
     k: Int, row: UnsafePointer<Double>?, vector: V.Type
 ) {
     let w = V.scalarCount
-    var acc = (
-        V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(),
-        V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V()
-    )
+    var acc = (V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V())
     var a = left + i0 * leftRowStride
     var b = right
     for _ in 0..<k {
@@ -53,17 +50,17 @@ private func multiplyAddBlock<V: ProductLanes>(
             if vectors == 2 { second = V.multiplyAdd(second, x, b1) }
         }
         row(0, &acc.0, &acc.1)
-        if rowCount > 1 { row(1, &acc.2, &acc.3) }
-        if rowCount > 2 { row(2, &acc.4, &acc.5) }
-        if rowCount > 3 { row(3, &acc.6, &acc.7) }
-        if rowCount > 4 { row(4, &acc.8, &acc.9) }
-        if rowCount > 5 { row(5, &acc.10, &acc.11) }
-        if rowCount > 6 { row(6, &acc.12, &acc.13) }
-        if rowCount > 7 { row(7, &acc.14, &acc.15) }
-        if rowCount > 8 { row(8, &acc.16, &acc.17) }
-        if rowCount > 9 { row(9, &acc.18, &acc.19) }
-        if rowCount > 10 { row(10, &acc.20, &acc.21) }
-        if rowCount > 11 { row(11, &acc.22, &acc.23) }
+        if rowCount >= 2 { row(1, &acc.2, &acc.3) }
+        if rowCount >= 4 {
+            row(2, &acc.4, &acc.5)
+            row(3, &acc.6, &acc.7)
+        }
+        if rowCount == 8 {
+            row(4, &acc.8, &acc.9)
+            row(5, &acc.10, &acc.11)
+            row(6, &acc.12, &acc.13)
+            row(7, &acc.14, &acc.15)
+        }
         a += leftColumnStride
         b += rightRowStride
     }
@@ -76,17 +73,17 @@ private func multiplyAddBlock<V: ProductLanes>(
         if vectors == 2 { store(row == nil ? second : row1 + second, cells + w) }
     }
     add(0, acc.0, acc.1)
-    if rowCount > 1 { add(1, acc.2, acc.3) }
-    if rowCount > 2 { add(2, acc.4, acc.5) }
-    if rowCount > 3 { add(3, acc.6, acc.7) }
-    if rowCount > 4 { add(4, acc.8, acc.9) }
-    if rowCount > 5 { add(5, acc.10, acc.11) }
-    if rowCount > 6 { add(6, acc.12, acc.13) }
-    if rowCount > 7 { add(7, acc.14, acc.15) }
-    if rowCount > 8 { add(8, acc.16, acc.17) }
-    if rowCount > 9 { add(9, acc.18, acc.19) }
-    if rowCount > 10 { add(10, acc.20, acc.21) }
-    if rowCount > 11 { add(11, acc.22, acc.23) }
+    if rowCount >= 2 { add(1, acc.2, acc.3) }
+    if rowCount >= 4 {
+        add(2, acc.4, acc.5)
+        add(3, acc.6, acc.7)
+    }
+    if rowCount == 8 {
+        add(4, acc.8, acc.9)
+        add(5, acc.10, acc.11)
+        add(6, acc.12, acc.13)
+        add(7, acc.14, acc.15)
+    }
 }
 
 /// Rows of the register-blocked kernel's largest block: 8 with AVX-512's 32 vector registers,
@@ -158,26 +155,6 @@ private func blockedMultiply<V: ProductLanes>(
             let corner = c + i0 * n + j0
             let blockRow = row.map { $0 + j0 }
             switch rowCount {
-            case 12:
-                multiplyAddBlock(
-                    12, vectors, i0: i0, left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride,
-                    right: right + j0, rightRowStride: rightRowStride, corner: corner, cStride: n, k: k,
-                    row: blockRow, vector: V.self)
-            case 11:
-                multiplyAddBlock(
-                    11, vectors, i0: i0, left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride,
-                    right: right + j0, rightRowStride: rightRowStride, corner: corner, cStride: n, k: k,
-                    row: blockRow, vector: V.self)
-            case 10:
-                multiplyAddBlock(
-                    10, vectors, i0: i0, left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride,
-                    right: right + j0, rightRowStride: rightRowStride, corner: corner, cStride: n, k: k,
-                    row: blockRow, vector: V.self)
-            case 9:
-                multiplyAddBlock(
-                    9, vectors, i0: i0, left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride,
-                    right: right + j0, rightRowStride: rightRowStride, corner: corner, cStride: n, k: k,
-                    row: blockRow, vector: V.self)
             case 8:
                 multiplyAddBlock(
                     8, vectors, i0: i0, left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride,
@@ -213,17 +190,11 @@ private func blockedMultiply<V: ProductLanes>(
         if j0 < n { block(1, n - w) }
     }
     var i0 = 0
-    // Blocks of 8 rows need 16 accumulators: only with the 32 vector registers of AVX-512, which
-    // also take the last 9 to 12 rows in one block (up to 24 accumulators), so that a product of
-    // 10 rows (a batch of 10) reads R once.
+    // Blocks of 8 rows need 16 accumulators: only with the 32 vector registers of AVX-512.
     if largestBlock == 8 {
-        while m - i0 > 12 {
+        while i0 + 8 <= m {
             rowBlock(i0, 8)
             i0 += 8
-        }
-        if m - i0 >= 8 {
-            rowBlock(i0, m - i0)
-            i0 = m
         }
     }
     while i0 + 4 <= m {
