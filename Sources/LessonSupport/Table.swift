@@ -2,6 +2,11 @@ import Foundation
 import Plotting
 
 /// A table printed with aligned columns and a rule under the header.
+///
+/// A table wider than the lesson's width (`--width`, or the terminal's) is reflowed so nothing is
+/// cut and nothing wraps inside a cell: long header cells are set on two lines, then the gaps and
+/// the indent narrow; a table that still does not fit is printed as one block per row, a
+/// `name  value` line per cell.
 public struct Table {
     private let headers: [String]
     private var rows: [[String]] = []
@@ -9,6 +14,10 @@ public struct Table {
     /// Whether tables are written in plain ASCII, rules with "-" instead of "─" (set by the
     /// lesson for `--ascii` and `TERM=dumb`; one setting for the whole program, like the terminal).
     nonisolated(unsafe) public static var plainASCII = false
+
+    /// The width tables are laid out for (set by the lesson from `--width` or the terminal; one
+    /// setting for the whole program). Unlimited until a lesson sets it.
+    nonisolated(unsafe) public static var width = Int.max
 
     /// A table with these column headers. Columns whose cells are all numbers (percentages, or "—", "." or empty)
     /// are right-aligned, the others left-aligned.
@@ -26,15 +35,83 @@ public struct Table {
     /// How many rows the table holds.
     public var rowCount: Int { rows.count }
 
-    /// The table as text. With more than `maxRows` rows, only the first and last rows are shown
-    /// (half of `maxRows` each) with a line between them saying how many were left out.
-    public func rendered(indent: Int = 2, maxRows: Int = .max) -> String {
+    /// The table as text, fitted to `width` columns (see the type's note). With more than `maxRows`
+    /// rows, only the first and last rows are shown (half of `maxRows` each) with a line between
+    /// them saying how many were left out.
+    public func rendered(indent: Int = 2, maxRows: Int = .max, width: Int = Table.width) -> String {
         // Spelled in ASCII before the layout, so the columns line up with what is printed.
         let headers = Table.plainASCII ? self.headers.map(asciiOnly) : self.headers
         let rows = Table.plainASCII ? self.rows.map { $0.map(asciiOnly) } : self.rows
-        let widths = headers.indices.map { column in
-            ([headers[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
+        let ruleCharacter: Character = Table.plainASCII ? "-" : "─"
+
+        // The rows shown, and where the line saying how many were left out goes.
+        let shown: [[String]]
+        var gap: (at: Int, text: String)? = nil
+        if rows.count > max(maxRows, 2) {
+            let head = max(maxRows, 2) / 2
+            let tail = max(maxRows, 2) - head
+            let omitted = rows.count - head - tail
+            let text = "… \(omitted) more row\(omitted == 1 ? "" : "s") not shown …"
+            shown = Array(rows.prefix(head) + rows.suffix(tail))
+            gap = (head, Table.plainASCII ? asciiOnly(text) : text)
+        } else {
+            shown = rows
         }
+
+        var lines: [String]
+        if let layout = ColumnLayout.fitting(headers: headers, rows: rows, indent: indent, width: width) {
+            lines = layout.headerLines.map(layout.line)
+            lines.append(
+                String(repeating: " ", count: layout.indent)
+                    + String(repeating: ruleCharacter, count: layout.tableWidth))
+            let body = shown.map(layout.line)
+            lines += body
+            if let gap {
+                let text = String(repeating: " ", count: layout.indent) + gap.text
+                lines.insert(text, at: layout.headerLines.count + 1 + gap.at)
+            }
+        } else {
+            lines = recordLines(headers: headers, rows: shown, gap: gap, indent: indent, width: width, rule: ruleCharacter)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Prints the table; with more than `maxRows` rows, only the first and last ones and a line
+    /// saying how many were left out.
+    public func print(maxRows: Int = .max) {
+        Swift.print(rendered(maxRows: maxRows))
+    }
+}
+
+// MARK: - Columns
+
+/// Where each column goes: its width, its alignment, its header on one or two lines, the gap
+/// between columns and the indent.
+struct ColumnLayout {
+    var widths: [Int]
+    var numeric: [Bool]
+    var headerLines: [[String]]
+    var gap: Int
+    var indent: Int
+
+    /// Characters from the first column's start to the last one's end.
+    var tableWidth: Int { widths.reduce(0, +) + gap * max(widths.count - 1, 0) }
+
+    /// One line of cells, aligned, without trailing spaces.
+    func line(_ cells: [String]) -> String {
+        let text = cells.enumerated().map { column, cell in
+            numeric[column] ? padLeft(cell, widths[column]) : padRight(cell, widths[column])
+        }.joined(separator: String(repeating: " ", count: gap))
+        var trimmed = String(repeating: " ", count: indent) + text
+        while trimmed.last == " " { trimmed.removeLast() }
+        return trimmed
+    }
+
+    /// The first layout that fits `width`, trying in turn: every header on one line with
+    /// two-space gaps; long headers on two lines (the widest gain first); then one-space gaps,
+    /// then no indent. Nil when even the narrowest is too wide.
+    static func fitting(headers: [String], rows: [[String]], indent: Int, width: Int) -> ColumnLayout? {
+        let cellWidths = headers.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         // A column of numbers is right-aligned, so the decimal points line up; text is left-aligned.
         let numeric = headers.indices.map { column in
             !rows.isEmpty
@@ -43,33 +120,132 @@ public struct Table {
                     return ["—", "", "."].contains(text) || Double(text) != nil
                 }
         }
-        func line(_ cells: [String]) -> String {
-            let text = cells.enumerated().map { column, cell in
-                numeric[column] ? padLeft(cell, widths[column]) : padRight(cell, widths[column])
-            }.joined(separator: "  ")
-            var trimmed = String(repeating: " ", count: indent) + text
-            while trimmed.last == " " { trimmed.removeLast() }
-            return trimmed
+        let split = headers.map(splitHeader)
+        for (gap, indent) in [(2, indent), (1, indent), (1, 0)] {
+            var layout = ColumnLayout(
+                widths: headers.indices.map { max(cellWidths[$0], headers[$0].count) }, numeric: numeric,
+                headerLines: [headers], gap: gap, indent: indent)
+            var twoLines = [Bool](repeating: false, count: headers.count)
+            // Header cells whose two-line form is narrower, the biggest saving first.
+            let savings = headers.indices.map { column -> (column: Int, saving: Int) in
+                let narrow = max(cellWidths[column], split[column].map { max($0.0.count, $0.1.count) } ?? Int.max)
+                return (column, layout.widths[column] - min(narrow, layout.widths[column]))
+            }.filter { $0.saving > 0 }.sorted { $0.saving > $1.saving }
+            var next = 0
+            while layout.indent + layout.tableWidth > width && next < savings.count {
+                let column = savings[next].column
+                twoLines[column] = true
+                layout.widths[column] -= savings[next].saving
+                next += 1
+            }
+            guard layout.indent + layout.tableWidth <= width else { continue }
+            if twoLines.contains(true) {
+                layout.headerLines = [
+                    headers.indices.map { twoLines[$0] ? split[$0]!.0 : "" },
+                    headers.indices.map { twoLines[$0] ? split[$0]!.1 : headers[$0] },
+                ]
+            }
+            return layout
         }
-        let rule =
-            String(repeating: " ", count: indent)
-            + String(repeating: Table.plainASCII ? "-" : "─", count: widths.reduce(0, +) + 2 * (widths.count - 1))
-        guard rows.count > max(maxRows, 2) else {
-            return ([line(headers), rule] + rows.map(line)).joined(separator: "\n")
-        }
-        let head = max(maxRows, 2) / 2
-        let tail = max(maxRows, 2) - head
-        let omitted = rows.count - head - tail
-        let gap = String(repeating: " ", count: indent) + "… \(omitted) more row\(omitted == 1 ? "" : "s") not shown …"
-        return
-            ([line(headers), rule] + rows.prefix(head).map(line) + [Table.plainASCII ? asciiOnly(gap) : gap]
-            + rows.suffix(tail).map(line))
-            .joined(separator: "\n")
+        return nil
     }
+}
 
-    /// Prints the table; with more than `maxRows` rows, only the first and last ones and a line
-    /// saying how many were left out.
-    public func print(maxRows: Int = .max) {
-        Swift.print(rendered(maxRows: maxRows))
+/// Words that stand for an operation: a header is never split next to one.
+private let operatorWords: Set<String> = [
+    "=", "+", "−", "-", "×", "·", "*", "/", "÷", "←", "→", "≤", "≥", "<", ">", "≈", "≠", "±",
+]
+
+/// A header cell split at the space that makes its longer half shortest, never inside brackets
+/// nor next to an operator: "training accuracy" → ("training", "accuracy"). Nil when it has no
+/// such space.
+func splitHeader(_ header: String) -> (String, String)? {
+    let characters = Array(header)
+    var best: (String, String)? = nil
+    var depth = 0
+    for (offset, character) in characters.enumerated() {
+        if "([{".contains(character) { depth += 1 }
+        if ")]}".contains(character) { depth = max(depth - 1, 0) }
+        guard character == " ", depth == 0 else { continue }
+        let first = String(characters[..<offset]).trimmingCharacters(in: .whitespaces)
+        let second = String(characters[(offset + 1)...]).trimmingCharacters(in: .whitespaces)
+        guard !first.isEmpty, !second.isEmpty else { continue }
+        let before = first.split(separator: " ").last.map(String.init) ?? ""
+        let after = second.split(separator: " ").first.map(String.init) ?? ""
+        guard !operatorWords.contains(before), !operatorWords.contains(after) else { continue }
+        if best == nil || max(first.count, second.count) < max(best!.0.count, best!.1.count) {
+            best = (first, second)
+        }
     }
+    return best
+}
+
+// MARK: - Records
+
+/// The table as one block per row, one `name  value` line per cell (a cell under an empty
+/// header joins the cell before it), names in a column on the left, blocks between rules. A value too long for its line is broken at spaces under itself;
+/// a name longer than half the width is broken at spaces too.
+private func recordLines(
+    headers: [String], rows: [[String]], gap: (at: Int, text: String)?, indent: Int, width: Int, rule: Character
+) -> [String] {
+    let margin = String(repeating: " ", count: indent)
+    let available = max(width - indent, 1)
+    // A cell under an empty header goes on the line of the cell before it (the "a" of "step 1 a").
+    var fields: [(name: String, columns: [Int])] = []
+    for (column, header) in headers.enumerated() {
+        if header.trimmingCharacters(in: .whitespaces).isEmpty, !fields.isEmpty {
+            fields[fields.count - 1].columns.append(column)
+        } else {
+            fields.append((header, [column]))
+        }
+    }
+    let nameWidth = min(fields.map(\.name.count).max() ?? 0, max(available * 3 / 5, 1))
+    let valueWidth = max(available - nameWidth - 2, 1)
+    var blocks: [[String]] = []
+    for row in rows {
+        var block: [String] = []
+        for (header, columns) in fields {
+            let cell = columns.map { row[$0] }.filter { !$0.isEmpty }.joined(separator: "  ")
+            let names = breakAtSpaces(header, width: nameWidth)
+            let values = breakAtSpaces(cell, width: valueWidth)
+            for k in 0..<max(names.count, values.count) {
+                let name = k < names.count ? names[k] : ""
+                let value = k < values.count ? values[k] : ""
+                var line = margin + padRight(name, nameWidth) + "  " + value
+                while line.last == " " { line.removeLast() }
+                block.append(line)
+            }
+        }
+        blocks.append(block)
+    }
+    let longest = blocks.joined().map(\.count).max() ?? indent
+    let ruleLine = margin + String(repeating: rule, count: max(min(longest, width) - indent, 1))
+    var lines: [String] = []
+    for (k, block) in blocks.enumerated() {
+        if let gap, k == gap.at { lines += [ruleLine, margin + gap.text] }
+        lines.append(ruleLine)
+        lines += block
+    }
+    lines.append(ruleLine)
+    return lines
+}
+
+/// `text` broken at spaces into lines of at most `width` characters; a word longer than the width
+/// stays whole on its own line.
+private func breakAtSpaces(_ text: String, width: Int) -> [String] {
+    guard text.count > width else { return [text] }
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ") {
+        if current.isEmpty {
+            current = String(word)
+        } else if current.count + 1 + word.count <= width {
+            current += " " + word
+        } else {
+            lines.append(current)
+            current = String(word)
+        }
+    }
+    if !current.isEmpty { lines.append(current) }
+    return lines.isEmpty ? [""] : lines
 }
