@@ -8,8 +8,8 @@ import Plotting
 /// the indent narrow; a table that still does not fit is printed as one block per row, a
 /// `name  value` line per cell.
 public struct Table {
-    private let headers: [String]
-    private var rows: [[String]] = []
+    let headers: [String]
+    private(set) var rows: [[String]] = []
 
     /// Whether tables are written in plain ASCII, rules with "-" instead of "─" (set by the
     /// lesson for `--ascii` and `TERM=dumb`; one setting for the whole program, like the terminal).
@@ -205,9 +205,15 @@ private func recordLines(
     for row in rows {
         var block: [String] = []
         for (header, columns) in fields {
-            let cell = columns.map { row[$0] }.filter { !$0.isEmpty }.joined(separator: "  ")
             let names = breakAtSpaces(header, width: nameWidth)
-            let values = breakAtSpaces(cell, width: valueWidth)
+            var values = breakAtSpaces(row[columns[0]], width: valueWidth)
+            for cell in columns.dropFirst().map({ row[$0] }) where !cell.isEmpty {
+                if values[values.count - 1].count + 2 + cell.count <= valueWidth {
+                    values[values.count - 1] += (values[values.count - 1].isEmpty ? "" : "  ") + cell
+                } else {
+                    values += breakAtSpaces(cell, width: valueWidth)
+                }
+            }
             for k in 0..<max(names.count, values.count) {
                 let name = k < names.count ? names[k] : ""
                 let value = k < values.count ? values[k] : ""
