@@ -71,7 +71,8 @@ public struct Table {
                 lines.insert(text, at: layout.headerLines.count + 1 + gap.at)
             }
         } else {
-            lines = recordLines(headers: headers, rows: shown, gap: gap, indent: indent, width: width, rule: ruleCharacter)
+            lines = recordLines(
+                headers: headers, rows: shown, gap: gap, indent: indent, width: width, rule: ruleCharacter)
         }
         return lines.joined(separator: "\n")
     }
@@ -108,8 +109,8 @@ struct ColumnLayout {
     }
 
     /// The first layout that fits `width`, trying in turn: every header on one line with
-    /// two-space gaps; long headers on two lines (the widest gain first); then one-space gaps,
-    /// then no indent. Nil when even the narrowest is too wide.
+    /// two-space gaps; long headers on two or three lines (the biggest saving first); then
+    /// one-space gaps, then no indent. Nil when even the narrowest is too wide.
     static func fitting(headers: [String], rows: [[String]], indent: Int, width: Int) -> ColumnLayout? {
         let cellWidths = headers.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
         // A column of numbers is right-aligned, so the decimal points line up; text is left-aligned.
@@ -120,30 +121,36 @@ struct ColumnLayout {
                     return ["—", "", "."].contains(text) || Double(text) != nil
                 }
         }
-        let split = headers.map(splitHeader)
+        // Each header set on 1, 2 and 3 lines, as narrow as its breaks allow.
+        let settings = headers.map { header in (1...3).map { splitHeader(header, lines: $0) } }
         for (gap, indent) in [(2, indent), (1, indent), (1, 0)] {
+            var lineCounts = [Int](repeating: 1, count: headers.count)
+            func columnWidth(_ column: Int, _ lines: Int) -> Int {
+                max(cellWidths[column], settings[column][lines - 1].map(\.count).max() ?? 0)
+            }
             var layout = ColumnLayout(
-                widths: headers.indices.map { max(cellWidths[$0], headers[$0].count) }, numeric: numeric,
-                headerLines: [headers], gap: gap, indent: indent)
-            var twoLines = [Bool](repeating: false, count: headers.count)
-            // Header cells whose two-line form is narrower, the biggest saving first.
-            let savings = headers.indices.map { column -> (column: Int, saving: Int) in
-                let narrow = max(cellWidths[column], split[column].map { max($0.0.count, $0.1.count) } ?? Int.max)
-                return (column, layout.widths[column] - min(narrow, layout.widths[column]))
-            }.filter { $0.saving > 0 }.sorted { $0.saving > $1.saving }
-            var next = 0
-            while layout.indent + layout.tableWidth > width && next < savings.count {
-                let column = savings[next].column
-                twoLines[column] = true
-                layout.widths[column] -= savings[next].saving
-                next += 1
+                widths: headers.indices.map { columnWidth($0, 1) }, numeric: numeric, headerLines: [headers], gap: gap,
+                indent: indent)
+            // One more header line where it saves the most, until the table fits or nothing saves.
+            while layout.indent + layout.tableWidth > width {
+                let choices = headers.indices.filter { lineCounts[$0] < 3 }.map { column in
+                    (column: column, saving: layout.widths[column] - columnWidth(column, lineCounts[column] + 1))
+                }
+                guard let best = choices.max(by: { $0.saving < $1.saving }), best.saving > 0 else { break }
+                lineCounts[best.column] += 1
+                layout.widths[best.column] -= best.saving
             }
             guard layout.indent + layout.tableWidth <= width else { continue }
-            if twoLines.contains(true) {
-                layout.headerLines = [
-                    headers.indices.map { twoLines[$0] ? split[$0]!.0 : "" },
-                    headers.indices.map { twoLines[$0] ? split[$0]!.1 : headers[$0] },
-                ]
+            let depth = lineCounts.max() ?? 1
+            if depth > 1 {
+                // Header lines at the bottom, next to the rule: a shorter header starts lower.
+                layout.headerLines = (0..<depth).map { line in
+                    headers.indices.map { column in
+                        let lines = settings[column][lineCounts[column] - 1]
+                        let offset = line - (depth - lines.count)
+                        return offset >= 0 ? lines[offset] : ""
+                    }
+                }
             }
             return layout
         }
@@ -153,30 +160,36 @@ struct ColumnLayout {
 
 /// Words that stand for an operation: a header is never split next to one.
 private let operatorWords: Set<String> = [
-    "=", "+", "−", "-", "×", "·", "*", "/", "÷", "←", "→", "≤", "≥", "<", ">", "≈", "≠", "±",
+    "=", "+", "−", "-", "×", "·", "*", "/", "÷", "←", "→", "≤", "≥", "<", ">", "≈", "≠", "±"
 ]
 
-/// A header cell split at the space that makes its longer half shortest, never inside brackets
-/// nor next to an operator: "training accuracy" → ("training", "accuracy"). Nil when it has no
-/// such space.
-func splitHeader(_ header: String) -> (String, String)? {
-    let characters = Array(header)
-    var best: (String, String)? = nil
+/// A header cell on at most `lines` lines, broken at the spaces that make its longest line
+/// shortest, never inside brackets nor next to an operator: "training loss mean" on 3 lines is
+/// ["training", "loss", "mean"]. Fewer lines when it has fewer such spaces.
+func splitHeader(_ header: String, lines: Int) -> [String] {
+    let words = header.split(separator: " ").map(String.init)
+    guard lines > 1, words.count > 1 else { return [header] }
+    // Gaps between words where a break is allowed.
     var depth = 0
-    for (offset, character) in characters.enumerated() {
-        if "([{".contains(character) { depth += 1 }
-        if ")]}".contains(character) { depth = max(depth - 1, 0) }
-        guard character == " ", depth == 0 else { continue }
-        let first = String(characters[..<offset]).trimmingCharacters(in: .whitespaces)
-        let second = String(characters[(offset + 1)...]).trimmingCharacters(in: .whitespaces)
-        guard !first.isEmpty, !second.isEmpty else { continue }
-        let before = first.split(separator: " ").last.map(String.init) ?? ""
-        let after = second.split(separator: " ").first.map(String.init) ?? ""
-        guard !operatorWords.contains(before), !operatorWords.contains(after) else { continue }
-        if best == nil || max(first.count, second.count) < max(best!.0.count, best!.1.count) {
-            best = (first, second)
+    var allowed: [Int] = []
+    for k in 0..<(words.count - 1) {
+        for character in words[k] {
+            if "([{".contains(character) { depth += 1 }
+            if ")]}".contains(character) { depth = max(depth - 1, 0) }
+        }
+        if depth == 0 && !operatorWords.contains(words[k]) && !operatorWords.contains(words[k + 1]) {
+            allowed.append(k)
         }
     }
+    var best = [header]
+    func search(from: Int, breaks: [Int]) {
+        let bounds = [-1] + breaks + [words.count - 1]
+        let candidate = zip(bounds, bounds.dropFirst()).map { words[($0 + 1)...$1].joined(separator: " ") }
+        if candidate.map(\.count).max()! < best.map(\.count).max()! { best = candidate }
+        guard breaks.count < lines - 1 else { return }
+        for next in from..<allowed.count { search(from: next + 1, breaks: breaks + [allowed[next]]) }
+    }
+    search(from: 0, breaks: [])
     return best
 }
 
