@@ -450,9 +450,9 @@ lesson.say(
     case .wandersAway:
         lesson.say(
             """
-            Look at the end of the paths: \(measured), so its steps mostly cancel, but it is still \
-            up to \(fixed(farthest, 3)) from the lowest point (it started \(fixed(hypot(best.slope - a[0], best.intercept - b[0]), 3)) \
-            away): it wanders before it has reached the bottom.
+            Look at the end of the paths: \(measured), so its steps mostly cancel, yet it strays up \
+            to \(fixed(farthest, 3)) from the lowest point (it started \(fixed(hypot(best.slope - a[0], best.intercept - b[0]), 3)) \
+            away): it is thrown about over a wide region rather than closing in on the bottom.
             """)
     case .headsOn:
         lesson.say(
