@@ -38,20 +38,84 @@ func svgHeader(width: Int, height: Int, title: String, description: String) -> S
 
 extension Chart {
     /// Where the SVG puts things, in pixels: the plot area and the legend's entries. The legend
-    /// sits below the x label, outside the plot, so it can never cover data.
+    /// sits below the x label, outside the plot, so it can never cover data; or, when every
+    /// series is a line that runs to the right edge, each line is named at its end, in a column
+    /// right of the plot.
     struct SVGLayout {
         var left: Double, right: Double, top: Double, bottom: Double
         /// Top-left corner of each legend entry's colour swatch.
         var legend: [(x: Double, y: Double)]
         /// The top of the background field's key, below the legend, or nil without a field.
         var keyTop: Double? = nil
+        /// The baseline middle (y) of each series' label at its line's end, in series order; empty
+        /// when the legend is used instead.
+        var lineLabels: [Double] = []
     }
 
-    /// Legend entries flow left to right and wrap; the plot shrinks to leave room for them.
+    /// The widest a label column right of the plot may be, as a share of the picture's width.
+    static let labelColumnShare = 0.3
+    /// The least vertical distance between two line-end labels, and the most a label may move
+    /// from its line's end to keep that distance, in pixels.
+    static let labelSpacing = 15.0
+    static let labelNudge = 12.0
+
+    /// The width in pixels of a line-end label: its swatch and its name at font size 13.
+    static func lineLabelWidth(_ name: String) -> Double { 30 + 8.1 * Double(name.count) }
+
+    /// Labels at the lines' ends, when they fit: every series a line whose last drawn point is
+    /// at the right edge of the data (within 2 %) and inside the y range, names no wider than
+    /// `labelColumnShare` of the picture, and labels that stay `labelSpacing` apart after moving
+    /// at most `labelNudge` from their line's end. Returns the plot's right edge and each label's
+    /// vertical middle, or nil for a legend below the plot.
+    func lineEndLabels(width: Int, top: Double, bottom: Double) -> (right: Double, middles: [Double])? {
+        guard series.count >= 2, background == nil, series.allSatisfy({ $0.style == .line }) else { return nil }
+        let ends = series.map(\.finitePoints.last)
+        let xs = series.flatMap(\.finitePoints).map(\.x)
+        guard let xLow = xs.min(), let xHigh = xs.max(), xHigh > xLow else { return nil }
+        let axes = axes()
+        guard
+            ends.allSatisfy({ end in
+                guard let end else { return false }
+                return end.x >= xHigh - 0.02 * (xHigh - xLow) && axes.y.contains(end.y)
+            })
+        else { return nil }
+        let column = series.map { Chart.lineLabelWidth($0.name) }.max()! + 8
+        guard column <= Chart.labelColumnShare * Double(width) else { return nil }
+        let (yLow, yHigh) = (axes.y.lowerBound, axes.y.upperBound)
+        let wanted = ends.map { bottom - ($0!.y - yLow) / (yHigh - yLow) * (bottom - top) }
+        // Labels closer than `labelSpacing` push each other apart, half the shortfall each, and
+        // stay within the plot's height; a few rounds settle them.
+        let order = wanted.indices.sorted { wanted[$0] < wanted[$1] }
+        var placed = wanted
+        for _ in 0..<50 {
+            for (upper, lower) in zip(order, order.dropFirst()) where placed[lower] - placed[upper] < Chart.labelSpacing
+            {
+                let shortfall = Chart.labelSpacing - (placed[lower] - placed[upper])
+                placed[upper] -= shortfall / 2
+                placed[lower] += shortfall / 2
+            }
+            for index in order { placed[index] = min(max(placed[index], top), bottom) }
+        }
+        guard
+            zip(placed, wanted).allSatisfy({ abs($0 - $1) <= Chart.labelNudge }),
+            placed.allSatisfy({ $0 >= top - 6 }),
+            zip(order, order.dropFirst()).allSatisfy({ placed[$1] - placed[$0] >= Chart.labelSpacing - 1e-9 })
+        else { return nil }
+        return (Double(width) - 16 - column, placed)
+    }
+
+    /// Legend entries flow left to right and wrap; the plot shrinks to leave room for them. Lines
+    /// named at their ends need no legend: the plot leaves a column on the right instead.
     func svgLayout(width: Int, height: Int) -> SVGLayout {
         let left = 70.0
         let right = Double(width) - 24
         let top = 50.0
+        let keyHeight = background == nil ? 0 : Field.svgKeyHeight
+        if let labels = lineEndLabels(width: width, top: top, bottom: Double(height) - 60 - keyHeight) {
+            return SVGLayout(
+                left: left, right: labels.right, top: top, bottom: Double(height) - 60 - keyHeight, legend: [],
+                lineLabels: labels.middles)
+        }
         var legend: [(x: Double, y: Double)] = []
         var x = left
         var row = 0
@@ -67,7 +131,6 @@ extension Chart {
             }
         }
         let legendHeight = series.count > 1 ? 20 * Double(row + 1) + 6 : 0
-        let keyHeight = background == nil ? 0 : Field.svgKeyHeight
         let bottom = Double(height) - 60 - legendHeight - keyHeight
         legend = legend.map { ($0.x, bottom + 56 + 20 * $0.y) }
         let keyTop = background == nil ? nil : bottom + 50 + legendHeight
@@ -85,7 +148,7 @@ extension Chart {
     /// The chart as a standalone SVG document (no external fonts or scripts): a frame, grid
     /// lines at the ticks, tick labels, axis labels, title, one `<polyline>` per line series
     /// (broken into several where values are not finite), one `<circle>` per drawn point of a
-    /// point series, and a legend below the plot when there are several series. The ranges and
+    /// point series, and, when there are several series, a legend below the plot or each line named at its right end (`lineEndLabels`). The ranges and
     /// ticks are those of `axes()`, as in the terminal.
     public func svg(width: Int = 720, height: Int = 440) -> String {
         let axes = axes()
@@ -167,6 +230,15 @@ extension Chart {
                     "<circle cx=\"\(svgNumber(place.x + 13))\" cy=\"\(svgNumber(place.y - 4))\" r=\"4\" fill=\"\(color)\"/>"
             }
             svg += "<text x=\"\(svgNumber(place.x + 34))\" y=\"\(svgNumber(place.y))\">\(xmlEscaped(s.name))</text>\n"
+        }
+        for (index, (s, middle)) in zip(series, layout.lineLabels).enumerated() {
+            let color = RenderOptions.svgPalette[index % RenderOptions.svgPalette.count]
+            let dashes = RenderOptions.svgDashes[index % RenderOptions.svgDashes.count]
+            let dash = dashes.isEmpty ? "" : " stroke-dasharray=\"\(dashes)\""
+            svg +=
+                "<line x1=\"\(svgNumber(right + 6))\" y1=\"\(svgNumber(middle))\" x2=\"\(svgNumber(right + 24))\" y2=\"\(svgNumber(middle))\" stroke=\"\(color)\" stroke-width=\"2.5\"\(dash)/>"
+            svg +=
+                "<text class=\"line-label\" x=\"\(svgNumber(right + 30))\" y=\"\(svgNumber(middle + 4.5))\">\(xmlEscaped(s.name))</text>\n"
         }
         let skipped = nonFiniteCount
         if skipped > 0 {

@@ -341,3 +341,78 @@ final class SignedImageTests: XCTestCase {
         XCTAssertEqual(divergingColour(1), "rgb(213,94,0)")
     }
 }
+
+/// Lines named at their right ends instead of a legend below the plot.
+final class LineEndLabelTests: XCTestCase {
+    /// The boxes of the line-end labels, and every data coordinate, of a chart's SVG.
+    func labelsAndData(_ chart: Chart) throws -> (labels: [SVGGeometry.Box], data: [(Double, Double)]) {
+        let svg = chart.svg()
+        let geometry = try XCTUnwrap(SVGGeometry.parse(svg))
+        let labels = geometry.all("text").filter { $0.attributes["class"] == "line-label" }
+            .compactMap(SVGGeometry.box(ofText:))
+        let counter = ElementCounter()
+        let parser = XMLParser(data: Data(svg.utf8))
+        parser.delegate = counter
+        XCTAssertTrue(parser.parse())
+        return (labels, counter.dataCoordinates)
+    }
+
+    func testLinesThatReachTheRightEdgeAreNamedThereAndNothingOverlaps() throws {
+        // Three activation-like curves; two end at almost the same height.
+        let xs = stride(from: -4.0, through: 4, by: 0.1).map { $0 }
+        let chart = Chart(
+            title: "curves",
+            series: [
+                Series("ReLU", x: xs, y: xs.map { max(0, $0) }),
+                Series("sigmoid σ", x: xs, y: xs.map { 1 / (1 + exp(-$0)) }),
+                Series("tanh", x: xs, y: xs.map { tanh($0) })
+            ])
+        let layout = chart.svgLayout(width: 720, height: 440)
+        XCTAssertTrue(layout.legend.isEmpty)
+        XCTAssertEqual(layout.lineLabels.count, 3)
+        let (labels, data) = try labelsAndData(chart)
+        XCTAssertEqual(labels.count, 3)
+        for i in labels.indices {
+            for j in labels.indices where i < j {
+                XCTAssertFalse(labels[i].overlaps(labels[j]), "labels \(labels[i]) and \(labels[j]) overlap")
+            }
+            // Right of the plot, where no data is drawn.
+            XCTAssertGreaterThan(labels[i].x, layout.right)
+            XCTAssertLessThanOrEqual(labels[i].x + labels[i].width, 720)
+        }
+        XCTAssertFalse(data.isEmpty)
+        for (x, y) in data {
+            for label in labels {
+                XCTAssertFalse(
+                    label.overlaps(SVGGeometry.Box(x: x - 1, y: y - 1, width: 2, height: 2)),
+                    "a label covers data at (\(x), \(y))")
+            }
+        }
+        // Each label stays near its line's end.
+        for (k, s) in chart.series.enumerated() {
+            let axes = chart.axes()
+            let end = s.finitePoints.last!
+            let endY =
+                layout.bottom - (end.y - axes.y.lowerBound) / (axes.y.upperBound - axes.y.lowerBound)
+                * (layout.bottom - layout.top)
+            XCTAssertLessThanOrEqual(abs(layout.lineLabels[k] - endY), Chart.labelNudge + 1e-9)
+        }
+    }
+
+    func testALegendBelowWhenLabelsWouldNotWork() {
+        // A line that stops in the middle of the plot could not be named at the right edge.
+        let stopsEarly = Chart(
+            title: "early", series: [Series("a", x: [0, 1, 2], y: [0, 1, 2]), Series("b", x: [0, 1], y: [2, 1])])
+        XCTAssertTrue(stopsEarly.svgLayout(width: 720, height: 440).lineLabels.isEmpty)
+        XCTAssertFalse(stopsEarly.svgLayout(width: 720, height: 440).legend.isEmpty)
+        // Five lines ending at one height: the labels would have to move too far from them.
+        let bunched = Chart(
+            title: "bunched", series: (0..<5).map { k in Series("s\(k)", x: [0, 1], y: [Double(k), 1]) })
+        XCTAssertTrue(bunched.svgLayout(width: 720, height: 440).lineLabels.isEmpty)
+        // Points are data, not lines: a legend.
+        let mixed = Chart(
+            title: "mixed",
+            series: [Series("p", x: [0, 1], y: [0, 1], style: .points), Series("l", x: [0, 1], y: [1, 0])])
+        XCTAssertTrue(mixed.svgLayout(width: 720, height: 440).lineLabels.isEmpty)
+    }
+}
