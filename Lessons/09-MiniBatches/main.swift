@@ -443,28 +443,28 @@ lesson.say(
     case .wandersAroundMinimum:
         lesson.say(
             """
-            Look at the end of the paths: \(measured), never more than \(fixed(farthest, 3)) from the \
+            \nLook at the end of the paths: \(measured), never more than \(fixed(farthest, 3)) from the \
             lowest point. It wanders around the minimum instead of settling on it: each step follows \
             \(follows(run.size)), and near the bottom those steps point every which way.
             """)
     case .wandersAway:
         lesson.say(
             """
-            Look at the end of the paths: \(measured), so its steps mostly cancel, yet it strays up \
+            \nLook at the end of the paths: \(measured), so its steps mostly cancel, yet it strays up \
             to \(fixed(farthest, 3)) from the lowest point (it started \(fixed(hypot(best.slope - a[0], best.intercept - b[0]), 3)) \
             away): it is thrown about over a wide region rather than closing in on the bottom.
             """)
     case .headsOn:
         lesson.say(
             """
-            Look at the end of the paths: in its last epoch batch size \(run.size)'s path travelled \
+            \nLook at the end of the paths: in its last epoch batch size \(run.size)'s path travelled \
             \(fixed(length, 3)) in (a, b) and moved \(fixed(net, 3)) on the whole, so it still heads \
             one way (along the valley) rather than wandering: it has not yet reached the bottom, \
             where the noise of its steps would take over.
             """)
     case .stopped:
         lesson.say(
-            "Look at the end of the paths: in its last epoch batch size \(run.size)'s path hardly moved."
+            "\nLook at the end of the paths: in its last epoch batch size \(run.size)'s path hardly moved."
         )
     }
 }
