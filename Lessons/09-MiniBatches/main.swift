@@ -396,7 +396,7 @@ lesson.say(
     """)
 
 /// The loss over (a, b) with the path of every run that finished, as lesson 7 drew the paths of
-/// plain gradient descent, and what the noisiest path did in its last epoch.
+/// plain gradient descent, and what the noisiest path did at its end.
 @MainActor func showPathsOnTheMap() {
     let finished = runs.indices.filter { runs[$0].history.outcome == .finished }
     // A path of more than `drawnPoints` updates is drawn through every k-th of them (and its last).
@@ -432,12 +432,15 @@ lesson.say(
     guard let index = finished.first, runs[index].history.updatesPerEpoch >= 2 else { return }
     let run = runs[index]
     let (a, b) = paths[index]
-    let lastEpoch = Array(zip(a, b).suffix(run.history.updatesPerEpoch + 1)).map { [$0, $1] }
+    // Its last epoch, or with a single epoch its second half (the first is the way down).
+    let stretch = epochs == 1 ? run.history.updatesPerEpoch / 2 : run.history.updatesPerEpoch
+    let during = epochs == 1 ? "over the second half of its only epoch" : "in its last epoch"
+    let lastEpoch = Array(zip(a, b).suffix(stretch + 1)).map { [$0, $1] }
     let (length, net, farthest) = pathMeasures(lastEpoch, minimum: best.parameters)
     let measured =
         """
-        in its last epoch batch size \(run.size)'s path travelled \(fixed(length, 3)) in (a, b) but ended \
-        only \(fixed(net, 3)) from where the epoch began
+        \(during) batch size \(run.size)'s path travelled \(fixed(length, 3)) in (a, b) but ended \
+        only \(fixed(net, 3)) from where \(epochs == 1 ? "that half" : "the epoch") began
         """
     switch pathEnding(lastEpoch, start: [a[0], b[0]], minimum: best.parameters) {
     case .wandersAroundMinimum:
@@ -447,24 +450,31 @@ lesson.say(
             lowest point. It wanders around the minimum instead of settling on it: each step follows \
             \(follows(run.size)), and near the bottom those steps point every which way.
             """)
-    case .wandersAway:
+    case .wandersWide:
         lesson.say(
             """
             \nLook at the end of the paths: \(measured), so its steps mostly cancel, yet it strays up \
             to \(fixed(farthest, 3)) from the lowest point (it started \(fixed(hypot(best.slope - a[0], best.intercept - b[0]), 3)) \
             away): it is thrown about over a wide region rather than closing in on the bottom.
             """)
+    case .zigzagsShort:
+        lesson.say(
+            """
+            \nLook at the end of the paths: \(measured), so its steps mostly cancel, and all of them \
+            together are shorter than its distance from the lowest point, \(fixed(farthest, 3)): it \
+            zigzags in a small region short of the bottom.
+            """)
     case .headsOn:
         lesson.say(
             """
-            \nLook at the end of the paths: in its last epoch batch size \(run.size)'s path travelled \
+            \nLook at the end of the paths: \(during) batch size \(run.size)'s path travelled \
             \(fixed(length, 3)) in (a, b) and moved \(fixed(net, 3)) on the whole, so it still heads \
             one way (along the valley) rather than wandering: it has not yet reached the bottom, \
             where the noise of its steps would take over.
             """)
     case .stopped:
         lesson.say(
-            "\nLook at the end of the paths: in its last epoch batch size \(run.size)'s path hardly moved."
+            "\nLook at the end of the paths: \(during) batch size \(run.size)'s path hardly moved."
         )
     }
 }

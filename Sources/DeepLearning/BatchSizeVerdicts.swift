@@ -91,8 +91,12 @@ public enum PathEnding: Equatable, Sendable {
     /// largest distance from p*, R ≤ L, and R is at most a quarter of the distance the whole
     /// descent started from, so it circles the bottom instead of settling on it.
     case wandersAroundMinimum
-    /// Its steps mostly cancel (D < L / 2) but it is not yet near p*.
-    case wandersAway
+    /// Its steps mostly cancel (D < L / 2) and are long (R ≤ L), but it strays more than a quarter
+    /// of its starting distance from p*: thrown about over a wide region.
+    case wandersWide
+    /// Its steps mostly cancel (D < L / 2) and together are shorter than its distance from p*
+    /// (R > L): it zigzags in a small region short of the bottom.
+    case zigzagsShort
 }
 
 /// The three lengths that describe a stretch of a descent path `points` (parameter vectors in the
@@ -113,13 +117,14 @@ public func pathMeasures(_ points: [[Double]], minimum: [Double]) -> (
 /// The behaviour of a stretch `points` of a descent that began at `start`, around the least-loss
 /// point `minimum`, from the lengths of `pathMeasures` (L = length, D = netMove, R = farthest):
 ///
-///     L ≤ 10⁻⁹(1 + ‖p*‖) → stopped;  D ≥ L/2 → headsOn;
-///     R ≤ min(L, ‖start − p*‖ / 4) → wandersAroundMinimum;  else wandersAway
+///     L ≤ 10⁻⁹(1 + ‖p*‖) → stopped;  D ≥ L/2 → headsOn;  R > L → zigzagsShort;
+///     R ≤ ‖start − p*‖ / 4 → wandersAroundMinimum;  else wandersWide
 public func pathEnding(_ points: [[Double]], start: [Double], minimum: [Double]) -> PathEnding {
     let (length, netMove, farthest) = pathMeasures(points, minimum: minimum)
     let scale = 1 + minimum.map { $0 * $0 }.reduce(0, +).squareRoot()
     if length <= 1e-9 * scale { return .stopped }
     if netMove >= length / 2 { return .headsOn }
     let startDistance = zip(start, minimum).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
-    return farthest <= min(length, startDistance / 4) ? .wandersAroundMinimum : .wandersAway
+    if farthest > length { return .zigzagsShort }
+    return farthest <= startDistance / 4 ? .wandersAroundMinimum : .wandersWide
 }

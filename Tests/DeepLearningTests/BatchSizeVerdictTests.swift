@@ -124,10 +124,10 @@ final class BatchSizeVerdictTests: XCTestCase {
         // wandering around it.
         let circling: [[Double]] = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0.1]]
         XCTAssertEqual(pathEnding(circling, start: [-20, 0], minimum: [0.5, 0.5]), .wandersAroundMinimum)
-        // The same steps when the descent began only a little further out: not yet near it.
-        XCTAssertEqual(pathEnding(circling, start: [2, 0.5], minimum: [0.5, 0.5]), .wandersAway)
-        // The same steps far from the minimum: wandering, but away from it.
-        XCTAssertEqual(pathEnding(circling, start: [-20, 0], minimum: [50, 50]), .wandersAway)
+        // The same steps when the descent began only a little further out: a wide region for it.
+        XCTAssertEqual(pathEnding(circling, start: [2, 0.5], minimum: [0.5, 0.5]), .wandersWide)
+        // The same steps far from the minimum: a short zigzag, well short of it.
+        XCTAssertEqual(pathEnding(circling, start: [-20, 0], minimum: [50, 50]), .zigzagsShort)
         // A straight run: heading on.
         XCTAssertEqual(pathEnding([[0, 0], [1, 0], [2, 0.1], [3, 0]], start: [0, 0], minimum: [10, 0]), .headsOn)
         // Not moving at all.
