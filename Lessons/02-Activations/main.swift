@@ -102,7 +102,8 @@ case .agree:
     lesson.say(
         """
         \nAt 3000 random points from −5 to 5 (seed \(lesson.seed)) the largest difference is \
-        \(scientific(worst)), the size of the estimate's own error: the formulas are right.\n
+        \(scientific(worst)), under the 1e-8 that the estimate's own error can leave: the \
+        formulas are right.\n
         """)
 case .differ:
     lesson.say(

@@ -241,7 +241,9 @@ check.add(["gradient descent", fixed(found.slope, 4), fixed(found.intercept, 4),
 check.add(["least squares", fixed(exact.slope, 4), fixed(exact.intercept, 4), fixed(lowestLoss, 6)])
 check.add(["the rule behind the data", "3.0000", "8.0000", fixed(ruleLoss, 6)])
 check.print()
-let gap = largestParameterGap(found.parameters, exact.parameters)
+// One measure for every sentence below, the one the step factor ρ bounds: the straight-line
+// distance √((a − a*)² + (b − b*)²) from the least-squares (a*, b*).
+let gap = euclideanDistance(found.parameters, exact.parameters)
 let gapText = gap < 0.00005 ? "less than 0.0001" : fixed(gap, 4)
 /// A factor such as ρ in 4 decimals, or with as many more as it takes not to print 1.0000 for a
 /// factor just under 1 (a tiny rate keeps 0.9999999 of the distance, not all of it).
@@ -261,13 +263,13 @@ let descentWords: String
 switch verdict {
 case .converged:
     descentWords = """
-        Gradient descent ended \(gapText) away from the least-squares line, its loss within \
-        1 % of the lowest.
+        Gradient descent ended at a straight-line distance of \(gapText) from the least-squares \
+        (a, b), its loss within 1 % of the lowest.
         """
 case .climbing:
     descentWords = """
-        Gradient descent ended \(fixed(gap, 1)) away from the least-squares line and moving further \
-        away: lr = \(rateText) is too big for these points.
+        Gradient descent ended at a straight-line distance of \(fixed(gap, 1)) from the \
+        least-squares (a, b) and moving further away: lr = \(rateText) is too big for these points.
         """
 default:
     let needed = curvature.stepsToReach(
@@ -278,15 +280,16 @@ default:
         more =
             "but lr = \(rateText) is above the largest stable rate \(fixed(limit, 3)), so the loss will turn and climb"
     } else if let needed, needed <= maximumSteps {
-        more = "\(needed) steps in all are sure to bring it within 0.001"
+        more = "\(needed) steps in all are sure to bring it under 0.001"
     } else {
         more =
-            "getting within 0.001 would take more than the \(maximumSteps) steps this lesson allows; a bigger rate, still under \(fixed(limit, 3)), gets there sooner"
+            "bringing it under 0.001 would take more than the \(maximumSteps) steps this lesson allows; a bigger rate, still under \(fixed(limit, 3)), gets there sooner"
     }
     descentWords = """
-        Gradient descent is still \(gapText) away from the least-squares line after \(steps) \
+        Gradient descent is still at a straight-line distance of \(gapText) from the least-squares \
+        (a, b) after \(steps) \
         step\(steps == 1 ? "" : "s"), its loss \(aboveLowest(foundLoss)) the lowest. Each step keeps at most \(factorText(curvature.slowestFactor(learningRate: learningRate))) \
-        of the distance: \(more).
+        of that distance: \(more).
         """
 }
 let descentAgainstRule =

@@ -164,8 +164,8 @@ let verdict = run.verdict(lowestLoss: lowestLoss, parameter: 1, best: exact.inte
 let offRule = largestParameterGap(last, [3, 8])
 let ruleWords =
     offRule <= 0.2
-    ? "within \(fixed(offRule, 3)) of 3 and 8, as in the post"
-    : "\(fixed(offRule, 3)) away from 3 or 8, unlike the post"
+    ? "each within \(fixed(offRule, 3)) of 3 and 8 (the larger of |a − 3| and |b − 8|), as in the post"
+    : "not as close to 3 and 8 as in the post: the larger of |a − 3| and |b − 8| is \(fixed(offRule, 3))"
 let factor = curvature.slowestFactor(learningRate: learningRate)
 switch verdict {
 case .diverged(let step):
@@ -196,10 +196,10 @@ case .converged:
     let parts = curvature.split(zip(last, exact.parameters).map { $0 - $1 })
     let whereFromBest =
         fromBest < 0.0005
-        ? "(reached to 3 decimals)"
+        ? "(at a straight-line distance under 0.0005 from it)"
         : abs(parts.along) >= abs(parts.across)
-            ? "(\(fixed(fromBest, 3)) away, mostly along the valley's flat floor, where the loss hardly changes)"
-            : "(\(fixed(fromBest, 3)) away, mostly across the valley: there each step multiplies the distance by 1 − lr·λ_max = \(fixed(curvature.steepFactor(learningRate: learningRate), 3)), so that part dies out slowly)"
+            ? "(at a straight-line distance of \(fixed(fromBest, 3)), mostly along the valley's flat floor, where the loss hardly changes)"
+            : "(at a straight-line distance of \(fixed(fromBest, 3)), mostly across the valley: there each step multiplies the distance by 1 − lr·λ_max = \(fixed(curvature.steepFactor(learningRate: learningRate), 3)), so that part dies out slowly)"
     lesson.say(
         """
         \nAfter \(iterations) iteration\(iterations == 1 ? "" : "s") a = \(fixed(last[0], 3)), b = \(fixed(last[1], 3)), \
@@ -224,12 +224,12 @@ case .bouncing, .crawling:
     } else if let needed, needed <= maximumSteps {
         let suggestion = ((needed + 99) / 100) * 100
         more = """
-            Each step keeps at most ρ = \(factorText(factor)) of the distance, so \(needed) iterations \
-            in all are sure to bring it within 0.001 (try --steps \(min(suggestion, maximumSteps))).
+            Each step keeps at most ρ = \(factorText(factor)) of that distance, so \(needed) iterations \
+            in all are sure to bring it under 0.001 (try --steps \(min(suggestion, maximumSteps))).
             """
     } else {
         more = """
-            Each step keeps up to ρ = \(factorText(factor)) of the distance, so getting within 0.001 \
+            Each step keeps up to ρ = \(factorText(factor)) of that distance, so bringing it under 0.001 \
             would take more than the \(maximumSteps) iterations this lesson allows: a bigger rate, \
             still under \(fixed(limit, 3)), gets there sooner.
             """
@@ -237,8 +237,9 @@ case .bouncing, .crawling:
     lesson.say(
         """
         \nAfter \(iterations) iteration\(iterations == 1 ? "" : "s") a = \(fixed(last[0], 3)), b = \(fixed(last[1], 3)), \
-        \(ruleWords). The run is not finished: the best line for these very points is a = \
-        \(fixed(exact.slope, 3)), b = \(fixed(exact.intercept, 3)), still \(fixed(distance, 3)) away. \
+        \(ruleWords). The run is not finished: the best line for these very points is a* = \
+        \(fixed(exact.slope, 3)), b* = \(fixed(exact.intercept, 3)), and (a, b) is still at a \
+        straight-line distance √((a − a*)² + (b − b*)²) = \(fixed(distance, 3)) from it. \
         \(more)
         """)
 }

@@ -131,10 +131,21 @@ let bestRun = rates.indices.filter { sweepLosses[$0] != nil }.min { sweepLosses[
 let smallestFactorRun = rates.indices.min {
     curvature.slowestFactor(learningRate: rates[$0]) < curvature.slowestFactor(learningRate: rates[$1])
 }!
+/// When the next smallest ρ prints the same in the table's 3 decimals, the two in as many decimals as
+/// it takes to tell them apart, so the claim "smallest" is visible in the numbers.
+func closeFactors(_ run: Int) -> String {
+    let factor = { curvature.slowestFactor(learningRate: rates[$0]) }
+    guard let next = rates.indices.filter({ $0 != run }).min(by: { factor($0) < factor($1) }),
+        fixed(factor(next), 3) == fixed(factor(run), 3)
+    else { return "" }
+    var decimals = 4
+    while decimals < 9 && fixed(factor(next), decimals) == fixed(factor(run), decimals) { decimals += 1 }
+    return " (\(fixed(factor(run), decimals)) against lr = \(fixed(rates[next], 2))'s \(fixed(factor(next), decimals)))"
+}
 let bestRunFactor =
     bestRun == smallestFactorRun
-    ? "its ρ is also the smallest of the five, so it keeps the least of the distance at each step"
-    : "the smallest ρ is lr = \(fixed(rates[smallestFactorRun], 2))'s, but ρ is only the factor of the worse direction: what is left after \(sweepSteps) steps also depends on how far the start was in each direction, and the loss counts a distance across the valley λ_max/λ_min = \(fixed(curvature.steep / curvature.shallow, 0)) times more than the same distance along it"
+    ? "its ρ is also the smallest of the five\(closeFactors(bestRun)), so it keeps the least of the distance at each step"
+    : "the smallest ρ is lr = \(fixed(rates[smallestFactorRun], 2))'s\(closeFactors(smallestFactorRun)), but ρ is only the factor of the worse direction: what is left after \(sweepSteps) steps also depends on how far the start was in each direction, and the loss counts a distance across the valley λ_max/λ_min = \(fixed(curvature.steep / curvature.shallow, 0)) times more than the same distance along it"
 lesson.say(
     """
     \nAfter \(sweepSteps) steps the lowest loss is that of lr = \(fixed(rates[bestRun], 2)): \
@@ -290,9 +301,9 @@ let rankingText = ranking.map { "\($0.name) (\(fixed($0.distance, 4)))" }.joined
 let overRun = scheduleResults[3]
 let overLimitAsConstant: String
 switch sweepVerdicts[3] {
-case .diverged: overLimitAsConstant = "diverged in step 2"
-case .climbing: overLimitAsConstant = "climbed in step 2"
-default: overLimitAsConstant = "was \(shortVerdict(sweepVerdicts[3])) in step 2"
+case .diverged: overLimitAsConstant = "diverged"
+case .climbing: overLimitAsConstant = "climbed"
+default: overLimitAsConstant = "was \(shortVerdict(sweepVerdicts[3]))"
 }
 let forgiving: String
 if overRun.verdict.isUnstable {
@@ -302,7 +313,7 @@ if overRun.verdict.isUnstable {
         """
 } else {
     forgiving = """
-        As a constant, \(fixed(overLimit, 2)) \(overLimitAsConstant); \
+        As a constant rate in the table of step 2 above, \(fixed(overLimit, 2)) \(overLimitAsConstant); \
         as the peak of a schedule it ends \(fixed(overRun.distance, 4)) from the best, \
         \(overRun.zigzags ? "still zigzagging" : "with steady steps"). That is the schedule's \
         real value on a network, whose limit is not known before training: a peak a little too high is \
@@ -311,7 +322,7 @@ if overRun.verdict.isUnstable {
 }
 lesson.say(
     """
-    \nDistances from the best (a, b) after \(budget) steps, closest first: \(rankingText). \
+    \nStraight-line distances from the best (a, b) after \(budget) steps, closest first: \(rankingText). \
     \(how) \(forgiving)\n
     """)
 lesson.show(

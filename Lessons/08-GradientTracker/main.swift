@@ -267,7 +267,8 @@ let verdict = descentVerdict(
     outcome: stoppedEarly ? .diverged(step: run.losses.count - 1) : .finished,
     lowestLoss: lowest, alternates: false)
 let limit = largestStableLearningRate(data)
-let gap = max(abs(run.a - best.slope), abs(run.b - best.intercept))
+// How far from the least-squares line: the larger of |a − a*| and |b − b*|, named so in every sentence.
+let gap = largestParameterGap([run.a, run.b], best.parameters)
 switch verdict {
 case .diverged:
     lesson.say(
@@ -289,15 +290,15 @@ case .climbing(let lowestSeen, let step):
 case _ where gap < 1e-3:
     lesson.say(
         """
-        \nThe loop ends at a = \(fixed(run.a, 4)), b = \(fixed(run.b, 4)): the least-squares line to \
-        within \(scientific(gap)). Forward, backward, update, zero is every training loop of this \
+        \nThe loop ends at a = \(fixed(run.a, 4)), b = \(fixed(run.b, 4)): each within \(scientific(gap)) of the \
+        least-squares line's (the larger of the two gaps). Forward, backward, update, zero is every training loop of this \
         course, and of PyTorch.
         """)
 default:
     lesson.say(
         """
-        \nThe loop ends at a = \(fixed(run.a, 4)), b = \(fixed(run.b, 4)), still \(fixed(gap, 4)) \
-        from the least-squares line (loss \(fixed(finalLoss, 6)) against \(fixed(lowest, 6))): the \
+        \nThe loop ends at a = \(fixed(run.a, 4)), b = \(fixed(run.b, 4)); the larger of their gaps \
+        to the least-squares line's a and b is still \(fixed(gap, 4)) (loss \(fixed(finalLoss, 6)) against \(fixed(lowest, 6))): the \
         loss is still falling, so more iterations would get closer.
         """)
 }

@@ -379,7 +379,7 @@ if drawn.isEmpty {
                 """
                 \nThis is the noisy floor of stochastic gradient descent with a constant rate. Over \
                 these updates batch size \(noisy.size)'s loss stayed \(range), its mean over the last \
-                epoch (\(fixed(lastMean, 5))) \(compared) over the first (\(fixed(firstMean, 5))), \
+                epoch (\(fixed(lastMean, 5))) \(compared) over the first of these epochs (\(fixed(firstMean, 5))), \
                 while the best line's loss is \(fixed(bestLoss, 5)): near the bottom each batch's \
                 gradient still points somewhere different from the full one, and a step of the same \
                 size keeps following it, so the loss hovers instead of settling. Smaller steps at the \

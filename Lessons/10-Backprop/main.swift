@@ -206,6 +206,8 @@ if case .diverged(let epoch) = curveVerdict {
                 Series("best straight line", from: 0, to: 1) { line($0) }
             ]),
         name: "curve-fit")
+    let shareOfVariance = 100 * curve.finalLoss / variance
+    let shareText = fixed(shareOfVariance, shareOfVariance < 1 ? 2 : 1) + " %"
     let reference = """
         (Always answering the mean of the points would score \(fixed(variance, 5)), their \
         variance; the best straight line scores \(fixed(lineLoss, 5)).)
@@ -215,15 +217,16 @@ if case .diverged(let epoch) = curveVerdict {
         lesson.say(
             """
             After \(epochText) the network follows the wave closely: its loss, \
-            \(fixed(curve.finalLoss, 5)), is under 2 % of the points' variance. \(reference)
+            \(fixed(curve.finalLoss, 5)), is \(shareText) of the points' variance, under the 2 % this \
+            lesson calls close. \(reference)
             """)
     case .betterThanLine:
         lesson.say(
             """
-            After \(epochText) the network does better than the best straight line but does \
-            not follow the wave closely: its loss, \(fixed(curve.finalLoss, 5)), is \
-            \(fixed(100 * curve.finalLoss / lineLoss, 0)) % of the line's, and above 2 % of the \
-            points' variance. \(reference)
+            After \(epochText) the network does better than the best straight line (its loss, \
+            \(fixed(curve.finalLoss, 5)), is \(fixed(100 * curve.finalLoss / lineLoss, 0)) % of the \
+            line's) but does not follow the wave closely: that loss is \(shareText) of the points' \
+            variance, not under the 2 % this lesson calls close. \(reference)
             """)
     default:
         lesson.say(
@@ -414,6 +417,16 @@ case .fallsOverall(let notAt):
             \(epochText), which start a network had can matter as much as a few more units.
             """)
     }
+case .noClearGain:
+    let ends = summaries.indices.filter { summaries[$0].mean != nil }
+    let (first, last) = (ends.first!, ends.last!)
+    lesson.say(
+        """
+        \nSo after \(epochText) these starts do not show the widest network fitting better than the \
+        narrowest: \(widths[last]) units end lower than \(widths[first]) on average \
+        (\(fixed(summaries[last].mean!, 5)) against \(fixed(summaries[first].mean!, 5))), but the \
+        ranges of their starts overlap, and the mean did not fall at every doubling.
+        """)
 case .doesNotFall:
     lesson.say(
         """

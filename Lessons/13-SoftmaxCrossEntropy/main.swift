@@ -217,7 +217,7 @@ let verdicts = zip(schemes, sizes).map { scheme, size -> String in
     let ratio = size.last! / size.first!
     let times = ratio >= 1e5 || ratio < 1e-3 ? scientific(ratio, 1) : fixed(ratio, 2)
     switch signalScaleVerdict(size) {
-    case .kept: return "\(scheme.name) keeps it (×\(times) after \(depth) layers)"
+    case .kept: return "\(scheme.name) keeps it within a factor of 2 (×\(times) after \(depth) layers)"
     case .shrank: return "\(scheme.name) lets it fade (×\(times))"
     case .grew: return "\(scheme.name) blows it up (×\(times))"
     }
@@ -373,24 +373,28 @@ if epochs > 1 {
 for r in recipes.indices where !curves[r].isEmpty {
     let means = (1...epochs).map { spread(r, epoch: $0)!.mean }
     let name = r == 0 ? "A" : "B"
-    guard compareWithChance(accuracy: means.last!, classes: 10) != .aboveChance else { continue }
-    let defaultRate = r == 0 ? 30.0 : 0.5
-    if let k = means.firstIndex(where: { compareWithChance(accuracy: $0, classes: 10) == .aboveChance }) {
+    let verdict = guessingVerdict(
+        accuracies: means, classes: 10, peakRate: recipes[r].peakRate, usualRate: r == 0 ? 30 : 0.5)
+    let cause: String
+    switch verdict {
+    case nil: continue
+    case .learnedThenFellBack(let epoch):
         lesson.say(
             """
-            Recipe \(name) learned something by epoch \(k + 1) (\(fixed(100 * means[k], 1)) %) and then fell back \
-            to guessing: its peak rate \(rateText(recipes[r].peakRate)) throws the weights too far \
+            Recipe \(name) learned something by epoch \(epoch) (\(fixed(100 * means[epoch - 1], 1)) %) and then fell \
+            back to guessing: its peak rate \(rateText(recipes[r].peakRate)) throws the weights too far \
             \(r == 0 ? "(sigmoids pushed to their flat ends pass back almost no gradient)" : "(a ReLU unit pushed to be never positive passes back no gradient at all)").
             """)
-    } else {
-        let cause =
-            recipes[r].peakRate < defaultRate / 10
-            ? "the steps are too small to move the weights in \(epochs) epoch\(epochs == 1 ? "" : "s")"
-            : recipes[r].peakRate > defaultRate * 10
-                ? "the steps are far too big"
-                : "\(hidden) hidden unit\(hidden == 1 ? " is" : "s are") too few, or \(epochs) epoch\(epochs == 1 ? " is" : "s are") too short"
-        lesson.say("Recipe \(name) never got beyond guessing (peak rate \(rateText(recipes[r].peakRate))): \(cause).")
+        continue
+    case .rateTooSmall:
+        cause = "the steps are too small to move the weights in \(epochs) epoch\(epochs == 1 ? "" : "s")"
+    case .rateTooBig:
+        cause = "the steps are far too big"
+    case .rateNotToBlame:
+        cause =
+            "\(hidden) hidden unit\(hidden == 1 ? " is" : "s are") too few, or \(epochs) epoch\(epochs == 1 ? " is" : "s are") too short"
     }
+    lesson.say("Recipe \(name) never got beyond guessing (peak rate \(rateText(recipes[r].peakRate))): \(cause).")
 }
 let level = 0.9
 let reach = recipes.indices.map { r -> String in

@@ -127,7 +127,8 @@ lesson.show(
 let pathText = zip(pathRuns, pathHistories).map { run, history in
     let left =
         history.outcome == .finished
-        ? "ends \(short(euclideanDistance(history.parameters.last!, exact.parameters))) from least squares" : "diverges"
+        ? "ends at a straight-line distance of \(short(euclideanDistance(history.parameters.last!, exact.parameters))) from least squares"
+        : "diverges"
     return
         "\(run.name): b crosses its best value \(crossings(history)) time\(crossings(history) == 1 ? "" : "s"), \(left)"
 }.joined(separator: ";\n")
@@ -206,7 +207,7 @@ let racers: [(name: String, optimizer: LineOptimizer)] = [
 lesson.say(
     """
     Each runs up to \(raceSteps) steps from (0, 0); a run counts from the first step after which \
-    (a, b) stays within \(tolerance) of least squares (\(fixed(exact.slope, 3)), \(fixed(exact.intercept, 3))):\n
+    (a, b) stays within a straight-line distance \(tolerance) of least squares (\(fixed(exact.slope, 3)), \(fixed(exact.intercept, 3))):\n
     """)
 var race = Table(["method", "steps to 0.001", "distance after \(raceSteps)"])
 var raceSteps_: [Int?] = []
@@ -269,7 +270,7 @@ struct DigitsResult {
     var optimizer = optimizer
     let perEpoch = (training.count + batchSize - 1) / batchSize
     for epoch in 0..<epochs {
-        trainOneEpoch(
+        _ = trainOneEpoch(
             &network, inputs: training.images, targets: trainingTargets, batchSize: batchSize, optimizer: &optimizer,
             learningRate: schedule.map { rate in { rate(epoch * perEpoch + $0) } }, using: &generator)
     }
@@ -392,13 +393,16 @@ lesson.show(
 let turnText =
     rangeTest.turn.map { "The smoothed loss turns up at lr \(short(rangeRates[$0])) (batch \($0 + 1))" }
     ?? "The smoothed loss never rises 1.5× above its lowest inside the range, so the turn lies beyond 100"
+let pastLowest =
+    rangeTest.turn == nil
+    ? "this run never reached a rate big enough to make it turn up"
+    : "past the lowest point the steps are too big"
 lesson.say(
     """
     \nThe lowest smoothed loss, \(fixed(rangeTest.smoothed[rangeTest.lowest], 4)), comes at lr \
     \(short(rangeTest.rateAtLowest)) (batch \(rangeTest.lowest + 1)). \(turnText). Pick: \
     \(short(rangeTest.rateAtLowest)) / 10 = \(short(rangeTest.pickedRate)). The flat start is steps \
-    too small to matter; the loss then falls while the rate grows; past the lowest point the steps \
-    are too big. One caveat: the run also learns as it goes, so later (larger) rates start from \
+    too small to matter; the loss then falls while the rate grows; \(pastLowest). One caveat: the run also learns as it goes, so later (larger) rates start from \
     a better network.
     """)
 
@@ -459,9 +463,12 @@ case .aheadOnAverage(let i, let overlapping):
         "On training loss, \(names[i]) is lowest on average (\(fixed(lossSpreads[i].mean, 4))), overlapping with \(overlapping.map { names[$0] }.joined(separator: ", "))."
     )
 }
+let moreStarts =
+    starts < 5
+    ? "Try more starts (swift run lesson-14 --starts 5) before trusting a small difference."
+    : "Even 5 starts, the most this lesson runs, leave a small difference uncertain."
 lesson.say(
     """
     \nThe rates themselves are not comparable between methods: momentum's steps are up to \
-    1/(1 − β) times lr long, Adam's about lr whatever the gradient. Try more starts \
-    (swift run lesson-14 --starts 5) before trusting a small difference.
+    1/(1 − β) times lr long, Adam's about lr whatever the gradient. \(moreStarts)
     """)

@@ -110,15 +110,25 @@ public enum WidthTrend: Equatable, Sendable {
     /// The mean loss fell at every step from one size to the next; at the steps listed (index of
     /// the wider size) only on average, with the ranges of the starts overlapping.
     case fallsAtEveryStep(overlapAt: [Int])
-    /// The largest comparable size ends with a lower mean than the smallest, but at the steps
-    /// listed (index of the wider size) the mean did not fall or could not be compared.
+    /// Every start of the largest comparable size ended below every start of the smallest, but at
+    /// the steps listed (index of the wider size) the mean did not fall or could not be compared.
     case fallsOverall(notAt: [Int])
+    /// The largest comparable size ends with a lower mean than the smallest, but the ranges of
+    /// their starts overlap, and at the steps listed the mean did not fall or could not be
+    /// compared: these starts do not separate the largest size from the smallest.
+    case noClearGain(notAt: [Int])
     /// The largest comparable size does not end with a lower mean than the smallest.
     case doesNotFall
 }
 
 /// Reads a row of sizes, smallest first: compares each with the next (`compareWidths`) and the
-/// first with the last size that has a finished run.
+/// first with the last size that has a finished run:
+///
+///     mean(last) ≥ mean(first)                               → .doesNotFall
+///     the mean falls at every step                           → .fallsAtEveryStep
+///     not at every step, and compareWidths(first, last) is
+///       .clearlyLower                                        → .fallsOverall
+///       anything else                                        → .noClearGain
 public func widthTrend(_ summaries: [StartsSummary]) -> WidthTrend {
     let comparable = summaries.indices.filter { summaries[$0].mean != nil }
     guard let first = comparable.first, let last = comparable.last, first != last else { return .cannotCompare }
@@ -128,7 +138,9 @@ public func widthTrend(_ summaries: [StartsSummary]) -> WidthTrend {
     }
     let notFalling = steps.filter { $0.1 == .notLower || $0.1 == .clearlyHigher || $0.1 == .cannotCompare }.map(\.0)
     let overlapping = steps.filter { $0.1 == .lowerOnAverage }.map(\.0)
-    return notFalling.isEmpty ? .fallsAtEveryStep(overlapAt: overlapping) : .fallsOverall(notAt: notFalling)
+    if notFalling.isEmpty { return .fallsAtEveryStep(overlapAt: overlapping) }
+    return compareWidths(narrower: summaries[first], wider: summaries[last]) == .clearlyLower
+        ? .fallsOverall(notAt: notFalling) : .noClearGain(notAt: notFalling)
 }
 
 /// Whether training hardly changed a run: its final loss is still above `share` × its starting

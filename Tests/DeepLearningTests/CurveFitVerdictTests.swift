@@ -79,6 +79,18 @@ final class CurveFitVerdictTests: XCTestCase {
             StartsSummary([0.0024])
         ]
         XCTAssertEqual(widthTrend(bumpy), .fallsOverall(notAt: [3]))
+        // lesson 10 with --epochs 500 --seed 5: 16 units end lower than 1 on average, but the
+        // ranges of the two overlap and the mean rose twice on the way
+        let noisy = [
+            StartsSummary([0.14846, 0.16609, 0.15396]), StartsSummary([0.03791, 0.17544, 0.12997]),
+            StartsSummary([0.07454, 0.20023, 0.07488]), StartsSummary([0.05768, 0.11731, 0.09609]),
+            StartsSummary([0.10816, 0.17225, 0.12657])
+        ]
+        XCTAssertEqual(widthTrend(noisy), .noClearGain(notAt: [2, 4]))
+        // the same bumps, with the largest size clearly below the smallest: falls overall
+        var clear = noisy
+        clear[4] = StartsSummary([0.10816, 0.12, 0.13])
+        XCTAssertEqual(widthTrend(clear), .fallsOverall(notAt: [2, 4]))
         XCTAssertEqual(widthTrend([StartsSummary([0.01]), StartsSummary([0.02])]), .doesNotFall)
         XCTAssertEqual(widthTrend([StartsSummary([0.01]), StartsSummary([nil])]), .cannotCompare)
         // a diverged width in the middle is a step that cannot be compared
