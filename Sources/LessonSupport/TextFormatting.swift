@@ -144,6 +144,19 @@ private func wrapLine(_ line: String, width: Int) -> String {
         }
         pieces.append(current)
     }
+    // A piece still longer than a line (a long bracket group) is broken at any space as a last resort.
+    let room = width - continuation.count
+    pieces = pieces.flatMap { piece -> [String] in
+        guard piece.count > room else { return [piece] }
+        var parts = [""]
+        for word in piece.split(separator: " ") {
+            if !parts[parts.count - 1].isEmpty && parts[parts.count - 1].count + 1 + word.count > room {
+                parts.append("")
+            }
+            parts[parts.count - 1] += (parts[parts.count - 1].isEmpty ? "" : " ") + word
+        }
+        return parts
+    }
 
     var lines: [String] = []
     var current = indent

@@ -2,8 +2,9 @@ import XCTest
 
 @testable import LessonSupport
 
-/// The geometry of tables reflowed to a narrow width: every line fits, and no cell is lost.
-final class TableLayoutTests: XCTestCase {
+/// Text at a narrow width: tables reflowed so every line fits and no cell is lost, and formulas
+/// longer than a line broken so they fit.
+final class NarrowWidthTests: XCTestCase {
     /// Tables like the lessons': numbers, long headers, text cells, an empty header.
     private var samples: [Table] {
         var epochs = Table(["epoch", "lr", "training loss", "training accuracy", "validation accuracy"])
@@ -85,5 +86,17 @@ final class TableLayoutTests: XCTestCase {
         let text = table.rendered(maxRows: 4, width: 40)
         XCTAssertTrue(text.contains("… 6 more rows not shown …"), text)
         XCTAssertTrue(text.split(separator: "\n").allSatisfy { $0.count <= 40 }, text)
+    }
+
+    func testAFormulaLongerThanALineBreaksBeforeAnOperatorAndFits() {
+        let formula = "  (XW₁ + B₁)W₂ + B₂ = X(W₁W₂) + (B₁W₂ + B₂)"
+        let lines = wrapped(formula, width: 40).split(separator: "\n")
+        XCTAssertGreaterThan(lines.count, 1)
+        XCTAssertTrue(lines.allSatisfy { $0.count <= 40 }, "\(lines)")
+        XCTAssertTrue(lines.dropFirst().allSatisfy { $0.hasPrefix("  + ") || $0.hasPrefix("  = ") }, "\(lines)")
+        XCTAssertEqual(lines.joined(separator: " ").split(separator: " "), formula.split(separator: " "))
+        // A bracket group too long for any line is broken at a space as a last resort.
+        let group = "  momentum: lr = 4/(sqrtlambda_max + sqrtlambda_min)^2 = 1.026"
+        XCTAssertTrue(wrapped(group, width: 40).split(separator: "\n").allSatisfy { $0.count <= 40 })
     }
 }
