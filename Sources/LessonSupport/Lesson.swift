@@ -324,8 +324,12 @@ public final class Lesson {
     /// `endProgress()` when done to clear the line.
     public func progress(_ label: String, done: Int, total: Int) {
         guard animates else { return }
-        let bar = progressBar(done: done, total: total, width: 30, ascii: render.ascii)
-        print("\r\(label)  \(bar)  \(done)/\(total)", terminator: "")
+        // The line stays shorter than the width: a line that wraps could not be redrawn in place.
+        let counter = "\(done)/\(total)"
+        let room = render.width - 1 - label.count - 4 - counter.count
+        let bar = progressBar(done: done, total: total, width: min(30, max(room, 5)), ascii: render.ascii)
+        let line = room >= 5 ? "\(label)  \(bar)  \(counter)" : String("\(label)  \(bar)".prefix(render.width - 1))
+        print("\r\(line)", terminator: "")
         fflush(nil)
     }
 

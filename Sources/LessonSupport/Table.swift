@@ -32,6 +32,19 @@ public struct Table {
         rows.append(cells)
     }
 
+    /// Rows that size the columns without being printed (see `reserveSpace(for:)`).
+    private var sizingRows: [[String]] = []
+
+    /// Sizes the columns as if this row were in the table, without printing it: for a table
+    /// printed row by row as it grows (`rendered()` once for the header, then its last line after
+    /// each `add`), give the widest cells to come, so the header and every later row share one
+    /// layout.
+    public mutating func reserveSpace(for cells: [String]) {
+        precondition(
+            cells.count == headers.count, "A row of this table needs \(headers.count) cells, got \(cells.count)")
+        sizingRows.append(cells)
+    }
+
     /// How many rows the table holds.
     public var rowCount: Int { rows.count }
 
@@ -59,7 +72,8 @@ public struct Table {
         }
 
         var lines: [String]
-        if let layout = ColumnLayout.fitting(headers: headers, rows: rows, indent: indent, width: width) {
+        let sizing = Table.plainASCII ? sizingRows.map { $0.map(asciiOnly) } : sizingRows
+        if let layout = ColumnLayout.fitting(headers: headers, rows: rows + sizing, indent: indent, width: width) {
             lines = layout.headerLines.map(layout.line)
             lines.append(
                 String(repeating: " ", count: layout.indent)

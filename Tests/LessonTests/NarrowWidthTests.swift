@@ -99,4 +99,17 @@ final class NarrowWidthTests: XCTestCase {
         let group = "  momentum: lr = 4/(sqrtlambda_max + sqrtlambda_min)^2 = 1.026"
         XCTAssertTrue(wrapped(group, width: 40).split(separator: "\n").allSatisfy { $0.count <= 40 })
     }
+
+    func testATablePrintedRowByRowKeepsOneLayoutWhenItsSpaceIsReserved() {
+        var table = Table(["epoch", "lr", "training loss", "training accuracy", "validation accuracy"])
+        table.reserveSpace(for: ["12", "27.55", "0.00000", "100.00 %", "100.00 %"])
+        var printed = table.rendered(width: 40).split(separator: "\n").map(String.init)
+        for (k, rate) in ["3.00", "27.55", "12.82"].enumerated() {
+            table.add(["\(k + 1)", rate, "0.07274", "59.83 %", "59.40 %"])
+            printed.append(String(table.rendered(width: 40).split(separator: "\n").last!))
+        }
+        // What was printed piece by piece is the table as a whole.
+        XCTAssertEqual(printed.joined(separator: "\n"), table.rendered(width: 40))
+        XCTAssertTrue(printed.allSatisfy { $0.count <= 40 })
+    }
 }
