@@ -20,7 +20,10 @@ let lesson = Lesson(
         .epochs(default: 15, maximum: 20, help: "passes through the training images"),
         LessonOption("filters", default: "16", .integer(1...16), help: "3×3 filters in the convolution"),
         .learningRate(
-            default: "0.05", maximum: 0.5, help: "the starting learning rate (it decays to 0 along a cosine)"),
+            default: "0.1", maximum: 1, help: "the peak learning rate of the one-cycle schedule"),
+        LessonOption(
+            "validation", default: "0", .integer(0...1000),
+            help: "digits held out of the training file to choose settings on (the test set then stays closed)"),
         LessonOption(
             "data", default: "", .path,
             help: "a folder holding optdigits.tra and optdigits.tes (default: the copy in the course)")
@@ -28,9 +31,16 @@ let lesson = Lesson(
 
 // MARK: - Step 1: a filter slid by hand
 
-let digits = lesson.loadDigitsFolder(validationCount: 0, needed: 1)
-let training = digits.trainingFile
+/// With --validation N the last N training digits are held out to choose settings on, and the
+/// test set is not read; without it the network trains on the whole training file.
+let validationCount = lesson.integer("validation")
+let validating = validationCount > 0
+let digits = lesson.loadDigitsFolder(validationCount: validationCount, needed: validationCount + 1000)
+let training = validating ? digits.pool : digits.trainingFile
 let test = digits.test
+/// The digits the trained network is scored on: the validation digits when choosing settings,
+/// else, once, the test digits.
+let scored = validating ? digits.validation : digits.test
 let example = training.images.row(0)
 let exampleLabel = training.labels[0]
 let image = Matrix(rows: 64, columns: 1, values: example)
@@ -108,7 +118,9 @@ lesson.say(
 // MARK: - Step 3: the network
 
 let filters = lesson.integer("filters")
-var network = ConvolutionalNetwork(height: 8, width: 8, filters: filters, using: &lesson.random)
+var network = ConvolutionalNetwork(
+    height: 8, width: 8, stages: [ConvolutionStage(filters: filters, pooled: true)], using: &lesson.random)
+let pooledSize = network.flattenedSize
 lesson.step("A small convolutional network")
 lesson.say(
     """
@@ -120,14 +132,16 @@ lesson.say(
     (\(9 * filters) weights + \(filters) biases)
     2. ReLU, max(0, z), on every pixel of every map
     3. 2×2 max pooling: each 2×2 block keeps its largest value → \(filters) map\(filters == 1 ? "" : "s") of 4×4
-    4. dense layer: the \(network.pooledSize) pooled numbers → 10 scores (\(network.pooledSize * 10) weights + 10 biases)
+    4. dense layer: the \(pooledSize) pooled numbers → 10 scores (\(pooledSize * 10) weights + 10 biases)
     5. softmax turns the scores into probabilities; the loss is the cross-entropy −log p(true digit)
     """)
 lesson.say(
     """
     \n\(network.parameterCount) parameters in all (lesson 11's 64-48-10 network has 3610). A filter's \
     nine weights are shared by all 64 positions: the network looks for the same small pattern \
-    everywhere, which is what a picture needs.
+    everywhere, which is what a picture needs. Seen from the patch matrix, the convolution is a \
+    dense layer (lesson 10) applied to every 3×3 patch: its 9 × \(filters) weight matrix holds the \
+    filters, one per column.
     """)
 lesson.say(
     """
@@ -161,37 +175,61 @@ case .disagree: lesson.say("Above 10⁻⁶: the two disagree here, so the backwa
 // MARK: - Step 4: training
 
 let epochs = lesson.integer("epochs")
-let startRate = lesson.number("learning-rate")
+let peakRate = lesson.number("learning-rate")
 let batchSize = 16
 let momentum = 0.9
 let weightDecay = 0.002
+let batchesPerEpoch = (training.count + batchSize - 1) / batchSize
+let schedule = OneCycleSchedule(peak: peakRate, steps: epochs * batchesPerEpoch)
 lesson.step("Training: \(epochs) epoch\(epochs == 1 ? "" : "s") on \(training.count) digits")
 lesson.say(
     """
-    Mini-batches of \(batchSize), SGD with momentum \(fixed(momentum, 1)) (lesson 14) and weight decay \
-    \(fixed(weightDecay, 3)) (lesson 12); the learning rate starts at \(rateText(startRate)) and falls \
-    to 0 along half a cosine. This lesson makes no choice during training, so it trains on the \
-    whole training file and keeps the \(test.count) test digits, written by other people, for the end.\n
+    Mini-batches of \(batchSize), the core's momentum \(fixed(momentum, 1)) (lesson 14) with weight decay \
+    \(fixed(weightDecay, 3)) (lesson 12), and lesson 14's one-cycle schedule: the rate climbs from \
+    \(rateText(schedule.rate(at: 0))) to \(rateText(peakRate)) over the first 30 % of the steps, then falls \
+    to \(rateText(schedule.rate(at: schedule.steps - 1))).
     """)
+if validating {
+    lesson.say(
+        """
+        This run chooses: it trains on the first \(training.count) digits of the training file, \
+        scores the last \(scored.count) (the validation set) after every epoch, and leaves the \
+        \(test.count) test digits closed.\n
+        """)
+} else {
+    lesson.say(
+        """
+        These settings were chosen before this run, on a validation split of the training file \
+        (the walkthrough shows how; --validation 1000 repeats it); so this run trains on the \
+        whole training file and keeps the \(test.count) test digits, written by other people, for the end.\n
+        """)
+}
 /// A learning rate as text: four decimals, or scientific notation when that would show 0.0000.
 func rateText(_ rate: Double) -> String { rate >= 0.0001 || rate == 0 ? fixed(rate, 4) : scientific(rate, 1) }
-func cosineRate(_ epoch: Int) -> Double { startRate * 0.5 * (1 + cos(Double.pi * Double(epoch) / Double(epochs))) }
-var table = Table(["epoch", "lr", "training loss", "training accuracy"])
+var optimizer = Momentum(learningRate: schedule.rate(at: 0), momentum: momentum, weightDecay: weightDecay)
+var table = Table(
+    ["epoch", "lr at start", "training loss", "training accuracy"] + (validating ? ["validation accuracy"] : []))
 var divergedAt: Int?
 var losses: [Double] = []
 if lesson.animates { print(table.rendered()) }
 for epoch in 1...epochs {
-    let loss = network.trainOneEpoch(
-        images: training.images, labels: training.labels, batchSize: batchSize,
-        learningRate: cosineRate(epoch - 1), momentum: momentum,
-        weightDecay: weightDecay, using: &lesson.random)
+    let first = (epoch - 1) * batchesPerEpoch
+    let batchLosses = network.trainOneEpoch(
+        images: training.images, labels: training.labels, batchSize: batchSize, optimizer: &optimizer,
+        learningRate: { schedule.rate(at: first + $0) }, using: &lesson.random)
+    let loss = batchLosses.reduce(0, +) / Double(batchLosses.count)
     guard loss.isFinite, network.parameters.allSatisfy(\.isFinite) else {
         divergedAt = epoch
         break
     }
     losses.append(loss)
     let trainingAccuracy = accuracy(predicted: network.predict(training.images), expected: training.labels)
-    table.add(["\(epoch)", rateText(cosineRate(epoch - 1)), fixed(loss, 4), fixed(100 * trainingAccuracy, 2) + " %"])
+    let validationColumn =
+        validating
+        ? [fixed(100 * accuracy(predicted: network.predict(scored.images), expected: scored.labels), 2) + " %"] : []
+    table.add(
+        ["\(epoch)", rateText(schedule.rate(at: first)), fixed(loss, 4), fixed(100 * trainingAccuracy, 2) + " %"]
+            + validationColumn)
     if lesson.animates { print(table.rendered().split(separator: "\n").last!) }
 }
 if !lesson.animates { table.print(maxRows: 30) }
@@ -204,19 +242,26 @@ if let divergedAt {
         trained network to test or draw; try a smaller --learning-rate.
         """)
 } else {
-    let predictions = network.predict(test.images)
-    let testAccuracy = accuracy(predicted: predictions, expected: test.labels)
-    let mistakes = zip(predictions, test.labels).filter { $0 != $1 }.count
+    let predictions = network.predict(scored.images)
+    let scoredAccuracy = accuracy(predicted: predictions, expected: scored.labels)
+    let mistakes = zip(predictions, scored.labels).filter { $0 != $1 }.count
     lesson.say(
-        """
-        \nNow, once, the test set: \(fixed(100 * testAccuracy, 2)) % of \(test.count) digits right \
-        (\(mistakes) mistake\(mistakes == 1 ? "" : "s")).
-        """)
-    if compareWithChance(accuracy: testAccuracy, classes: 10) != .aboveChance {
-        let alive = network.forward(test.images).convolved.values.filter { $0 > 0 }.count
+        validating
+            ? """
+            \nThe validation set after the last epoch: \(fixed(100 * scoredAccuracy, 2)) % of \(scored.count) \
+            held-out training digit\(scored.count == 1 ? "" : "s") right (\(mistakes) mistake\(mistakes == 1 ? "" : "s")). Compare it with \
+            runs of other settings and seeds at the same --validation; the test set stays closed until \
+            the settings are chosen.
+            """
+            : """
+            \nNow, once, the test set: \(fixed(100 * scoredAccuracy, 2)) % of \(test.count) digits right \
+            (\(mistakes) mistake\(mistakes == 1 ? "" : "s")).
+            """)
+    if compareWithChance(accuracy: scoredAccuracy, classes: 10) != .aboveChance {
+        let alive = network.forward(scored.images).convolved[0].values.filter { $0 > 0 }.count
         lesson.say(
             alive == 0
-                ? "That is guessing: every filter now outputs a negative number on every pixel of every test digit, so ReLU passes nothing and no gradient flows back (dead ReLUs). Steps far too big threw the filters there; try a smaller --learning-rate."
+                ? "That is guessing: every filter now outputs a negative number on every pixel of every \(validating ? "validation" : "test") digit, so ReLU passes nothing and no gradient flows back (dead ReLUs). Steps far too big threw the filters there; try a smaller --learning-rate."
                 : losses.last! > 0.95 * losses.first!
                     ? "That is no better than guessing, and the training loss hardly moved (\(fixed(losses.first!, 4)) in epoch 1, \(fixed(losses.last!, 4)) at the end): the steps are too small to move the weights; try a larger --learning-rate."
                     : "That is no better than guessing: this run learned nothing, although its training loss fell. Try more epochs or another --learning-rate."
@@ -224,7 +269,9 @@ if let divergedAt {
     }
     // 98 % of the test digits right allows at most this many mistakes.
     let allowed = Int((Double(test.count) * (1 - target)).rounded(.down))
-    switch TargetVerdict(accuracy: testAccuracy, target: target) {
+    switch TargetVerdict(accuracy: scoredAccuracy, target: target) {
+    case _ where validating:
+        break  // the course's aim is about the test set
     case .reached:
         lesson.say("That reaches the course's aim of \(fixed(100 * target, 0)) %.")
     case .missed(let by):
@@ -239,7 +286,7 @@ if let divergedAt {
 
     // MARK: - Step 5: what the filters learned
 
-    if compareWithChance(accuracy: testAccuracy, classes: 10) == .aboveChance {
+    if compareWithChance(accuracy: scoredAccuracy, classes: 10) == .aboveChance {
         lesson.step("What the filters learned, and what they see")
         let shown = Array(0..<min(8, filters))
         lesson.say(
@@ -254,6 +301,7 @@ if let divergedAt {
                 captions: shown.map { "filter \($0 + 1)" }),
             title: "Learned 3×3 filters", name: "learned-filters")
         let pass = network.forward(Matrix(row: example))
+        let maps = pass.convolved[0]
         lesson.say(
             """
             \nAnd what they see in the \(exampleLabel) of step 1: each filter's feature map before ReLU \
@@ -264,7 +312,7 @@ if let divergedAt {
         lesson.show(
             [GrayImage(width: 8, height: 8, pixels: example, caption: "a \(exampleLabel)")]
                 + GrayImage.signedMaps(
-                    width: 8, height: 8, values: shown.map { pass.convolved.column($0) },
+                    width: 8, height: 8, values: shown.map { maps.column($0) },
                     captions: shown.map { "map \($0 + 1)" }),
             title: "Feature maps of one digit", name: "feature-maps")
     } else {

@@ -8,7 +8,8 @@ public func convolutionalGradientCheck(
     _ network: ConvolutionalNetwork, images: Matrix, labels: [Int],
     parameters indices: [Int]
 ) -> Double {
-    let analytic = network.gradients(of: network.forward(images), labels: labels).gradients.values
+    let analytic = ConvolutionalNetwork.flattened(
+        network.gradients(of: network.forward(images), labels: labels).gradients)
     let h = 1e-5
     var worst = 0.0
     for k in indices {

@@ -23,27 +23,32 @@ public func momentumStep(
 
 /// Momentum for a network: every weight and bias keeps its own velocity (zero at the start),
 ///
-///     V ← β·V + dW,   W ← W − lr·V        (the same for the biases B with dB)
+///     V ← β·V + (dW + λ·W),   W ← W − lr·V        (the same for the biases B with dB, never decayed)
 ///
-/// See `momentumStep` for what β does. The velocities are created at the first update, shaped
-/// like the layers they belong to.
+/// the rule of `momentumStep` on every parameter, the weights' gradient with the L2 weight decay
+/// λ ≥ 0 of `StochasticGradientDescent` added (0 by default). See `momentumStep` for what β
+/// does. The velocities are created at the first update, shaped like the layers they belong to.
 public struct Momentum: NetworkOptimizer {
     /// lr.
     public var learningRate: Double
     /// β, the share of the last velocity kept at each step (0 ≤ β < 1; 0.9 is usual).
     public var momentum: Double
+    /// λ, the L2 weight decay added to the weights' gradients (0: none).
+    public var weightDecay: Double
     /// Each layer's weight velocity and bias velocity, flat, in the layers' order.
     public private(set) var weightVelocities: [[Double]] = []
     public private(set) var biasVelocities: [[Double]] = []
 
-    /// An optimiser with rate lr and momentum β, its velocities zero.
-    public init(learningRate: Double, momentum: Double = 0.9) {
+    /// An optimiser with rate lr, momentum β and weight decay λ, its velocities zero.
+    public init(learningRate: Double, momentum: Double = 0.9, weightDecay: Double = 0) {
         precondition(momentum >= 0 && momentum < 1, "Momentum β must be in 0 ≤ β < 1, got \(momentum)")
+        precondition(weightDecay >= 0, "Weight decay λ must be ≥ 0, got \(weightDecay)")
         self.learningRate = learningRate
         self.momentum = momentum
+        self.weightDecay = weightDecay
     }
 
-    /// V ← βV + dW, W ← W − lr·V and the same for B, on layer `index`.
+    /// V ← βV + (dW + λW), W ← W − lr·V, and V ← βV + dB, B ← B − lr·V, on layer `index`.
     public mutating func updateLayer(
         _ index: Int, _ layer: inout Dense, weightGradient dW: UnsafeBufferPointer<Double>,
         biasGradient dB: UnsafeBufferPointer<Double>
@@ -55,17 +60,28 @@ public struct Momentum: NetworkOptimizer {
         if weightVelocities[index].count != dW.count { weightVelocities[index] = Array(repeating: 0, count: dW.count) }
         if biasVelocities[index].count != dB.count { biasVelocities[index] = Array(repeating: 0, count: dB.count) }
         let (rate, beta) = (learningRate, momentum)
-        func move(_ values: inout [Double], _ velocity: inout [Double], _ gradient: UnsafeBufferPointer<Double>) {
+        func move(
+            _ values: inout [Double], _ velocity: inout [Double], _ gradient: UnsafeBufferPointer<Double>,
+            decay: Double
+        ) {
             values.withUnsafeMutableBufferPointer { p in
                 velocity.withUnsafeMutableBufferPointer { v in
-                    for k in 0..<p.count {
-                        v[k] = beta * v[k] + gradient[k]
-                        p[k] -= rate * v[k]
+                    // Without decay the term is left out, not added as 0·p (which would be NaN for p = ±∞).
+                    if decay == 0 {
+                        for k in 0..<p.count {
+                            v[k] = beta * v[k] + gradient[k]
+                            p[k] -= rate * v[k]
+                        }
+                    } else {
+                        for k in 0..<p.count {
+                            v[k] = beta * v[k] + (gradient[k] + decay * p[k])
+                            p[k] -= rate * v[k]
+                        }
                     }
                 }
             }
         }
-        move(&layer.weights.values, &weightVelocities[index], dW)
-        move(&layer.bias.values, &biasVelocities[index], dB)
+        move(&layer.weights.values, &weightVelocities[index], dW, decay: weightDecay)
+        move(&layer.bias.values, &biasVelocities[index], dB, decay: 0)
     }
 }

@@ -108,29 +108,61 @@ final class ConvolutionTests: XCTestCase {
         XCTAssertEqual(odd.pooled.values, [4])
     }
 
-    /// Softmax by hand: scores (0, log 3) give (1/4, 3/4); a shift by 1000 changes nothing and overflows nothing.
-    func testSoftmaxAndCrossEntropyByHand() {
-        let p = softmaxOfRows(Matrix([[0, log(3)], [1000, 1000 + log(3)]]))
-        assertClose([0.25, 0.75, 0.25, 0.75], p.values, tolerance: Tolerance.rounding)
+    /// The network's loss is the core's softmax cross-entropy: scores (0, log 3) give
+    /// probabilities (1/4, 3/4), so labels 0 and 1 cost −log ¼ and −log ¾, mean of the two.
+    func testNetworkLossIsTheCoresCrossEntropyByHand() {
+        var random = SeededGenerator(seed: 2)
+        var network = ConvolutionalNetwork(
+            height: 4, width: 4, stages: [ConvolutionStage(filters: 1, pooled: true)], classes: 2, using: &random)
+        let last = network.layers.count - 1
+        network.layers[last].weights = Matrix(rows: network.layers[last].inputSize, columns: 2)
+        network.layers[last].bias = Matrix(row: [0, log(3)])
+        let images = Matrix.random(rows: 2, columns: 16, using: &random)
         assertClose(
-            -(log(0.25) + log(0.75)) / 2, ConvolutionalNetwork.crossEntropy(probabilities: p, labels: [0, 1]),
-            tolerance: Tolerance.rounding)
+            [0.25, 0.75, 0.25, 0.75], network.forward(images).probabilities.values, tolerance: Tolerance.rounding)
+        assertClose(
+            -(log(0.25) + log(0.75)) / 2, network.loss(images, labels: [0, 1]), tolerance: Tolerance.rounding)
     }
 
-    /// Every gradient of the network (with and without the hidden layer) against central
-    /// differences of its loss, at random parameters and random images.
+    /// The shapes of the layers: a convolution is a dense layer on the patches, (k·k·C) × F.
+    func testLayerShapesOfTwoConvolutions() {
+        var random = SeededGenerator(seed: 1)
+        let network = ConvolutionalNetwork(
+            height: 8, width: 8,
+            stages: [ConvolutionStage(filters: 4, pooled: false), ConvolutionStage(filters: 6, pooled: true)],
+            hidden: 5, classes: 10, using: &random)
+        XCTAssertEqual(network.layers.map(\.weights.rows), [9, 36, 96, 5])
+        XCTAssertEqual(network.layers.map(\.weights.columns), [4, 6, 5, 10])
+        XCTAssertEqual(network.flattenedSize, 4 * 4 * 6)
+        XCTAssertEqual(network.hidden, 5)
+        // 9·4 + 4, 36·6 + 6, 96·5 + 5, 5·10 + 10
+        XCTAssertEqual(network.parameterCount, 40 + 222 + 485 + 60)
+        XCTAssertEqual(network.forward(Matrix(rows: 3, columns: 64)).probabilities.rows, 3)
+    }
+
+    /// Every gradient of the network against central differences of its loss, at random
+    /// parameters and random images: one convolution with and without the hidden layer, two
+    /// convolutions (pooled after the second, and after each), and an unpooled last one.
     func testNetworkGradientsMatchFiniteDifferences() {
-        for hidden in [0, 5] {
-            var random = SeededGenerator(seed: UInt64(11 + hidden))
+        let layouts: [(stages: [ConvolutionStage], hidden: Int)] = [
+            ([ConvolutionStage(filters: 3, pooled: true)], 0),
+            ([ConvolutionStage(filters: 3, pooled: true)], 5),
+            ([ConvolutionStage(filters: 2, pooled: false), ConvolutionStage(filters: 3, pooled: true)], 0),
+            ([ConvolutionStage(filters: 2, pooled: true), ConvolutionStage(filters: 3, pooled: true)], 4),
+            ([ConvolutionStage(filters: 2, pooled: true), ConvolutionStage(filters: 2, pooled: false)], 0)
+        ]
+        for (n, layout) in layouts.enumerated() {
+            var random = SeededGenerator(seed: UInt64(11 + n))
             var network = ConvolutionalNetwork(
-                height: 6, width: 6, filters: 3, hidden: hidden, classes: 4, using: &random)
+                height: 6, width: 6, stages: layout.stages, hidden: layout.hidden, classes: 4, using: &random)
             // Random biases too, so no ReLU sits exactly at its kink.
             var theta = network.parameters
             for k in theta.indices { theta[k] += 0.1 * random.normal() }
             network.parameters = theta
             let images = Matrix.random(rows: 5, columns: 36, using: &random)
             let labels = [0, 3, 1, 2, 3]
-            let analytic = network.gradients(of: network.forward(images), labels: labels).gradients.values
+            let analytic = ConvolutionalNetwork.flattened(
+                network.gradients(of: network.forward(images), labels: labels).gradients)
             let h = 1e-5
             let numeric = theta.indices.map { k -> Double in
                 var up = network
@@ -139,32 +171,75 @@ final class ConvolutionTests: XCTestCase {
                 down.parameters[k] -= h
                 return (up.loss(images, labels: labels) - down.loss(images, labels: labels)) / (2 * h)
             }
-            assertGradientsAgree(analytic, numeric, "hidden \(hidden)")
+            assertGradientsAgree(analytic, numeric, "layout \(n)")
         }
     }
 
-    /// The weight gradient of the scores is (P − Y)/N: a one-image, output-only check of the sign and scale.
+    /// The gradient of the scores is (P − Y)/N: a one-image, output-only check of the sign and scale.
     func testScoreGradientIsProbabilitiesMinusOneHot() {
         var random = SeededGenerator(seed: 3)
-        var network = ConvolutionalNetwork(height: 4, width: 4, filters: 1, classes: 3, using: &random)
-        network.outputWeights = Matrix(rows: network.outputWeights.rows, columns: 3)
+        var network = ConvolutionalNetwork(
+            height: 4, width: 4, stages: [ConvolutionStage(filters: 1, pooled: true)], classes: 3, using: &random)
+        let last = network.layers.count - 1
+        network.layers[last].weights = Matrix(rows: network.layers[last].inputSize, columns: 3)
         let image = Matrix.random(rows: 1, columns: 16, using: &random)
         // All scores 0 → p = (1/3, 1/3, 1/3); label 2 → ∂L/∂b = (1/3, 1/3, −2/3).
         let g = network.gradients(of: network.forward(image), labels: [2]).gradients
-        assertClose([1.0 / 3, 1.0 / 3, -2.0 / 3], g.outputBiases.values, tolerance: Tolerance.rounding)
+        assertClose([1.0 / 3, 1.0 / 3, -2.0 / 3], g[last].bias.values, tolerance: Tolerance.rounding)
     }
 
-    /// Momentum by hand: with constant gradient g, v₁ = −lr·g, v₂ = −lr·g(1 + μ).
-    func testMomentumStepByHand() {
+    /// The network's step is the core's momentum rule, worked out by hand for a constant
+    /// gradient g: v₁ = g + λθ₀, θ₁ = θ₀ − lr·v₁; v₂ = β·v₁ + g + λθ₁, θ₂ = θ₁ − lr·v₂
+    /// (biases without λ). With λ = 0 two steps move θ by −lr·g·(1 + (1 + β)).
+    func testMomentumStepOnTheNetworkByHand() {
         var random = SeededGenerator(seed: 1)
-        var network = ConvolutionalNetwork(height: 4, width: 4, filters: 1, classes: 2, using: &random)
+        var network = ConvolutionalNetwork(
+            height: 4, width: 4, stages: [ConvolutionStage(filters: 1, pooled: true)], classes: 2, using: &random)
         let start = network.parameters
         let images = Matrix.random(rows: 2, columns: 16, using: &random)
         let g = network.gradients(of: network.forward(images), labels: [0, 1]).gradients
-        network.step(g, learningRate: 0.1, momentum: 0.5, weightDecay: 0)
-        network.step(g, learningRate: 0.1, momentum: 0.5, weightDecay: 0)
-        let expected = zip(start, g.values).map { $0 - 0.1 * $1 * (1 + 1 + 0.5) }
+        let flat = ConvolutionalNetwork.flattened(g)
+        var optimizer = Momentum(learningRate: 0.1, momentum: 0.5)
+        network.step(with: g, optimizer: &optimizer)
+        network.step(with: g, optimizer: &optimizer)
+        let expected = zip(start, flat).map { $0 - 0.1 * $1 * (1 + 1 + 0.5) }
         assertClose(expected, network.parameters, tolerance: Tolerance.rounding)
+
+        // With weight decay λ = 0.2 on the weights, one parameter at a time by hand.
+        var decayed = ConvolutionalNetwork(
+            height: 4, width: 4, stages: [ConvolutionStage(filters: 1, pooled: true)], classes: 2, using: &random)
+        let theta0 = decayed.parameters
+        var isWeight: [Bool] = []
+        for layer in decayed.layers {
+            isWeight += Array(repeating: true, count: layer.weights.values.count)
+            isWeight += Array(repeating: false, count: layer.bias.values.count)
+        }
+        var withDecay = Momentum(learningRate: 0.1, momentum: 0.5, weightDecay: 0.2)
+        decayed.step(with: g, optimizer: &withDecay)
+        decayed.step(with: g, optimizer: &withDecay)
+        let byHand = theta0.indices.map { k -> Double in
+            let lambda = isWeight[k] ? 0.2 : 0
+            let v1 = flat[k] + lambda * theta0[k]
+            let theta1 = theta0[k] - 0.1 * v1
+            let v2 = 0.5 * v1 + flat[k] + lambda * theta1
+            return theta1 - 0.1 * v2
+        }
+        assertClose(byHand, decayed.parameters, tolerance: Tolerance.rounding)
+    }
+
+    /// One epoch with plain SGD at lr = 0 changes nothing; its losses are one per batch.
+    func testTrainOneEpochReturnsOneLossPerBatch() {
+        var random = SeededGenerator(seed: 8)
+        var network = ConvolutionalNetwork(
+            height: 4, width: 4, stages: [ConvolutionStage(filters: 2, pooled: true)], classes: 3, using: &random)
+        let before = network.parameters
+        let images = Matrix.random(rows: 10, columns: 16, using: &random)
+        var sgd = StochasticGradientDescent(learningRate: 0)
+        let losses = network.trainOneEpoch(
+            images: images, labels: [0, 1, 2, 0, 1, 2, 0, 1, 2, 0], batchSize: 4, optimizer: &sgd, using: &random)
+        XCTAssertEqual(losses.count, 3)
+        XCTAssertEqual(network.parameters, before)
+        XCTAssertTrue(losses.allSatisfy { $0 > 0 && $0.isFinite })
     }
 }
 
@@ -186,7 +261,10 @@ final class ConvolutionVerdictTests: XCTestCase {
     /// The check finds a correct backward pass right and a wrong gradient wrong.
     func testGradientCheckOnTheNetwork() {
         var random = SeededGenerator(seed: 4)
-        let network = ConvolutionalNetwork(height: 6, width: 6, filters: 2, classes: 3, using: &random)
+        let network = ConvolutionalNetwork(
+            height: 6, width: 6,
+            stages: [ConvolutionStage(filters: 2, pooled: false), ConvolutionStage(filters: 2, pooled: true)],
+            classes: 3, using: &random)
         let images = Matrix.random(rows: 4, columns: 36, using: &random)
         let worst = convolutionalGradientCheck(
             network, images: images, labels: [0, 1, 2, 1],
