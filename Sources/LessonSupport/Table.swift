@@ -210,7 +210,8 @@ func splitHeader(_ header: String, lines: Int) -> [String] {
 // MARK: - Records
 
 /// The table as one block per row, one `name  value` line per cell (a cell under an empty
-/// header joins the cell before it), names in a column on the left, blocks between rules. A value too long for its line is broken at spaces under itself;
+/// header joins the cell before it; an empty cell is left out), names in a column on the left,
+/// blocks between rules. A value too long for its line is broken at spaces under itself;
 /// a name longer than half the width is broken at spaces too.
 private func recordLines(
     headers: [String], rows: [[String]], gap: (at: Int, text: String)?, indent: Int, width: Int, rule: Character
@@ -231,7 +232,8 @@ private func recordLines(
     var blocks: [[String]] = []
     for row in rows {
         var block: [String] = []
-        for (header, columns) in fields {
+        // An empty cell (the table leaves a repeated value blank) gets no line of its own.
+        for (header, columns) in fields where columns.contains(where: { !row[$0].isEmpty }) {
             let names = breakAtSpaces(header, width: nameWidth)
             var values = breakAtSpaces(row[columns[0]], width: valueWidth)
             for cell in columns.dropFirst().map({ row[$0] }) where !cell.isEmpty {
