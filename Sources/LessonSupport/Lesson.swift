@@ -203,14 +203,11 @@ public final class Lesson {
         emitHeading(prefix: "Step \(stepNumber) · ", heading, rule: "─")
     }
 
-    /// Prints a heading in bold, broken at spaces to fit the width with its continuation lines
-    /// under the text after `prefix`, and a rule under it as long as its longest line.
+    /// Prints a heading in bold, broken at spaces to fit the width (see `headingLines`).
     private func emitHeading(prefix: String, _ heading: String, rule: Character) {
-        let body = wrapped(render.ascii ? asciiOnly(heading) : heading, width: render.width - prefix.count)
-            .split(separator: "\n", omittingEmptySubsequences: false)
-        let lines = [prefix + body[0]] + body.dropFirst().map { String(repeating: " ", count: prefix.count) + $0 }
-        for line in lines { emit(render.color ? "\u{1B}[1m\(line)\u{1B}[0m" : line) }
-        emit(String(repeating: rule, count: min(lines.map(\.count).max() ?? 0, render.width)))
+        // Printed as they are: through `emit`, the bold's escape codes would count as characters
+        // and break a line that already fits.
+        for line in headingLines(prefix: prefix, heading, rule: rule, render: render) { print(line) }
     }
 
     /// Prints a paragraph of explanation, broken into lines that fit the width (80 columns by
