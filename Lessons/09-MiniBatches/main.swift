@@ -137,14 +137,26 @@ var results = Table(
         ? ["batch size", "updates per epoch", "updates", "final loss", "a", "b", "wall time"]
         : ["batch size", "updates per epoch", "updates", "final loss", "a", "b"])
 var runs: [(size: Int, history: MiniBatchHistory)] = []
+// Where each run went, for the map in step 4: the descent evaluates the loss on all points at the
+// start and after every update, so the points it is asked about are the path (an epoch's end asks
+// again about the same point, which is left out).
+var paths: [(a: [Double], b: [Double])] = []
 for size in sizes {
+    var path: (a: [Double], b: [Double]) = ([], [])
     let started = Date()
     let history = miniBatchGradientDescent(
         start: [0, 0], count: data.count, batchSize: size, epochs: epochs,
         learningRate: learningRate, updateLossEpochs: lastEpochs,
-        loss: loss, batchGradient: batchGradient, using: &lesson.random)
+        loss: { p in
+            if path.a.last != p[0] || path.b.last != p[1] {
+                path.a.append(p[0])
+                path.b.append(p[1])
+            }
+            return loss(p)
+        }, batchGradient: batchGradient, using: &lesson.random)
     let seconds = Date().timeIntervalSince(started)
     runs.append((size, history))
+    paths.append(path)
     var row = ["\(size)", "\(history.updatesPerEpoch)", "\(history.updates)"]
     if history.outcome == .finished {
         row += [
@@ -375,12 +387,97 @@ if drawn.isEmpty {
                 """)
         }
     }
+    showPathsOnTheMap()
 }
 lesson.say(
     """
     \nIn practice batches of 32 to 256 are common: small enough to step often, large enough for the \
     computer to handle each batch as one matrix product (lesson 11).
     """)
+
+/// The loss over (a, b) with the path of every run that finished, as lesson 7 drew the paths of
+/// plain gradient descent, and what the noisiest path did at its end.
+@MainActor func showPathsOnTheMap() {
+    let finished = runs.indices.filter { runs[$0].history.outcome == .finished }
+    // A path of more than `drawnPoints` updates is drawn through every k-th of them (and its last).
+    let drawnPoints = 2000
+    var series: [Series] = finished.map { index in
+        let (a, b) = paths[index]
+        let every = max(1, (a.count + drawnPoints - 1) / drawnPoints)
+        let kept = Array(stride(from: 0, to: a.count, by: every)) + (a.count % every == 1 ? [] : [a.count - 1])
+        return Series("batch \(runs[index].size)", x: kept.map { a[$0] }, y: kept.map { b[$0] })
+    }
+    series.append(Series("lowest loss", x: [best.slope], y: [best.intercept], style: .points))
+    let everyPoint = series.flatMap(\.points)
+    func span(_ values: [Double]) -> ClosedRange<Double> {
+        let (low, high) = (values.min()!, values.max()!)
+        let room = 0.08 * max(high - low, 1e-6)
+        return (low - room)...(high + room)
+    }
+    let lossMap = Field(
+        name: "loss", x: span(everyPoint.map(\.x)), y: span(everyPoint.map(\.y)), samples: 81
+    ) { a, b in loss([a, b]) }
+    lesson.say(
+        """
+        \nThe same runs seen from above, on lesson 7's map of the loss over (a, b): each path starts \
+        at (0, 0) and has one corner per update.\n
+        """)
+    lesson.show(
+        Chart(
+            title: "The loss over (a, b) and the path of each batch size", xLabel: "a", yLabel: "b",
+            series: series, background: lossMap),
+        name: "loss-map-paths")
+
+    // The smallest batch that finished has the noisiest path: how did it end?
+    guard let index = finished.first, runs[index].history.updatesPerEpoch >= 2 else { return }
+    let run = runs[index]
+    let (a, b) = paths[index]
+    // Its last epoch, or with a single epoch its second half (the first is the way down).
+    let stretch = epochs == 1 ? run.history.updatesPerEpoch / 2 : run.history.updatesPerEpoch
+    let during = epochs == 1 ? "over the second half of its only epoch" : "in its last epoch"
+    let lastEpoch = Array(zip(a, b).suffix(stretch + 1)).map { [$0, $1] }
+    let (length, net, farthest) = pathMeasures(lastEpoch, minimum: best.parameters)
+    let measured =
+        """
+        \(during) batch size \(run.size)'s path travelled \(fixed(length, 3)) in (a, b) but ended \
+        only \(fixed(net, 3)) from where \(epochs == 1 ? "that half" : "the epoch") began
+        """
+    switch pathEnding(lastEpoch, start: [a[0], b[0]], minimum: best.parameters) {
+    case .wandersAroundMinimum:
+        lesson.say(
+            """
+            \nLook at the end of the paths: \(measured), never more than \(fixed(farthest, 3)) from the \
+            lowest point. It wanders around the minimum instead of settling on it: each step follows \
+            \(follows(run.size)), and near the bottom those steps point every which way.
+            """)
+    case .wandersWide:
+        lesson.say(
+            """
+            \nLook at the end of the paths: \(measured), so its steps mostly cancel, yet it strays up \
+            to \(fixed(farthest, 3)) from the lowest point (it started \(fixed(hypot(best.slope - a[0], best.intercept - b[0]), 3)) \
+            away): it is thrown about over a wide region rather than closing in on the bottom.
+            """)
+    case .zigzagsShort:
+        lesson.say(
+            """
+            \nLook at the end of the paths: \(measured), so its steps mostly cancel, and all of them \
+            together are shorter than its distance from the lowest point, \(fixed(farthest, 3)): it \
+            zigzags in a small region short of the bottom.
+            """)
+    case .headsOn:
+        lesson.say(
+            """
+            \nLook at the end of the paths: \(during) batch size \(run.size)'s path travelled \
+            \(fixed(length, 3)) in (a, b) and moved \(fixed(net, 3)) on the whole, so it still heads \
+            one way (along the valley) rather than wandering: it has not yet reached the bottom, \
+            where the noise of its steps would take over.
+            """)
+    case .stopped:
+        lesson.say(
+            "\nLook at the end of the paths: \(during) batch size \(run.size)'s path hardly moved."
+        )
+    }
+}
 
 extension String {
 

@@ -159,7 +159,11 @@ var table = Table(["epoch", "lr", "training loss", "training accuracy", "validat
 var trainingScores: [ClassifierScore] = []
 var validationScores: [ClassifierScore] = []
 var divergedAt: Int?
-if lesson.animates { print(table.rendered()) }
+if lesson.animates {
+    // Printed row by row: the columns are sized once, for the widest values to come.
+    table.reserveSpace(for: ["\(epochs)", rateText(rates.max()!), fixed(0, 5), "100.00 %", "100.00 %"])
+    print(table.rendered())
+}
 for epoch in 1...epochs {
     optimizer.learningRate = rates[epoch - 1]
     trainOneEpoch(

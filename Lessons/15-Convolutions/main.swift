@@ -211,7 +211,14 @@ var table = Table(
     ["epoch", "lr at start", "training loss", "training accuracy"] + (validating ? ["validation accuracy"] : []))
 var divergedAt: Int?
 var losses: [Double] = []
-if lesson.animates { print(table.rendered()) }
+if lesson.animates {
+    // Printed row by row: the columns are sized once, for the widest values to come.
+    for rate in [schedule.rate(at: 0), schedule.peak] {
+        table.reserveSpace(
+            for: ["\(epochs)", rateText(rate), fixed(0, 4), "100.00 %"] + (validating ? ["100.00 %"] : []))
+    }
+    print(table.rendered())
+}
 for epoch in 1...epochs {
     let first = (epoch - 1) * batchesPerEpoch
     let batchLosses = network.trainOneEpoch(

@@ -78,3 +78,53 @@ public func wandersAcross(level: Double, losses: [Double]) -> Bool {
     guard let first = losses.firstIndex(where: { $0 < level }) else { return false }
     return losses[(first + 1)...].contains { $0 > level }
 }
+
+/// How a descent path in parameter space behaves over a stretch of updates (the last epoch,
+/// say): from its length L = Σ ‖p_{k+1} − p_k‖, its net move D = ‖p_last − p_first‖ and its
+/// largest distance R from the least-loss point p*.
+public enum PathEnding: Equatable, Sendable {
+    /// It (almost) did not move: L ≤ 10⁻⁹ · (1 + ‖p*‖).
+    case stopped
+    /// It keeps one direction: D ≥ L / 2, most of the way it travelled took it somewhere.
+    case headsOn
+    /// Its steps mostly cancel (D < L / 2) and it stays near p*: it travelled more than its
+    /// largest distance from p*, R ≤ L, and R is at most a quarter of the distance the whole
+    /// descent started from, so it circles the bottom instead of settling on it.
+    case wandersAroundMinimum
+    /// Its steps mostly cancel (D < L / 2) and are long (R ≤ L), but it strays more than a quarter
+    /// of its starting distance from p*: thrown about over a wide region.
+    case wandersWide
+    /// Its steps mostly cancel (D < L / 2) and together are shorter than its distance from p*
+    /// (R > L): it zigzags in a small region short of the bottom.
+    case zigzagsShort
+}
+
+/// The three lengths that describe a stretch of a descent path `points` (parameter vectors in the
+/// order the updates made them) near the least-loss point `minimum` = p*:
+///
+///     length = Σ ‖p_{k+1} − p_k‖,   netMove = ‖p_last − p_first‖,   farthest = max_k ‖p_k − p*‖
+public func pathMeasures(_ points: [[Double]], minimum: [Double]) -> (
+    length: Double, netMove: Double, farthest: Double
+) {
+    func distance(_ p: [Double], _ q: [Double]) -> Double {
+        zip(p, q).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
+    }
+    guard let first = points.first, let last = points.last else { return (0, 0, 0) }
+    let length = zip(points, points.dropFirst()).map { distance($0, $1) }.reduce(0, +)
+    return (length, distance(first, last), points.map { distance($0, minimum) }.max()!)
+}
+
+/// The behaviour of a stretch `points` of a descent that began at `start`, around the least-loss
+/// point `minimum`, from the lengths of `pathMeasures` (L = length, D = netMove, R = farthest):
+///
+///     L ≤ 10⁻⁹(1 + ‖p*‖) → stopped;  D ≥ L/2 → headsOn;  R > L → zigzagsShort;
+///     R ≤ ‖start − p*‖ / 4 → wandersAroundMinimum;  else wandersWide
+public func pathEnding(_ points: [[Double]], start: [Double], minimum: [Double]) -> PathEnding {
+    let (length, netMove, farthest) = pathMeasures(points, minimum: minimum)
+    let scale = 1 + minimum.map { $0 * $0 }.reduce(0, +).squareRoot()
+    if length <= 1e-9 * scale { return .stopped }
+    if netMove >= length / 2 { return .headsOn }
+    let startDistance = zip(start, minimum).map { ($0 - $1) * ($0 - $1) }.reduce(0, +).squareRoot()
+    if farthest > length { return .zigzagsShort }
+    return farthest <= startDistance / 4 ? .wandersAroundMinimum : .wandersWide
+}

@@ -131,6 +131,7 @@ public final class Lesson {
             ascii: switches.contains("ascii") || !terminal.isCapable,
             color: terminal.isTerminal && terminal.isCapable && environment["NO_COLOR"] == nil)
         Table.plainASCII = render.ascii
+        Table.width = render.width
         self.animates = terminal.isTerminal && terminal.isCapable && !switches.contains("no-animation")
         // Pausing needs someone at a terminal to press Enter, and a screen to read the step on.
         self.pauses = switches.contains("pause") && isatty(STDIN_FILENO) == 1 && terminal.isTerminal
@@ -153,9 +154,7 @@ public final class Lesson {
             self.svgFolder = nil
         }
 
-        let banner = "Lesson \(number) · \(title)"
-        emit(render.color ? "\u{1B}[1m\(banner)\u{1B}[0m" : banner)
-        emit(String(repeating: "═", count: min(banner.count, render.width)))
+        emitHeading(prefix: "Lesson \(number) · ", title, rule: "═")
         print(wrapped(render.ascii ? asciiOnly(summary) : summary, width: render.width))
     }
 
@@ -200,10 +199,15 @@ public final class Lesson {
             print("\u{1B}[2J\u{1B}[H", terminator: "")  // clear the screen, cursor to the top
         }
         stepTitle = heading
-        let text = "Step \(stepNumber) · \(heading)"
         print("")
-        emit(render.color ? "\u{1B}[1m\(text)\u{1B}[0m" : text)
-        emit(String(repeating: "─", count: min(text.count, render.width)))
+        emitHeading(prefix: "Step \(stepNumber) · ", heading, rule: "─")
+    }
+
+    /// Prints a heading in bold, broken at spaces to fit the width (see `headingLines`).
+    private func emitHeading(prefix: String, _ heading: String, rule: Character) {
+        // Printed as they are: through `emit`, the bold's escape codes would count as characters
+        // and break a line that already fits.
+        for line in headingLines(prefix: prefix, heading, rule: rule, render: render) { print(line) }
     }
 
     /// Prints a paragraph of explanation, broken into lines that fit the width (80 columns by
@@ -214,16 +218,20 @@ public final class Lesson {
     }
 
     /// Prints text as it is, spelled in plain ASCII under `--ascii` or `TERM=dumb`. Lessons print
-    /// through `say`, `show` and `Table`, which all end here or do the same.
+    /// through `say`, `show` and `Table`, which all end here or do the same. A single line longer
+    /// than the width (a formula set on its own line) is broken like `say` breaks it: before an
+    /// operator, its continuation under its indent.
     public func emit(_ text: String) {
-        print(render.ascii ? asciiOnly(text) : text)
+        let spelled = render.ascii ? asciiOnly(text) : text
+        print(!spelled.contains("\n") && spelled.count > render.width ? wrapped(spelled, width: render.width) : spelled)
     }
 
     /// Prints a matrix under a name with its shape, one row per line, numbers aligned.
     public func show(_ name: String, _ matrix: Matrix, decimals: Int = 3) {
         emit("\(name)  (\(matrix.shape))")
         for i in 0..<matrix.rows {
-            emit(
+            // A row is never broken: its numbers stay under each other.
+            print(
                 "    "
                     + matrix.row(i).map { padLeft(formatFixed($0, decimals: decimals), decimals + 4) }.joined(
                         separator: " "))
@@ -248,22 +256,37 @@ public final class Lesson {
         }
     }
 
+    /// A picture drawn for the lesson's width, drawn again narrower when its plain-ASCII spelling
+    /// (σ → "sigma", √ → "sqrt") makes a line longer than the width.
+    private func fitted(_ draw: (RenderOptions) -> String) -> String {
+        var options = render
+        var text = draw(options)
+        guard render.ascii else { return text }
+        for _ in 0..<3 {
+            let longest = asciiOnly(text).split(separator: "\n").map { visibleLength($0) }.max() ?? 0
+            guard longest > render.width, options.width > Lesson.widths.lowerBound / 2 else { break }
+            options.width -= longest - render.width
+            text = draw(options)
+        }
+        return text
+    }
+
     /// Prints a chart, and writes it as `<lesson>-<name>.svg` when `--svg` is given.
     public func show(_ chart: Chart, name pictureName: String) {
-        emit(chart.renderText(render))
+        emit(fitted { chart.renderText($0) })
         writeSVG(chart.svg(), pictureName: pictureName)
     }
 
     /// Prints a bar chart, and writes its SVG when `--svg` is given.
     public func show(_ bars: BarChart, name pictureName: String) {
-        emit(bars.renderText(render))
+        emit(fitted { bars.renderText($0) })
         writeSVG(bars.svg(), pictureName: pictureName)
     }
 
     /// Prints a computation graph as a tree read from `root` back to its inputs, and writes it as
     /// a layered SVG when `--svg` is given.
     public func show(_ diagram: GraphDiagram, root: Int, name pictureName: String) {
-        emit(diagram.renderTree(root: root, render))
+        emit(fitted { diagram.renderTree(root: root, $0) })
         writeSVG(diagram.svg(), pictureName: pictureName)
     }
 
@@ -283,13 +306,13 @@ public final class Lesson {
     /// Prints a labelled matrix of numbers shaded by size (a confusion matrix), and writes it as
     /// SVG when `--svg` is given.
     public func show(_ heatMap: MatrixHeatMap, name pictureName: String) {
-        emit(heatMap.renderText(render))
+        emit(fitted { heatMap.renderText($0) })
         writeSVG(heatMap.svg(), pictureName: pictureName)
     }
 
     /// Prints small images side by side, and writes them as one SVG when `--svg` is given.
     public func show(_ images: [GrayImage], title: String, name pictureName: String) {
-        emit(renderImages(images, render))
+        emit(fitted { renderImages(images, $0) })
         writeSVG(imagesSVG(images, title: title), pictureName: pictureName)
     }
 
@@ -298,8 +321,12 @@ public final class Lesson {
     /// `endProgress()` when done to clear the line.
     public func progress(_ label: String, done: Int, total: Int) {
         guard animates else { return }
-        let bar = progressBar(done: done, total: total, width: 30, ascii: render.ascii)
-        print("\r\(label)  \(bar)  \(done)/\(total)", terminator: "")
+        // The line stays shorter than the width: a line that wraps could not be redrawn in place.
+        let counter = "\(done)/\(total)"
+        let room = render.width - 1 - label.count - 4 - counter.count
+        let bar = progressBar(done: done, total: total, width: min(30, max(room, 5)), ascii: render.ascii)
+        let line = room >= 5 ? "\(label)  \(bar)  \(counter)" : String("\(label)  \(bar)".prefix(render.width - 1))
+        print("\r\(line)", terminator: "")
         fflush(nil)
     }
 
@@ -331,4 +358,20 @@ private func reportSVGFiles() {
     let count = summary.files.count
     let line = "Wrote \(count == 0 ? "no" : String(count)) SVG picture\(count == 1 ? "" : "s") to \(summary.folder)"
     print("\n" + (summary.ascii ? asciiOnly(line) : line))
+}
+
+/// How many characters of a line show on the screen: its length without colour escapes.
+private func visibleLength(_ line: Substring) -> Int {
+    var count = 0
+    var inEscape = false
+    for character in line {
+        if inEscape {
+            if character.isLetter { inEscape = false }
+        } else if character == "\u{1B}" {
+            inEscape = true
+        } else {
+            count += 1
+        }
+    }
+    return count
 }

@@ -130,9 +130,12 @@ private func wrapLine(_ line: String, width: Int) -> String {
             continue
         }
         var current = words[unit[0]]
-        for index in unit.dropFirst() {
+        for (position, index) in unit.enumerated().dropFirst() {
             let gap = gaps[index - 1]
-            if gap == 1 && current.count + 1 + words[index].count > width - continuation.count {
+            // The words up to the next place this formula may break, which must fit after this one.
+            let run = unit[position...].prefix { $0 == index || gaps[$0 - 1] != 1 }
+            let runLength = run.map { words[$0].count + 1 }.reduce(0, +) - 1
+            if gap == 1 && current.count + 1 + runLength > width - continuation.count {
                 pieces.append(current)
                 current = words[index]
             } else {
@@ -140,6 +143,19 @@ private func wrapLine(_ line: String, width: Int) -> String {
             }
         }
         pieces.append(current)
+    }
+    // A piece still longer than a line (a long bracket group) is broken at any space as a last resort.
+    let room = width - continuation.count
+    pieces = pieces.flatMap { piece -> [String] in
+        guard piece.count > room else { return [piece] }
+        var parts = [""]
+        for word in piece.split(separator: " ") {
+            if !parts[parts.count - 1].isEmpty && parts[parts.count - 1].count + 1 + word.count > room {
+                parts.append("")
+            }
+            parts[parts.count - 1] += (parts[parts.count - 1].isEmpty ? "" : " ") + word
+        }
+        return parts
     }
 
     var lines: [String] = []
@@ -162,7 +178,7 @@ private func wrapLine(_ line: String, width: Int) -> String {
 /// Superscript characters and what they stand for: a run of them is written "^c" or "^(…)".
 private let superscripts: [Character: Character] = [
     "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
-    "⁻": "-", "⁺": "+", "ˣ": "x", "ⁿ": "n", "ᵀ": "T", "ⁱ": "i", "ᵏ": "k"
+    "⁻": "-", "⁺": "+", "ˣ": "x", "ⁿ": "n", "ᵀ": "T", "ⁱ": "i", "ᵏ": "k", "ᵗ": "t"
 ]
 /// Subscript characters and what they stand for: a run of them is written "_c" or "_(…)".
 private let subscripts: [Character: Character] = [
@@ -173,14 +189,14 @@ private let subscripts: [Character: Character] = [
 /// How each other non-ASCII character of the lessons' text is written in plain ASCII (`--ascii`,
 /// `TERM=dumb`): letters by name, operators by their usual ASCII spelling.
 private let asciiSpellings: [Character: String] = [
-    "Σ": "sum", "σ": "sigma", "λ": "lambda", "η": "eta", "θ": "theta", "α": "alpha", "β": "beta",
+    "Σ": "sum", "σ": "sigma", "λ": "lambda", "κ": "kappa", "η": "eta", "θ": "theta", "α": "alpha", "β": "beta",
     "μ": "mu", "ε": "eps", "δ": "delta", "Δ": "Delta", "∂": "d", "∇": "grad", "π": "pi", "ρ": "rho",
     "−": "-", "–": "-", "—": "--", "·": "*", "×": "x", "÷": "/", "±": "+/-", "≈": "~", "≠": "!=",
     "≤": "<=", "≥": ">=", "←": "<-", "→": "->", "⇒": "=>", "∞": "infinity", "√": "sqrt", "∈": "in",
     "⊙": "(.)", "‖": "||", "…": "...", "′": "'", "″": "''", "‘": "'", "’": "'", "“": "\"", "”": "\"",
     "°": " deg", "ŷ": "y^", "ĝ": "g^", "½": "1/2", "¼": "1/4", "¾": "3/4",
     "═": "=", "─": "-", "━": "-", "│": "|", "┤": "+", "┬": "+", "└": "+", "┌": "+", "┐": "+", "┘": "+",
-    "├": "|", "↑": "^",
+    "├": "|", "↑": "^", "↓": "v", "‴": "'''", "⋯": "...", "⌈": "[", "⌉": "]", "⌊": "[", "⌋": "]",
     "█": "#", "▓": "#", "▒": "+", "░": ".", "•": "o", "◦": "o", "▪": "#", "◆": "@", "✓": "v", "✗": "x",
     "▉": "#", "▊": "#", "▋": "#", "▌": "#", "▍": "#", "▎": "#", "▏": "#", "⠶": "o",
     "é": "e", "è": "e", "ü": "u", "ö": "o", "ä": "a",
@@ -208,6 +224,8 @@ public func asciiOnly(_ text: String) -> String {
             result.append(character)
         } else if let spelling = asciiSpellings[character] {
             result += spelling
+        } else if let accented = spelledWithoutAccent(character) {
+            result += accented
         } else if let scalar = character.unicodeScalars.first, (0x2800...0x28FF).contains(scalar.value) {
             result += scalar.value == 0x2800 ? " " : "."  // a braille dot pattern
         } else {
@@ -215,4 +233,16 @@ public func asciiOnly(_ text: String) -> String {
         }
     }
     return result
+}
+
+/// A letter with a hat or a bar spelled as the letter and "^" or "bar": "m̂" → "m^", "ȳ" → "ybar"
+/// (nil for anything else).
+private func spelledWithoutAccent(_ character: Character) -> String? {
+    let scalars = Array(String(character).decomposedStringWithCanonicalMapping.unicodeScalars)
+    guard scalars.count == 2, scalars[0].isASCII, scalars[0].properties.isAlphabetic else { return nil }
+    switch scalars[1].value {
+    case 0x302: return String(scalars[0]) + "^"
+    case 0x304: return String(scalars[0]) + "bar"
+    default: return nil
+    }
 }

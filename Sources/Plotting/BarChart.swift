@@ -28,7 +28,7 @@ public struct BarChart: Sendable {
         let numberWidth = texts.map(\.count).max() ?? 0
         let barWidth = max(5, options.width - labelWidth - numberWidth - 4)
         let largest = values.filter { $0.isFinite }.max() ?? 0
-        var lines = [options.bold(title)]
+        var lines = wrapWords(title, width: options.width).split(separator: "\n").map { options.bold(String($0)) }
         for (index, (label, value)) in zip(labels, values).enumerated() {
             var bar = ""
             if value.isFinite && value > 0 && largest > 0 {

@@ -38,20 +38,125 @@ func svgHeader(width: Int, height: Int, title: String, description: String) -> S
 
 extension Chart {
     /// Where the SVG puts things, in pixels: the plot area and the legend's entries. The legend
-    /// sits below the x label, outside the plot, so it can never cover data.
+    /// sits below the x label, outside the plot, so it can never cover data; or, when every
+    /// series is a line, each line is named at its end (`lineEndLabels`).
     struct SVGLayout {
         var left: Double, right: Double, top: Double, bottom: Double
         /// Top-left corner of each legend entry's colour swatch.
         var legend: [(x: Double, y: Double)]
         /// The top of the background field's key, below the legend, or nil without a field.
         var keyTop: Double? = nil
+        /// Where each series' label at its line's end starts (its swatch's left end) and its
+        /// vertical middle, in series order; empty when the legend is used instead.
+        var lineLabels: [(x: Double, y: Double)] = []
     }
 
-    /// Legend entries flow left to right and wrap; the plot shrinks to leave room for them.
+    /// The widest a label column right of the plot may be, as a share of the picture's width.
+    static let labelColumnShare = 0.3
+    /// The least vertical distance between two line-end labels, and the most a label may move
+    /// from its line's end to keep that distance, in pixels.
+    static let labelSpacing = 15.0
+    static let labelNudge = 12.0
+
+    /// The width in pixels of a line-end label: its swatch, a gap and its name at font size 13.
+    static func lineLabelWidth(_ name: String) -> Double { 24 + 8.1 * Double(name.count) }
+
+    /// The box a line-end label covers, from its start and vertical middle.
+    static func lineLabelBox(x: Double, y: Double, name: String) -> (
+        x: Double, y: Double, width: Double, height: Double
+    ) {
+        (x, y - 8, lineLabelWidth(name), 16)
+    }
+
+    /// Labels at the lines' ends, when they fit; nil for a legend below the plot. Every series
+    /// must be a line whose last drawn point lies inside the axes. A line that runs to the right
+    /// edge of the data (within 2 %) is named in a column right of the plot, level with its end;
+    /// labels there push each other apart to stay `labelSpacing` apart, each moving at most
+    /// `labelNudge`, and the column may take at most `labelColumnShare` of the picture. A line
+    /// that stops earlier (a run that diverged, say) is named just right of, above or below its
+    /// last point, inside the plot, where the label touches no line and no other label.
+    func lineEndLabels(width: Int, left: Double, top: Double, bottom: Double) -> (
+        right: Double, places: [(x: Double, y: Double)]
+    )? {
+        guard series.count >= 2, background == nil, series.allSatisfy({ $0.style == .line }) else { return nil }
+        let xs = series.flatMap(\.finitePoints).map(\.x)
+        guard let xLow = xs.min(), let xHigh = xs.max(), xHigh > xLow else { return nil }
+        let axes = axes()
+        var ends: [Point] = []
+        for s in series {
+            guard let end = s.finitePoints.last, axes.x.contains(end.x), axes.y.contains(end.y) else { return nil }
+            ends.append(end)
+        }
+        let atEdge = ends.map { $0.x >= xHigh - 0.02 * (xHigh - xLow) }
+        let edge = series.indices.filter { atEdge[$0] }
+        let column = edge.map { Chart.lineLabelWidth(series[$0].name) }.max().map { $0 + 14 } ?? 0
+        guard column <= Chart.labelColumnShare * Double(width) else { return nil }
+        let right = edge.isEmpty ? Double(width) - 24 : Double(width) - 16 - column
+        func px(_ x: Double) -> Double {
+            left + (x - axes.x.lowerBound) / (axes.x.upperBound - axes.x.lowerBound) * (right - left)
+        }
+        func py(_ y: Double) -> Double {
+            bottom - (y - axes.y.lowerBound) / (axes.y.upperBound - axes.y.lowerBound) * (bottom - top)
+        }
+        var places = ends.map { (x: px($0.x) + 6, y: py($0.y)) }
+
+        // The right column: labels closer than `labelSpacing` push each other apart, half the
+        // shortfall each, and stay within the plot's height; a few rounds settle them.
+        let order = edge.sorted { places[$0].y < places[$1].y }
+        let wanted = places.map(\.y)
+        for index in edge { places[index].x = right + 6 }
+        for _ in 0..<50 {
+            for (upper, lower) in zip(order, order.dropFirst())
+            where places[lower].y - places[upper].y < Chart.labelSpacing {
+                let shortfall = Chart.labelSpacing - (places[lower].y - places[upper].y)
+                places[upper].y -= shortfall / 2
+                places[lower].y += shortfall / 2
+            }
+            for index in order { places[index].y = min(max(places[index].y, top), bottom) }
+        }
+        guard
+            edge.allSatisfy({ abs(places[$0].y - wanted[$0]) <= Chart.labelNudge }),
+            zip(order, order.dropFirst()).allSatisfy({ places[$1].y - places[$0].y >= Chart.labelSpacing - 1e-9 })
+        else { return nil }
+
+        // Inside the plot: right of the end, else above or below it, clear of every line.
+        let segments: [(Double, Double, Double, Double)] = series.flatMap { s in
+            zip(s.points, s.points.dropFirst()).compactMap { p, q in
+                p.x.isFinite && p.y.isFinite && q.x.isFinite && q.y.isFinite
+                    ? (px(p.x), py(p.y), px(q.x), py(q.y)) : nil
+            }
+        }
+        var taken: [(x: Double, y: Double, width: Double, height: Double)] = []
+        for index in series.indices where !atEdge[index] {
+            let end = places[index]
+            let candidates = [(end.x, end.y), (end.x - 6, end.y - 14), (end.x - 6, end.y + 14)]
+            guard
+                let free = candidates.first(where: { x, y in
+                    let box = Chart.lineLabelBox(x: x, y: y, name: series[index].name)
+                    return box.x >= left && box.x + box.width <= right && box.y >= top && box.y + box.height <= bottom
+                        && !taken.contains(where: { boxesOverlap($0, box) })
+                        && !segments.contains(where: { segmentTouches($0, box) })
+                })
+            else { return nil }
+            places[index] = (free.0, free.1)
+            taken.append(Chart.lineLabelBox(x: free.0, y: free.1, name: series[index].name))
+        }
+        return (right, places)
+    }
+
+    /// Legend entries flow left to right and wrap; the plot shrinks to leave room for them. Lines
+    /// named at their ends need no legend: the plot leaves a column on the right for the lines
+    /// that reach it.
     func svgLayout(width: Int, height: Int) -> SVGLayout {
         let left = 70.0
         let right = Double(width) - 24
         let top = 50.0
+        let keyHeight = background == nil ? 0 : Field.svgKeyHeight
+        if let labels = lineEndLabels(width: width, left: left, top: top, bottom: Double(height) - 60 - keyHeight) {
+            return SVGLayout(
+                left: left, right: labels.right, top: top, bottom: Double(height) - 60 - keyHeight, legend: [],
+                lineLabels: labels.places)
+        }
         var legend: [(x: Double, y: Double)] = []
         var x = left
         var row = 0
@@ -67,7 +172,6 @@ extension Chart {
             }
         }
         let legendHeight = series.count > 1 ? 20 * Double(row + 1) + 6 : 0
-        let keyHeight = background == nil ? 0 : Field.svgKeyHeight
         let bottom = Double(height) - 60 - legendHeight - keyHeight
         legend = legend.map { ($0.x, bottom + 56 + 20 * $0.y) }
         let keyTop = background == nil ? nil : bottom + 50 + legendHeight
@@ -85,7 +189,7 @@ extension Chart {
     /// The chart as a standalone SVG document (no external fonts or scripts): a frame, grid
     /// lines at the ticks, tick labels, axis labels, title, one `<polyline>` per line series
     /// (broken into several where values are not finite), one `<circle>` per drawn point of a
-    /// point series, and a legend below the plot when there are several series. The ranges and
+    /// point series, and, when there are several series, a legend below the plot or each line named at its right end (`lineEndLabels`). The ranges and
     /// ticks are those of `axes()`, as in the terminal.
     public func svg(width: Int = 720, height: Int = 440) -> String {
         let axes = axes()
@@ -168,6 +272,15 @@ extension Chart {
             }
             svg += "<text x=\"\(svgNumber(place.x + 34))\" y=\"\(svgNumber(place.y))\">\(xmlEscaped(s.name))</text>\n"
         }
+        for (index, (s, place)) in zip(series, layout.lineLabels).enumerated() {
+            let color = RenderOptions.svgPalette[index % RenderOptions.svgPalette.count]
+            let dashes = RenderOptions.svgDashes[index % RenderOptions.svgDashes.count]
+            let dash = dashes.isEmpty ? "" : " stroke-dasharray=\"\(dashes)\""
+            svg +=
+                "<line x1=\"\(svgNumber(place.x))\" y1=\"\(svgNumber(place.y))\" x2=\"\(svgNumber(place.x + 18))\" y2=\"\(svgNumber(place.y))\" stroke=\"\(color)\" stroke-width=\"2.5\"\(dash)/>"
+            svg +=
+                "<text class=\"line-label\" x=\"\(svgNumber(place.x + 24))\" y=\"\(svgNumber(place.y + 4.5))\">\(xmlEscaped(s.name))</text>\n"
+        }
         let skipped = nonFiniteCount
         if skipped > 0 {
             svg +=
@@ -175,5 +288,27 @@ extension Chart {
         }
         svg += "</svg>\n"
         return svg
+    }
+}
+
+/// Whether two boxes (x, y, width, height) overlap.
+func boxesOverlap(
+    _ a: (x: Double, y: Double, width: Double, height: Double),
+    _ b: (x: Double, y: Double, width: Double, height: Double)
+) -> Bool {
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+}
+
+/// Whether the segment from (x0, y0) to (x1, y1) passes through a box, looked at every pixel
+/// along it (and 2 pixels around the box, so a line never grazes a label).
+func segmentTouches(
+    _ segment: (Double, Double, Double, Double), _ box: (x: Double, y: Double, width: Double, height: Double)
+) -> Bool {
+    let (x0, y0, x1, y1) = segment
+    let steps = max(1, Int((((x1 - x0) * (x1 - x0) + (y1 - y0) * (y1 - y0)).squareRoot()).rounded(.up)))
+    return (0...steps).contains { k in
+        let t = Double(k) / Double(steps)
+        let (x, y) = (x0 + t * (x1 - x0), y0 + t * (y1 - y0))
+        return x >= box.x - 2 && x <= box.x + box.width + 2 && y >= box.y - 2 && y <= box.y + box.height + 2
     }
 }

@@ -137,6 +137,10 @@ extension Chart {
                 if rowLength > indent.count {
                     row += "   "
                     rowLength += 3
+                } else if indent.count + length > options.width {
+                    // An entry too long to sit under the plot starts further left, as far as it needs.
+                    row = String(repeating: " ", count: max(options.width - length, 0))
+                    rowLength = indent.count
                 }
                 row += options.colored(symbol, series: index) + " " + s.name
                 rowLength += length

@@ -87,7 +87,7 @@ public struct GraphDiagram: Sendable {
     /// node met a second time is written as "↑ name (again: see above)" and not expanded.
     public func renderTree(root: Int, _ options: RenderOptions = RenderOptions()) -> String {
         let (branch, last, pipe, blank) = options.ascii ? ("|- ", "`- ", "|  ", "   ") : ("├─ ", "└─ ", "│  ", "   ")
-        var lines: [String] = [options.bold(title)]
+        var lines = wrapWords(title, width: options.width).split(separator: "\n").map { options.bold(String($0)) }
         var seen = Set<Int>()
         // Depth-first with an explicit stack: (node, prefix for its line, prefix for its children, label).
         var stack: [(node: Int, linePrefix: String, childPrefix: String, label: String)] = [(root, "", "", "")]
@@ -100,9 +100,24 @@ public struct GraphDiagram: Sendable {
                 continue
             }
             seen.insert(node)
-            let text = nodes[node].lines.joined(separator: "  ")
-            lines.append(linePrefix + (nodes[node].highlighted ? options.bold(text) : text) + labelText)
             let incoming = inputs(of: node)
+            // A node too long for the width goes on as many lines as it needs, under its name.
+            let pieces = nodes[node].lines + (label.isEmpty ? [] : ["(\(label))"])
+            var rows = [pieces[0]]
+            let continuation = childPrefix + (incoming.isEmpty ? blank : pipe)
+            for piece in pieces.dropFirst() {
+                let prefixLength = rows.count == 1 ? linePrefix.count : continuation.count
+                let separator = rows.count == 1 && piece.hasPrefix("(") ? "   " : "  "
+                if prefixLength + rows[rows.count - 1].count + separator.count + piece.count > options.width {
+                    rows.append(piece)
+                } else {
+                    rows[rows.count - 1] += separator + piece
+                }
+            }
+            for (k, row) in rows.enumerated() {
+                let text = nodes[node].highlighted ? options.bold(row) : row
+                lines.append((k == 0 ? linePrefix : continuation) + text)
+            }
             for (k, edge) in incoming.enumerated().reversed() {
                 let isLast = k == incoming.count - 1
                 stack.append(

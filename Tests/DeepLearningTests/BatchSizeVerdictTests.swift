@@ -108,4 +108,30 @@ final class BatchSizeVerdictTests: XCTestCase {
         XCTAssertEqual(kept.outcome, .finished)
         XCTAssertEqual(kept.epochLosses, all.epochLosses)
     }
+
+    func testPathMeasuresByHand() {
+        // Around the square (0,0) → (1,0) → (1,1) → (0,1): length 3, net move 1, and the farthest
+        // corner from (0.5, 0.5) is √0.5 away.
+        let square: [[Double]] = [[0, 0], [1, 0], [1, 1], [0, 1]]
+        let (length, netMove, farthest) = pathMeasures(square, minimum: [0.5, 0.5])
+        XCTAssertEqual(length, 3, accuracy: 1e-12)
+        XCTAssertEqual(netMove, 1, accuracy: 1e-12)
+        XCTAssertEqual(farthest, 0.5.squareRoot(), accuracy: 1e-12)
+    }
+
+    func testPathEndingGoesEachWay() {
+        // Steps that mostly cancel, close to the minimum, for a descent that began far away:
+        // wandering around it.
+        let circling: [[Double]] = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0.1]]
+        XCTAssertEqual(pathEnding(circling, start: [-20, 0], minimum: [0.5, 0.5]), .wandersAroundMinimum)
+        // The same steps when the descent began only a little further out: a wide region for it.
+        XCTAssertEqual(pathEnding(circling, start: [2, 0.5], minimum: [0.5, 0.5]), .wandersWide)
+        // The same steps far from the minimum: a short zigzag, well short of it.
+        XCTAssertEqual(pathEnding(circling, start: [-20, 0], minimum: [50, 50]), .zigzagsShort)
+        // A straight run: heading on.
+        XCTAssertEqual(pathEnding([[0, 0], [1, 0], [2, 0.1], [3, 0]], start: [0, 0], minimum: [10, 0]), .headsOn)
+        // Not moving at all.
+        XCTAssertEqual(pathEnding([[2, 3], [2, 3], [2, 3]], start: [0, 0], minimum: [2, 3]), .stopped)
+        XCTAssertEqual(pathEnding([], start: [0, 0], minimum: [0, 0]), .stopped)
+    }
 }

@@ -341,3 +341,119 @@ final class SignedImageTests: XCTestCase {
         XCTAssertEqual(divergingColour(1), "rgb(213,94,0)")
     }
 }
+
+/// Lines named at their right ends instead of a legend below the plot.
+final class LineEndLabelTests: XCTestCase {
+    /// The boxes of the line-end labels, and every data coordinate, of a chart's SVG.
+    func labelsAndData(_ chart: Chart) throws -> (labels: [SVGGeometry.Box], data: [(Double, Double)]) {
+        let svg = chart.svg()
+        let geometry = try XCTUnwrap(SVGGeometry.parse(svg))
+        let labels = geometry.all("text").filter { $0.attributes["class"] == "line-label" }
+            .compactMap(SVGGeometry.box(ofText:))
+        let counter = ElementCounter()
+        let parser = XMLParser(data: Data(svg.utf8))
+        parser.delegate = counter
+        XCTAssertTrue(parser.parse())
+        return (labels, counter.dataCoordinates)
+    }
+
+    func testLinesThatReachTheRightEdgeAreNamedThereAndNothingOverlaps() throws {
+        // Three activation-like curves; two end at almost the same height.
+        let xs = stride(from: -4.0, through: 4, by: 0.1).map { $0 }
+        let chart = Chart(
+            title: "curves",
+            series: [
+                Series("ReLU", x: xs, y: xs.map { max(0, $0) }),
+                Series("sigmoid σ", x: xs, y: xs.map { 1 / (1 + exp(-$0)) }),
+                Series("tanh", x: xs, y: xs.map { tanh($0) })
+            ])
+        let layout = chart.svgLayout(width: 720, height: 440)
+        XCTAssertTrue(layout.legend.isEmpty)
+        XCTAssertEqual(layout.lineLabels.count, 3)
+        let (labels, data) = try labelsAndData(chart)
+        XCTAssertEqual(labels.count, 3)
+        for i in labels.indices {
+            for j in labels.indices where i < j {
+                XCTAssertFalse(labels[i].overlaps(labels[j]), "labels \(labels[i]) and \(labels[j]) overlap")
+            }
+            // Right of the plot, where no data is drawn.
+            XCTAssertGreaterThan(labels[i].x, layout.right)
+            XCTAssertLessThanOrEqual(labels[i].x + labels[i].width, 720)
+        }
+        XCTAssertFalse(data.isEmpty)
+        for (x, y) in data {
+            for label in labels {
+                XCTAssertFalse(
+                    label.overlaps(SVGGeometry.Box(x: x - 1, y: y - 1, width: 2, height: 2)),
+                    "a label covers data at (\(x), \(y))")
+            }
+        }
+        // Each label stays near its line's end.
+        for (k, s) in chart.series.enumerated() {
+            let axes = chart.axes()
+            let end = s.finitePoints.last!
+            let endY =
+                layout.bottom - (end.y - axes.y.lowerBound) / (axes.y.upperBound - axes.y.lowerBound)
+                * (layout.bottom - layout.top)
+            XCTAssertLessThanOrEqual(abs(layout.lineLabels[k].y - endY), Chart.labelNudge + 1e-9)
+        }
+    }
+
+    func testALineThatStopsEarlyIsNamedAtItsEndClearOfEveryLine() throws {
+        // Like a learning-rate sweep: two runs to the end, one that stops early going up.
+        let steps = (0...100).map(Double.init)
+        let chart = Chart(
+            title: "sweep",
+            series: [
+                Series("lr 0.01", x: steps, y: steps.map { 2 - 0.02 * $0 }),
+                Series("lr 0.30", x: steps, y: steps.map { 2 * exp(-$0 / 5) - 1 }),
+                Series("lr 0.80", x: Array(steps.prefix(33)), y: steps.prefix(33).map { 2 + 0.18 * $0 })
+            ])
+        let layout = chart.svgLayout(width: 720, height: 440)
+        XCTAssertEqual(layout.lineLabels.count, 3)
+        XCTAssertLessThan(layout.lineLabels[2].x, layout.right, "the early one is named inside the plot")
+        let (labels, _) = try labelsAndData(chart)
+        XCTAssertEqual(labels.count, 3)
+        for i in labels.indices {
+            for j in labels.indices where i < j { XCTAssertFalse(labels[i].overlaps(labels[j])) }
+        }
+        // No line passes through a label: every polyline, looked at every pixel.
+        let geometry = try XCTUnwrap(SVGGeometry.parse(chart.svg()))
+        for polyline in geometry.all("polyline") {
+            let points = polyline.attributes["points"]!.split(separator: " ").map { pair in
+                pair.split(separator: ",").map { Double($0)! }
+            }
+            for (p, q) in zip(points, points.dropFirst()) {
+                let steps = max(1, Int(hypot(q[0] - p[0], q[1] - p[1]).rounded(.up)))
+                for k in 0...steps {
+                    let t = Double(k) / Double(steps)
+                    let dot = SVGGeometry.Box(
+                        x: p[0] + t * (q[0] - p[0]) - 0.5, y: p[1] + t * (q[1] - p[1]) - 0.5, width: 1, height: 1)
+                    for label in labels { XCTAssertFalse(label.overlaps(dot), "a line crosses \(label)") }
+                }
+            }
+        }
+    }
+
+    func testALegendBelowWhenLabelsWouldNotWork() {
+        // A line that stops inside a thicket of another line has no free place for its label.
+        let thicket = stride(from: 0.0, through: 2, by: 0.01).map { $0 }
+        let crossed = Chart(
+            title: "crossed",
+            series: [
+                Series("a", x: thicket, y: thicket.indices.map { $0 % 2 == 0 ? 0 : 2 }),
+                Series("b", x: [0, 1], y: [1.5, 1])
+            ])
+        XCTAssertTrue(crossed.svgLayout(width: 720, height: 440).lineLabels.isEmpty)
+        XCTAssertFalse(crossed.svgLayout(width: 720, height: 440).legend.isEmpty)
+        // Five lines ending at one height: the labels would have to move too far from them.
+        let bunched = Chart(
+            title: "bunched", series: (0..<5).map { k in Series("s\(k)", x: [0, 1], y: [Double(k), 1]) })
+        XCTAssertTrue(bunched.svgLayout(width: 720, height: 440).lineLabels.isEmpty)
+        // Points are data, not lines: a legend.
+        let mixed = Chart(
+            title: "mixed",
+            series: [Series("p", x: [0, 1], y: [0, 1], style: .points), Series("l", x: [0, 1], y: [1, 0])])
+        XCTAssertTrue(mixed.svgLayout(width: 720, height: 440).lineLabels.isEmpty)
+    }
+}
