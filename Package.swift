@@ -6,11 +6,11 @@
 //                   gradients, optimisers, data)
 //   Plotting        terminal charts and SVG export; knows nothing about deep learning
 //   LessonSupport   what every lesson shares: flags, steps, --pause, --svg, number formatting
-//   lesson-1 … 13   the lessons, one executable each, under Lessons/NN-Name
+//   lesson-1 … 15   the lessons, one executable each, under Lessons/NN-Name
 //   exercises       `swift run exercises`: the students' progress through Exercises/
 //   benchmark       `swift run -c release benchmark`: the core against numpy
 //   course-site     `swift run course-site DIR`: the course as a static web site, from real runs
-//   E01_… E32_…     the reference solutions of the exercises, one module each (as in the
+//   E01_… E36_…     the reference solutions of the exercises, one module each (as in the
 //                   students' package), tested by the same checks the students run
 import PackageDescription
 import Foundation
