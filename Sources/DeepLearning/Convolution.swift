@@ -70,12 +70,55 @@ public func patchMatrix(_ maps: Matrix, geometry g: ConvolutionGeometry) -> Matr
 ///     ∂L/∂X[n, a, b, c] = Σ over (y, x, i, j) with y + i − p = a, x + j − p = b of ∂L/∂P[(n, y, x), (i, j, c)]
 ///
 /// `patches` is (N·H′·W′) × (k·k·C); the result is (N·H·W) × C.
+///
+/// Computed pixel by pixel: each input pixel gathers its k·k entries (fewer at the borders) and
+/// sums them in the order in which a walk over the patches, position after position, would add
+/// them: (i, j) from the last offset to the first. `addPatchesBackByScatter` is that walk, and the
+/// tests check that the two agree to the bit.
 public func addPatchesBack(_ patches: Matrix, geometry g: ConvolutionGeometry) -> Matrix {
     let positions = g.outputHeight * g.outputWidth
     precondition(
         patches.columns == g.patchSize && patches.rows % positions == 0,
         "Patches of this geometry need (N·\(positions))×\(g.patchSize), got \(patches.shape)")
     let count = patches.rows / positions
+    let (c, k, p) = (g.channels, g.kernel, g.padding)
+    let (outH, outW) = (g.outputHeight, g.outputWidth)
+    var result = [Double](repeating: 0, count: count * g.height * g.width * c)
+    patches.values.withUnsafeBufferPointer { d in
+        result.withUnsafeMutableBufferPointer { out in
+            for n in 0..<count {
+                for a in 0..<g.height {
+                    for b in 0..<g.width {
+                        let pixel = ((n * g.height + a) * g.width + b) * c
+                        // Output position (y, x) = (a − i + p, b − j + p) saw this pixel at offset (i, j).
+                        var sum = 0.0  // one channel: the sum stays in a register
+                        for i in stride(from: k - 1, through: 0, by: -1) {
+                            let y = a - i + p
+                            guard y >= 0 && y < outH else { continue }
+                            for j in stride(from: k - 1, through: 0, by: -1) {
+                                let x = b - j + p
+                                guard x >= 0 && x < outW else { continue }
+                                let patch = ((n * outH + y) * outW + x) * g.patchSize + (i * k + j) * c
+                                if c == 1 {
+                                    sum += d[patch]
+                                } else {
+                                    for ch in 0..<c { out[pixel + ch] += d[patch + ch] }
+                                }
+                            }
+                        }
+                        if c == 1 { out[pixel] = sum }
+                    }
+                }
+            }
+        }
+    }
+    return Matrix(rows: count * g.height * g.width, columns: c, values: result)
+}
+
+/// `addPatchesBack` as the formula's walk reads: every patch entry, position after position, added
+/// onto its pixel (the reference the tests compare the pixel-by-pixel form with).
+func addPatchesBackByScatter(_ patches: Matrix, geometry g: ConvolutionGeometry) -> Matrix {
+    let count = patches.rows / (g.outputHeight * g.outputWidth)
     let c = g.channels
     var result = [Double](repeating: 0, count: count * g.height * g.width * c)
     patches.values.withUnsafeBufferPointer { d in
@@ -144,7 +187,20 @@ public func convolutionBackward(
     _ gradient: Matrix, maps: Matrix, filters: Matrix,
     geometry: ConvolutionGeometry
 ) -> (filters: Matrix, bias: Matrix, maps: Matrix) {
-    let patches = patchMatrix(maps, geometry: geometry)
+    convolutionBackward(gradient, patches: patchMatrix(maps, geometry: geometry), filters: filters, geometry: geometry)
+}
+
+/// The same gradients from the patch matrix P = patchMatrix(X) that the forward pass built
+/// already (a training step builds it once, not twice):
+///
+///     ∂L/∂K = Pᵀ·G        ∂L/∂b = Σ_rows G        ∂L/∂X = addPatchesBack(G·Kᵀ)
+public func convolutionBackward(
+    _ gradient: Matrix, patches: Matrix, filters: Matrix,
+    geometry: ConvolutionGeometry
+) -> (filters: Matrix, bias: Matrix, maps: Matrix) {
+    precondition(
+        patches.columns == geometry.patchSize,
+        "Patches of this geometry have \(geometry.patchSize) columns, got \(patches.shape)")
     precondition(
         gradient.rows == patches.rows && gradient.columns == filters.columns,
         "The gradient must be (N·H′·W′)×F = \(patches.rows)×\(filters.columns), got \(gradient.shape)")

@@ -34,7 +34,7 @@ private func multiplyAddBlock<V: ProductLanes>(
     _ rowCount: Int, _ vectors: Int, i0: Int,
     left: UnsafePointer<Double>, leftRowStride: Int, leftColumnStride: Int,
     right: UnsafePointer<Double>, rightRowStride: Int, corner: UnsafeMutablePointer<Double>, cStride: Int,
-    k: Int, row: UnsafePointer<Double>?, vector: V.Type
+    k: Int, row: UnsafePointer<Double>?, step: WeightStep?, done: Int, vector: V.Type
 ) {
     let w = V.scalarCount
     var acc = (V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V())
@@ -69,6 +69,11 @@ private func multiplyAddBlock<V: ProductLanes>(
     let row1: V = vectors == 2 ? row.map { load($0 + w) } ?? V() : V()
     @inline(__always) func add(_ r: Int, _ first: V, _ second: V) {
         let cells = corner + r * cStride
+        if let step {
+            stepWeights(step, gradient: first, at: cells, done: done)
+            if vectors == 2 { stepWeights(step, gradient: second, at: cells + w, done: done - w) }
+            return
+        }
         store(row == nil ? first : row0 + first, cells)
         if vectors == 2 { store(row == nil ? second : row1 + second, cells + w) }
     }
@@ -94,24 +99,49 @@ let registerRows = 8
 let registerRows = 4
 #endif
 
+/// A step of plain SGD, W ← W − lr·(G + λW), applied by the kernel to the weights W it finds in C
+/// as soon as it has the gradient G = L·R of a block in registers (`StochasticGradientDescent`'s
+/// formula, element by element, in the same order of operations: the same bits).
+struct WeightStep {
+    /// lr and λ.
+    var rate: Double, decay: Double
+}
+
+/// W ← W − lr·(G + λW) for the numbers of one vector at `cells`, except the first `done` of them
+/// (a block that overlaps the one before it: those weights have taken their step already).
+@inline(__always)
+private func stepWeights<V: ProductLanes>(
+    _ step: WeightStep, gradient: V, at cells: UnsafeMutablePointer<Double>, done: Int
+) {
+    let old: V = load(UnsafePointer(cells))
+    let new = old - V(repeating: step.rate) * (gradient + V(repeating: step.decay) * old)
+    if done <= 0 {
+        store(new, cells)
+    } else {
+        for lane in min(done, V.scalarCount)..<V.scalarCount { cells[lane] = new[lane] }
+    }
+}
+
 /// C = L·R (+ `row`, n numbers, added to every row) for the layout described above, with vectors
 /// of `vectorWidth` (4 or 8) numbers and blocks of at most `largestBlock` (8 or 4) rows. C may
-/// start uninitialised: every element is written.
+/// start uninitialised: every element is written. With `step` (and no row), C holds weights W
+/// instead and takes the step W ← W − lr·(L·R + λW) (see `WeightStep`).
 func blockedMultiply(
     left: UnsafePointer<Double>, leftRowStride: Int, leftColumnStride: Int,
     right: UnsafePointer<Double>, rightRowStride: Int, into c: UnsafeMutablePointer<Double>,
-    m: Int, n: Int, k: Int, row: UnsafePointer<Double>? = nil, vectorWidth: Int = ProductVector.scalarCount,
-    largestBlock: Int = registerRows
+    m: Int, n: Int, k: Int, row: UnsafePointer<Double>? = nil, step: WeightStep? = nil,
+    vectorWidth: Int = ProductVector.scalarCount, largestBlock: Int = registerRows
 ) {
+    precondition(row == nil || step == nil, "A weight step takes no row")
     if vectorWidth == 8 {
         blockedMultiply(
             left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride, right: right,
-            rightRowStride: rightRowStride, into: c, m: m, n: n, k: k, row: row, vector: SIMD8<Double>.self,
+            rightRowStride: rightRowStride, into: c, m: m, n: n, k: k, row: row, step: step, vector: SIMD8<Double>.self,
             largestBlock: largestBlock)
     } else {
         blockedMultiply(
             left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride, right: right,
-            rightRowStride: rightRowStride, into: c, m: m, n: n, k: k, row: row, vector: SIMD4<Double>.self,
+            rightRowStride: rightRowStride, into: c, m: m, n: n, k: k, row: row, step: step, vector: SIMD4<Double>.self,
             largestBlock: largestBlock)
     }
 }
@@ -120,14 +150,14 @@ func blockedMultiply(
 private func blockedMultiply<V: ProductLanes>(
     left: UnsafePointer<Double>, leftRowStride: Int, leftColumnStride: Int,
     right: UnsafePointer<Double>, rightRowStride: Int, into c: UnsafeMutablePointer<Double>,
-    m: Int, n: Int, k: Int, row: UnsafePointer<Double>?, vector: V.Type, largestBlock: Int
+    m: Int, n: Int, k: Int, row: UnsafePointer<Double>?, step: WeightStep?, vector: V.Type, largestBlock: Int
 ) {
     let w = V.scalarCount
     if n < w && w > 4 && n >= 4 {
         // Narrower than one wide vector but not than four numbers: vectors of four.
         blockedMultiply(
             left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride, right: right,
-            rightRowStride: rightRowStride, into: c, m: m, n: n, k: k, row: row, vector: SIMD4<Double>.self,
+            rightRowStride: rightRowStride, into: c, m: m, n: n, k: k, row: row, step: step, vector: SIMD4<Double>.self,
             largestBlock: largestBlock)
         return
     }
@@ -144,14 +174,21 @@ private func blockedMultiply<V: ProductLanes>(
         blockedMultiply(
             left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride, right: scratch,
             rightRowStride: w, into: paddedC, m: m, n: w, k: k, row: row == nil ? nil : UnsafePointer(paddedRow),
-            vector: V.self, largestBlock: largestBlock)
-        for i in 0..<m { (c + i * n).update(from: paddedC + i * w, count: n) }
+            step: nil, vector: V.self, largestBlock: largestBlock)
+        if let step {
+            for i in 0..<m {
+                for j in 0..<n { c[i * n + j] -= step.rate * (paddedC[i * w + j] + step.decay * c[i * n + j]) }
+            }
+        } else {
+            for i in 0..<m { (c + i * n).update(from: paddedC + i * w, count: n) }
+        }
         return
     }
     let pairs = n - n % (2 * w)  // columns covered by blocks of two vectors
     func rowBlock(_ i0: Int, _ rowCount: Int) {
         // Each count is spelled out as a constant so the compiler specialises every shape.
-        @inline(__always) func block(_ vectors: Int, _ j0: Int) {
+        // `done`: how many of the block's first columns an earlier block has written already.
+        @inline(__always) func block(_ vectors: Int, _ j0: Int, done: Int = 0) {
             let corner = c + i0 * n + j0
             let blockRow = row.map { $0 + j0 }
             switch rowCount {
@@ -159,22 +196,22 @@ private func blockedMultiply<V: ProductLanes>(
                 multiplyAddBlock(
                     8, vectors, i0: i0, left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride,
                     right: right + j0, rightRowStride: rightRowStride, corner: corner, cStride: n, k: k,
-                    row: blockRow, vector: V.self)
+                    row: blockRow, step: step, done: done, vector: V.self)
             case 4:
                 multiplyAddBlock(
                     4, vectors, i0: i0, left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride,
                     right: right + j0, rightRowStride: rightRowStride, corner: corner, cStride: n, k: k,
-                    row: blockRow, vector: V.self)
+                    row: blockRow, step: step, done: done, vector: V.self)
             case 2:
                 multiplyAddBlock(
                     2, vectors, i0: i0, left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride,
                     right: right + j0, rightRowStride: rightRowStride, corner: corner, cStride: n, k: k,
-                    row: blockRow, vector: V.self)
+                    row: blockRow, step: step, done: done, vector: V.self)
             default:
                 multiplyAddBlock(
                     1, vectors, i0: i0, left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride,
                     right: right + j0, rightRowStride: rightRowStride, corner: corner, cStride: n, k: k,
-                    row: blockRow, vector: V.self)
+                    row: blockRow, step: step, done: done, vector: V.self)
             }
         }
         var j0 = 0
@@ -182,12 +219,17 @@ private func blockedMultiply<V: ProductLanes>(
             block(2, j0)
             j0 += 2 * w
         }
+        if j0 + w < n && n >= 2 * w {
+            // More than one vector left: the two vectors that end at column n, one pass over R.
+            block(2, n - 2 * w, done: j0 - (n - 2 * w))
+            return
+        }
         if j0 + w <= n {
             block(1, j0)
             j0 += w
         }
         // The last 1 to w − 1 columns: the vector that ends at column n.
-        if j0 < n { block(1, n - w) }
+        if j0 < n { block(1, n - w, done: j0 - (n - w)) }
     }
     var i0 = 0
     // Blocks of 8 rows need 16 accumulators: only with the 32 vector registers of AVX-512.

@@ -63,31 +63,49 @@ let packedMinimumRightCount = 6 * 1024
 let packedMinimumRows = 24
 let packedMinimumDepth = 24
 
+/// Whether `multiply` sends an m × k times k × n product to the packed kernel.
+@inline(__always)
+func goesToPackedKernel(m: Int, n: Int, k: Int, vectorWidth: Int) -> Bool {
+    k * n > packedMinimumRightCount && m >= packedMinimumRows && k >= packedMinimumDepth && n >= 2 * vectorWidth
+}
+
 /// C = L·R (+ `row` added to every row), m × n from an m × k L and a k × n R, by the kernel
 /// that suits the shape, computing with vectors of `vectorWidth` (4 or 8) numbers. Every kernel sums each element in the
 /// same order and adds the row last, so neither the choice nor the vector type changes a single
 /// bit of the result. `c` may start uninitialised.
+///
+/// With `step` (and no row), `c` holds an m × n matrix of weights W instead, which takes the step
+/// of plain SGD W ← W − lr·(L·R + λW): the register-blocked kernel applies it to each block while
+/// the block's gradient is in registers (W is read and written once, the gradient never stored);
+/// the other paths store the gradient and then step. Either way the bits of
+/// `StochasticGradientDescent`'s own loop over a stored gradient.
 func multiply(
     _ left: StridedOperand, _ right: StridedOperand, into c: UnsafeMutablePointer<Double>,
-    m: Int, n: Int, k: Int, row: UnsafePointer<Double>? = nil, vectorWidth: Int = ProductVector.scalarCount
+    m: Int, n: Int, k: Int, row: UnsafePointer<Double>? = nil, step: WeightStep? = nil,
+    vectorWidth: Int = ProductVector.scalarCount
 ) {
     guard m > 0, n > 0 else { return }
+    if let step, k == 0 || right.columnStride != 1 || goesToPackedKernel(m: m, n: n, k: k, vectorWidth: vectorWidth) {
+        let gradient = UnsafeMutablePointer<Double>.allocate(capacity: m * n)
+        defer { gradient.deallocate() }
+        multiply(left, right, into: gradient, m: m, n: n, k: k, vectorWidth: vectorWidth)
+        for index in 0..<(m * n) { c[index] -= step.rate * (gradient[index] + step.decay * c[index]) }
+        return
+    }
     guard k > 0 else {
         for i in 0..<m {
             if let row { (c + i * n).update(from: row, count: n) } else { (c + i * n).update(repeating: 0, count: n) }
         }
         return
     }
-    if k * n > packedMinimumRightCount && m >= packedMinimumRows && k >= packedMinimumDepth
-        && n >= 2 * vectorWidth
-    {
+    if goesToPackedKernel(m: m, n: n, k: k, vectorWidth: vectorWidth) {
         packedMultiply(left: left, right: right, into: c, m: m, n: n, k: k, row: row, vectorWidth: vectorWidth)
         return
     }
     @inline(__always) func blocked(_ right: UnsafePointer<Double>, _ rightRowStride: Int) {
         blockedMultiply(
             left: left.base, leftRowStride: left.rowStride, leftColumnStride: left.columnStride,
-            right: right, rightRowStride: rightRowStride, into: c, m: m, n: n, k: k, row: row,
+            right: right, rightRowStride: rightRowStride, into: c, m: m, n: n, k: k, row: row, step: step,
             vectorWidth: vectorWidth)
     }
     if right.columnStride == 1 {

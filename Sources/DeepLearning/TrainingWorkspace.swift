@@ -143,9 +143,13 @@ final class TrainingWorkspace {
             loss = sum / n
         }
 
-        // Backward, last layer first: dZ = dX ⊙ f′, dW = X_{l−1}ᵀ dZ, dB = Σ rows of dZ,
-        // dX_{l−1} = dZ W_lᵀ (not for the first layer), then the update of layer l, whose
-        // weights nothing else in this step reads any more.
+        // Backward, last layer first: dZ = dX ⊙ f′, dB = Σ rows of dZ, dX_{l−1} = dZ W_lᵀ (not
+        // for the first layer), dW = X_{l−1}ᵀ dZ, then the update of layer l, whose weights
+        // nothing else in this step reads any more. Plain SGD's step on W is taken inside the
+        // product dW = X_{l−1}ᵀ dZ, block by block (see `multiply`'s `step`): dW is never stored.
+        let plainStep = (optimizer as? StochasticGradientDescent).map {
+            WeightStep(rate: $0.learningRate, decay: $0.weightDecay)
+        }
         for l in stride(from: last, through: 0, by: -1) {
             let nIn = sizes[l]
             let nOut = sizes[l + 1]
@@ -155,10 +159,6 @@ final class TrainingWorkspace {
                 UnsafeMutableBufferPointer(start: dZ, count: count),
                 preactivation: UnsafeBufferPointer(start: preactivations[l], count: count),
                 output: UnsafeBufferPointer(start: outputs[l], count: count))
-            multiply(
-                StridedOperand(base: inputOf(l), rowStride: 1, columnStride: nIn),
-                StridedOperand(base: dZ, rowStride: nOut, columnStride: 1),
-                into: weightGradients[l], m: nIn, n: nOut, k: rows)
             // dB_j = 0 + dZ_0j + dZ_1j + …, in that order, four columns at a time.
             let dB = biasGradients[l]
             var j = 0
@@ -186,10 +186,23 @@ final class TrainingWorkspace {
                     StridedOperand(base: wt, rowStride: nIn, columnStride: 1),
                     into: gradients[l - 1], m: rows, n: nIn, k: nOut)
             }
-            optimizer.updateLayer(
-                l, &network.layers[l],
-                weightGradient: UnsafeBufferPointer(start: weightGradients[l], count: nIn * nOut),
-                biasGradient: UnsafeBufferPointer(start: dB, count: nOut))
+            let xT = StridedOperand(base: inputOf(l), rowStride: 1, columnStride: nIn)
+            let dZOperand = StridedOperand(base: dZ, rowStride: nOut, columnStride: 1)
+            if let plainStep {
+                // W ← W − lr·(dW + λW) inside the product, then B ← B − lr·dB.
+                network.layers[l].weights.values.withUnsafeMutableBufferPointer { w in
+                    multiply(xT, dZOperand, into: w.baseAddress!, m: nIn, n: nOut, k: rows, step: plainStep)
+                }
+                network.layers[l].bias.values.withUnsafeMutableBufferPointer { b in
+                    for j in 0..<nOut { b[j] -= plainStep.rate * dB[j] }
+                }
+            } else {
+                multiply(xT, dZOperand, into: weightGradients[l], m: nIn, n: nOut, k: rows)
+                optimizer.updateLayer(
+                    l, &network.layers[l],
+                    weightGradient: UnsafeBufferPointer(start: weightGradients[l], count: nIn * nOut),
+                    biasGradient: UnsafeBufferPointer(start: dB, count: nOut))
+            }
         }
         return loss
     }

@@ -108,6 +108,54 @@ final class ProductVectorWidthTests: XCTestCase {
         }
     }
 
+    /// `multiply` with a weight step (plain SGD inside the product, as the training workspace
+    /// runs it) at both widths and both largest blocks, with Aᵀ read in place as the workspace
+    /// does, against the gradient stored first and `StochasticGradientDescent`'s loop.
+    func testWeightStepInsideTheProductGivesTheLoopsBits() {
+        var generator = SeededGenerator(seed: 36)
+        for (m, k, n) in Self.shapes + [(31, 9, 30), (17, 5, 23), (784, 10, 30), (40, 30, 100)] {
+            let a = Matrix.random(rows: k, columns: m, using: &generator)  // stored k × m, read as Aᵀ
+            let g = Matrix.random(rows: k, columns: n, using: &generator)
+            let weights = Matrix.random(rows: m, columns: n, using: &generator)
+            let step = WeightStep(rate: 0.37, decay: m % 2 == 0 ? 0 : 0.01)
+            let gradient = Matrix.naiveProduct(a.transposed(), g)
+            var expected = weights.values
+            for index in expected.indices {
+                expected[index] -= step.rate * (gradient.values[index] + step.decay * expected[index])
+            }
+            for width in [4, 8] {
+                var result = weights.values
+                a.values.withUnsafeBufferPointer { pa in
+                    g.values.withUnsafeBufferPointer { pg in
+                        result.withUnsafeMutableBufferPointer { pw in
+                            multiply(
+                                StridedOperand(base: pa.baseAddress!, rowStride: 1, columnStride: m),
+                                StridedOperand(base: pg.baseAddress!, rowStride: n, columnStride: 1),
+                                into: pw.baseAddress!, m: m, n: n, k: k, step: step, vectorWidth: width)
+                        }
+                    }
+                }
+                XCTAssertEqual(result, expected, "weight step, \(width)-wide, \(m)×\(k)ᵀ times \(k)×\(n)")
+                for largestBlock in [8, 4] {
+                    var blocked = weights.values
+                    a.values.withUnsafeBufferPointer { pa in
+                        g.values.withUnsafeBufferPointer { pg in
+                            blocked.withUnsafeMutableBufferPointer { pw in
+                                blockedMultiply(
+                                    left: pa.baseAddress!, leftRowStride: 1, leftColumnStride: m,
+                                    right: pg.baseAddress!, rightRowStride: n, into: pw.baseAddress!, m: m, n: n,
+                                    k: k, step: step, vectorWidth: width, largestBlock: largestBlock)
+                            }
+                        }
+                    }
+                    XCTAssertEqual(
+                        blocked, expected,
+                        "blocked weight step, \(width)-wide, blocks of \(largestBlock), \(m)×\(k)ᵀ times \(k)×\(n)")
+                }
+            }
+        }
+    }
+
     /// The packed kernel alone at both widths on products large enough for several blocks of rows
     /// and of the sum, with edges in every direction.
     func testPackedKernelAtBothWidths() {
