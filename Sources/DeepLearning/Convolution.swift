@@ -52,6 +52,40 @@ public func patchMatrix(_ maps: Matrix, geometry g: ConvolutionGeometry) -> Matr
         "Maps of \(g.height)×\(g.width) pixels with \(g.channels) channels need (N·\(pixels))×\(g.channels), got \(maps.shape)"
     )
     let count = maps.rows / pixels
+    let (c, k, p) = (g.channels, g.kernel, g.padding)
+    let (outH, outW) = (g.outputHeight, g.outputWidth)
+    var result = [Double](repeating: 0, count: count * outH * outW * g.patchSize)
+    maps.values.withUnsafeBufferPointer { x in
+        result.withUnsafeMutableBufferPointer { out in
+            // For one position (n, y, x) and filter row i, the offsets j that fall inside the image
+            // are a run, and so are their entries in the patch row and their pixels in the maps:
+            // one copy of (j₁ − j₀)·C numbers.
+            for n in 0..<count {
+                for y in 0..<outH {
+                    for xo in 0..<outW {
+                        let row = out.baseAddress! + ((n * outH + y) * outW + xo) * g.patchSize
+                        let j0 = max(0, p - xo)
+                        let j1 = min(k, g.width + p - xo)
+                        guard j0 < j1 else { continue }
+                        for i in 0..<k {
+                            let yi = y + i - p
+                            guard yi >= 0 && yi < g.height else { continue }
+                            let source = x.baseAddress! + ((n * g.height + yi) * g.width + xo + j0 - p) * c
+                            let target = row + (i * k + j0) * c
+                            let run = (j1 - j0) * c
+                            for e in 0..<run { target[e] = source[e] }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return Matrix(rows: count * outH * outW, columns: g.patchSize, values: result)
+}
+
+/// `patchMatrix` entry by entry, as the formula reads (the reference the tests compare it with).
+func patchMatrixByWalk(_ maps: Matrix, geometry g: ConvolutionGeometry) -> Matrix {
+    let count = maps.rows / (g.height * g.width)
     let c = g.channels
     var result = [Double](repeating: 0, count: count * g.outputHeight * g.outputWidth * g.patchSize)
     maps.values.withUnsafeBufferPointer { x in
@@ -102,7 +136,7 @@ public func addPatchesBack(_ patches: Matrix, geometry g: ConvolutionGeometry) -
                                 if c == 1 {
                                     sum += d[patch]
                                 } else {
-                                    for ch in 0..<c { out[pixel + ch] += d[patch + ch] }
+                                    addChannels(c, from: d.baseAddress! + patch, onto: out.baseAddress! + pixel)
                                 }
                             }
                         }
@@ -113,6 +147,24 @@ public func addPatchesBack(_ patches: Matrix, geometry g: ConvolutionGeometry) -
         }
     }
     return Matrix(rows: count * g.height * g.width, columns: c, values: result)
+}
+
+/// target[ch] += source[ch] for ch = 0…count−1, four channels at a time (each lane the same one
+/// addition).
+@inline(__always)
+private func addChannels(_ count: Int, from source: UnsafePointer<Double>, onto target: UnsafeMutablePointer<Double>) {
+    var ch = 0
+    while ch &+ 4 <= count {
+        let sum =
+            UnsafeRawPointer(target + ch).loadUnaligned(as: SIMD4<Double>.self)
+            + UnsafeRawPointer(source + ch).loadUnaligned(as: SIMD4<Double>.self)
+        UnsafeMutableRawPointer(target + ch).storeBytes(of: sum, as: SIMD4<Double>.self)
+        ch &+= 4
+    }
+    while ch < count {
+        target[ch] += source[ch]
+        ch &+= 1
+    }
 }
 
 /// `addPatchesBack` as the formula's walk reads: every patch entry, position after position, added

@@ -17,6 +17,18 @@ final class ConvolutionSpeedTests: XCTestCase {
         ConvolutionGeometry(height: 6, width: 9, channels: 7, kernel: 3, padding: 2)
     ]
 
+    /// `patchMatrix`, a run of offsets at a time, copies the entries of the walk.
+    func testPatchMatrixEqualsTheWalk() {
+        var generator = SeededGenerator(seed: 40)
+        for g in Self.geometries {
+            for count in [1, 3] {
+                let maps = Matrix.random(rows: count * g.height * g.width, columns: g.channels, using: &generator)
+                XCTAssertEqual(
+                    patchMatrix(maps, geometry: g), patchMatrixByWalk(maps, geometry: g), "\(g), \(count) maps")
+            }
+        }
+    }
+
     /// The pixel-by-pixel `addPatchesBack` adds each pixel's entries in the walk's order.
     func testAddPatchesBackGivesTheWalksBits() {
         var generator = SeededGenerator(seed: 41)
