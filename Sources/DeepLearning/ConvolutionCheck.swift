@@ -1,3 +1,5 @@
+import Foundation
+
 /// The backward pass of a `ConvolutionalNetwork` against central differences of its loss, at a
 /// few parameters: for each index k,
 ///
@@ -45,4 +47,25 @@ public enum TargetVerdict: Sendable, Equatable {
     public init(accuracy: Double, target: Double) {
         self = accuracy >= target ? .reached : .missed(by: target - accuracy)
     }
+}
+
+/// Whether a target missed by `by` (a fraction, as in `TargetVerdict.missed(by:)`) is a miss
+/// that one start's luck could explain: by ≤ 2 × the start-to-start standard deviation of the
+/// accuracy (a fraction too). A larger miss is the recipe's, not the draw's.
+public func missIsWithinSpread(by: Double, standardDeviation: Double) -> Bool {
+    by <= 2 * standardDeviation
+}
+
+/// The fewest decimals d, from `minimum` to `maximum`, for which 100·accuracy rounded to d
+/// decimals lies on the same side of 100·target as the accuracy itself (at or above when
+/// accuracy ≥ target, below otherwise), so that 1761/1797 = 97.997 % is not printed as
+/// "98.00 %" next to "misses the aim of 98 %". `maximum` when no d in the range does.
+public func decimalsKeepingSide(of accuracy: Double, target: Double, minimum: Int = 2, maximum: Int = 6) -> Int {
+    let reached = accuracy >= target
+    for d in minimum...max(minimum, maximum) {
+        let scale = pow(10, Double(d))
+        let shown = (100 * accuracy * scale).rounded() / scale
+        if (shown >= 100 * target) == reached { return d }
+    }
+    return max(minimum, maximum)
 }
