@@ -181,6 +181,8 @@ case .disagree: lesson.say("Above 10⁻⁶: the two disagree here, so the backwa
 
 let epochs = lesson.integer("epochs")
 let peakRate = lesson.number("learning-rate")
+/// The default peak rate, the one the settings were chosen with (see the walkthrough).
+let usualRate = 0.1
 let batchSize = 16
 let momentum = 0.9
 let weightDecay = 0.002
@@ -274,7 +276,7 @@ if let divergedAt {
         let alive = network.forward(scored.images).convolved[0].values.filter { $0 > 0 }.count
         lesson.say(
             alive == 0
-                ? "That is guessing: every filter now outputs a negative number on every pixel of every \(validating ? "validation" : "test") digit, so ReLU passes nothing and no gradient flows back (dead ReLUs). Steps far too big threw the filters there; try a smaller --learning-rate."
+                ? "That is guessing: every filter now outputs a negative number on every pixel of every \(validating ? "validation" : "test") digit, so ReLU passes nothing and no gradient flows back (dead ReLUs). \(deadFiltersCause(peakRate: peakRate, usualRate: usualRate) == .stepsTooBig ? "Steps far too big threw the filters there; try a smaller --learning-rate." : "The rate is not above the usual \(fixed(usualRate, 1)): an unlucky push switched every filter off, which gets likelier the fewer filters share the risk (here \(filters)); try another --seed, more --filters or a smaller --learning-rate.")"
                 : losses.last! > 0.95 * losses.first!
                     ? "That is no better than guessing, and the training loss hardly moved (\(fixed(losses.first!, 4)) in epoch 1, \(fixed(losses.last!, 4)) at the end): the steps are too small to move the weights; try a larger --learning-rate."
                     : "That is no better than guessing: this run learned nothing, although its training loss fell. Try more epochs or another --learning-rate."
@@ -342,7 +344,9 @@ if let divergedAt {
                 captions: shown.map { "map \($0 + 1)" }),
             title: "Feature maps of one digit", name: "feature-maps")
     } else {
-        lesson.say("\nA network that only guesses has learned no filters worth drawing, so step 5 is skipped.")
+        lesson.say(
+            "\nA network that only guesses has learned no filters worth drawing, so the step that draws them is skipped."
+        )
     }
 }
 

@@ -49,6 +49,23 @@ public enum TargetVerdict: Sendable, Equatable {
     }
 }
 
+/// Why every filter of a convolutional network ended switched off (each outputs a negative
+/// number everywhere, so ReLU passes nothing back: dead ReLUs).
+public enum DeadFiltersCause: Sendable, Equatable {
+    /// The peak rate was above the usual one: steps too big threw the filters there.
+    case stepsTooBig
+    /// The peak rate was the usual one or below: not the rate's fault but an unlucky push, which
+    /// is likelier the fewer filters there are to share the risk.
+    case unluckyPush
+}
+
+/// Reads the cause of dead filters from the peak rate against the usual one:
+///
+///     peakRate > usualRate → .stepsTooBig,  otherwise → .unluckyPush
+public func deadFiltersCause(peakRate: Double, usualRate: Double) -> DeadFiltersCause {
+    peakRate > usualRate ? .stepsTooBig : .unluckyPush
+}
+
 /// Whether a target missed by `by` (a fraction, as in `TargetVerdict.missed(by:)`) is a miss
 /// that one start's luck could explain: by ≤ 2 × the start-to-start standard deviation of the
 /// accuracy (a fraction too). A larger miss is the recipe's, not the draw's.

@@ -258,6 +258,12 @@ final class ConvolutionVerdictTests: XCTestCase {
         assertClose(0.01, by, tolerance: 1e-12)
     }
 
+    func testDeadFiltersCause() {
+        XCTAssertEqual(deadFiltersCause(peakRate: 0.5, usualRate: 0.1), .stepsTooBig)
+        XCTAssertEqual(deadFiltersCause(peakRate: 0.1, usualRate: 0.1), .unluckyPush)
+        XCTAssertEqual(deadFiltersCause(peakRate: 0.02, usualRate: 0.1), .unluckyPush)
+    }
+
     func testMissIsWithinSpread() {
         // 36 mistakes where 35 are allowed on 1797 digits: 0.0003 below 98 %, within 2 × 0.16 points.
         XCTAssertTrue(missIsWithinSpread(by: 0.98 - 1761.0 / 1797, standardDeviation: 0.0016))
