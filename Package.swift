@@ -6,11 +6,11 @@
 //                   gradients, optimisers, data)
 //   Plotting        terminal charts and SVG export; knows nothing about deep learning
 //   LessonSupport   what every lesson shares: flags, steps, --pause, --svg, number formatting
-//   lesson-1 … 13   the lessons, one executable each, under Lessons/NN-Name
+//   lesson-1 … 15   the lessons, one executable each, under Lessons/NN-Name
 //   exercises       `swift run exercises`: the students' progress through Exercises/
 //   benchmark       `swift run -c release benchmark`: the core against numpy
 //   course-site     `swift run course-site DIR`: the course as a static web site, from real runs
-//   E01_… E32_…     the reference solutions of the exercises, one module each (as in the
+//   E01_… E36_…     the reference solutions of the exercises, one module each (as in the
 //                   students' package), tested by the same checks the students run
 import PackageDescription
 import Foundation
@@ -20,30 +20,43 @@ import Foundation
 /// student reads but rarely steps through in a debugger; the lessons and exercises stay at -Onone.
 ///
 /// Release builds (the benchmark) also use the vector instructions of the machine that builds
-/// them, AVX2 and FMA, when it is a Linux x86-64 machine that has them: Swift's default x86-64
-/// target stops at SSE2, which halves the speed of the matrix product. A release build made this
-/// way runs only on processors with AVX2 (every x86-64 processor since about 2015). Debug builds,
-/// which is what the lessons and tests use, never get these flags. FUSED_MULTIPLY_ADD lets the
-/// matrix product round each step acc + a·b once instead of twice (see Matrix+MultiplyAdd.swift):
-/// twice the speed, and the same numbers up to the last bits.
-let hostHasAVX2AndFMA: Bool = {
+/// them, when it is a Linux x86-64 machine that has them: Swift's default x86-64 target stops at
+/// SSE2, which halves the speed of the matrix product.
+/// - With AVX-512 (F, CD, BW, DQ, VL: every Intel server processor since Skylake-SP, AMD since
+///   Zen 4): `-target-cpu skylake-avx512` and WIDE_VECTORS, so the product kernels compute with
+///   8 doubles per vector in 32 registers (see Matrix+MultiplyAdd.swift).
+/// - Else with AVX2 and FMA (every x86-64 processor since about 2015): `-target-cpu haswell`,
+///   4 doubles per vector.
+/// A release build made this way runs only on processors with those instructions. Debug builds,
+/// which is what the lessons and tests use, never get these flags. FUSED_MULTIPLY_ADD (both
+/// cases) lets the matrix product round each step acc + a·b once instead of twice: twice the
+/// speed, and the same numbers up to the last bits. The vector width changes no number.
+let hostVectorFlags: Set<Substring> = {
     #if os(Linux) && arch(x86_64)
     let flags =
         (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
         .split(separator: "\n").first { $0.hasPrefix("flags") } ?? ""
-    let words = Set(flags.split(separator: " "))
-    return words.contains("avx2") && words.contains("fma")
+    return Set(flags.split(separator: " "))
     #else
-    return false
+    return []
     #endif
 }()
-let optimisedInDebug: [SwiftSetting] =
-    [.unsafeFlags(["-O"], .when(configuration: .debug))]
-    + (hostHasAVX2AndFMA
+let hostHasAVX2AndFMA = hostVectorFlags.isSuperset(of: ["avx2", "fma"])
+let hostHasAVX512 =
+    hostHasAVX2AndFMA && hostVectorFlags.isSuperset(of: ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"])
+let releaseVectorFlags: [SwiftSetting] =
+    hostHasAVX512
+    ? [
+        .unsafeFlags(["-target-cpu", "skylake-avx512"], .when(configuration: .release)),
+        .define("FUSED_MULTIPLY_ADD", .when(configuration: .release)),
+        .define("WIDE_VECTORS", .when(configuration: .release))
+    ]
+    : hostHasAVX2AndFMA
         ? [
             .unsafeFlags(["-target-cpu", "haswell"], .when(configuration: .release)),
             .define("FUSED_MULTIPLY_ADD", .when(configuration: .release))
-        ] : [])
+        ] : []
+let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))] + releaseVectorFlags
 
 let lessons: [(number: Int, folder: String)] = [
     (1, "01-Neuron"),
@@ -129,7 +142,8 @@ let package = Package(
 
         // MARK: Tools
         .executableTarget(name: "exercises", path: "Sources/exercises"),
-        .executableTarget(name: "benchmark", dependencies: ["DeepLearning"], path: "Sources/benchmark"),
+        .executableTarget(
+            name: "benchmark", dependencies: ["DeepLearning"], path: "Sources/benchmark", exclude: ["Peers"]),
         .executableTarget(
             name: "course-site",
             dependencies: lessons.map { .target(name: "lesson-\($0.number)") },

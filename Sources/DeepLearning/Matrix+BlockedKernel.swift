@@ -1,140 +1,202 @@
 // MARK: - A register-blocked kernel for the matrix products
 //
-// C (m × n) += L · B (or C = L · B, with `accumulate: false`), where L is m × k and element (i, l) of L sits at
-// `left[i * leftRowStride + l * leftColumnStride]`: strides (k, 1) read L = A as stored, strides
-// (1, m) read L = Aᵀ for A stored as k × m. B is k × n and C is m × n, both row-major.
+// C (m × n) = L · R (+ a row added to every row of C), where L is m × k and element (i, l)
+// of L sits at `left[i * leftRowStride + l * leftColumnStride]`: strides (k, 1) read L = A as
+// stored, strides (1, m) read L = Aᵀ for A stored as k × m. R is k × n with its rows
+// `rightRowStride` apart, and C is m × n, row-major.
 //
-// The idea: a 4 × 8 block of C lives in eight 4-wide vector registers for the whole sum over
-// l. Each step loads 8 numbers of row l of B once and four numbers of L, and does 32
-// multiply-adds, instead of reading and writing C again for every l. Rows and columns that do
-// not fill a whole block are done one number at a time. `naiveProduct` is the reference these
-// kernels are tested against.
+// The idea: a 4 × 2w block of C (w numbers per vector V, see `ProductVector`; 8 × 2w where
+// there are 32 vector registers) lives in registers for the whole sum over l. Each step loads 2w
+// numbers of row l of R once and four numbers of L, and does 8w multiply-adds, instead of
+// reading and writing C again for every l. When n is not a multiple of w, the last vector of columns is the one that ends at column n:
+// it overlaps the one before, and writes the overlapped columns again with the very same
+// numbers. (Only a product narrower than one vector is computed, padded with zeros, in a scratch
+// block.) Rows that do not fill a block are done 4, 2 and then 1 at a time.
+// `naiveProduct` is the reference these kernels are tested against.
 
 @inline(__always)
-private func load4(_ pointer: UnsafePointer<Double>) -> SIMD4<Double> {
-    UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Double>.self)
+private func load<V: ProductLanes>(_ pointer: UnsafePointer<Double>, as _: V.Type = V.self) -> V {
+    UnsafeRawPointer(pointer).loadUnaligned(as: V.self)
 }
 
 @inline(__always)
-private func store4(_ value: SIMD4<Double>, _ pointer: UnsafeMutablePointer<Double>) {
-    UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD4<Double>.self)
+private func store<V: ProductLanes>(_ value: V, _ pointer: UnsafeMutablePointer<Double>) {
+    UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: V.self)
 }
 
-/// C[i0..<i0+rowCount, j0..<j0+4·vectors] += L·B over all l, with the block held in registers.
-/// `rowCount` is 4, 2 or 1 and `vectors` (4-wide vectors across the columns) is 2 or 1: the six
-/// shapes of block the kernel needs. The compiler specialises each call, since the counts are
-/// constants at every call site.
+/// C[i0..<i0+rowCount, j0..<j0+w·vectors] = L·R over all l, with the block held in registers,
+/// plus `row[0..<w·vectors]` when given. `rowCount` is 8 (only where there are 32 vector
+/// registers), 4, 2 or 1 and `vectors` (vectors of V across the columns) is 2 or 1. The compiler
+/// specialises each call, since the counts are constants at every call site. `corner` is element
+/// (i0, j0) of C, whose rows are `cStride` apart.
 @inline(__always)
-private func multiplyAddBlock(
-    _ rowCount: Int, _ vectors: Int, i0: Int, j0: Int,
+private func multiplyAddBlock<V: ProductLanes>(
+    _ rowCount: Int, _ vectors: Int, i0: Int,
     left: UnsafePointer<Double>, leftRowStride: Int, leftColumnStride: Int,
-    right: UnsafePointer<Double>, c: UnsafeMutablePointer<Double>, n: Int, k: Int,
-    accumulate: Bool
+    right: UnsafePointer<Double>, rightRowStride: Int, corner: UnsafeMutablePointer<Double>, cStride: Int,
+    k: Int, row: UnsafePointer<Double>?, vector: V.Type
 ) {
-    var acc = (
-        SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>(),
-        SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>(), SIMD4<Double>()
-    )
+    let w = V.scalarCount
+    var acc = (V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V())
     var a = left + i0 * leftRowStride
-    var b = right + j0
+    var b = right
     for _ in 0..<k {
-        let b0 = load4(b)
-        let b1 = vectors == 2 ? load4(b + 4) : SIMD4<Double>()
-        let a0 = SIMD4(repeating: a[0])
-        acc.0 = multiplyAdd(acc.0, a0, b0)
-        if vectors == 2 { acc.1 = multiplyAdd(acc.1, a0, b1) }
-        if rowCount >= 2 {
-            let a1 = SIMD4(repeating: a[leftRowStride])
-            acc.2 = multiplyAdd(acc.2, a1, b0)
-            if vectors == 2 { acc.3 = multiplyAdd(acc.3, a1, b1) }
+        let b0: V = load(b)
+        let b1: V = vectors == 2 ? load(b + w) : V()
+        // Row r of the block: its two accumulators take L[i0 + r, l] times the two vectors of R.
+        @inline(__always) func row(_ r: Int, _ first: inout V, _ second: inout V) {
+            let x = V(repeating: a[r * leftRowStride])
+            first = V.multiplyAdd(first, x, b0)
+            if vectors == 2 { second = V.multiplyAdd(second, x, b1) }
         }
-        if rowCount == 4 {
-            let a2 = SIMD4(repeating: a[2 * leftRowStride])
-            let a3 = SIMD4(repeating: a[3 * leftRowStride])
-            acc.4 = multiplyAdd(acc.4, a2, b0)
-            acc.6 = multiplyAdd(acc.6, a3, b0)
-            if vectors == 2 {
-                acc.5 = multiplyAdd(acc.5, a2, b1)
-                acc.7 = multiplyAdd(acc.7, a3, b1)
-            }
+        row(0, &acc.0, &acc.1)
+        if rowCount >= 2 { row(1, &acc.2, &acc.3) }
+        if rowCount >= 4 {
+            row(2, &acc.4, &acc.5)
+            row(3, &acc.6, &acc.7)
+        }
+        if rowCount == 8 {
+            row(4, &acc.8, &acc.9)
+            row(5, &acc.10, &acc.11)
+            row(6, &acc.12, &acc.13)
+            row(7, &acc.14, &acc.15)
         }
         a += leftColumnStride
-        b += n
+        b += rightRowStride
     }
-    @inline(__always) func add(_ r: Int, _ first: SIMD4<Double>, _ second: SIMD4<Double>) {
-        let row = c + (i0 + r) * n + j0
-        store4(accumulate ? load4(row) + first : first, row)
-        if vectors == 2 { store4(accumulate ? load4(row + 4) + second : second, row + 4) }
+    // The row, if any, is added to the finished sums.
+    let row0: V = row.map { load($0) } ?? V()
+    let row1: V = vectors == 2 ? row.map { load($0 + w) } ?? V() : V()
+    @inline(__always) func add(_ r: Int, _ first: V, _ second: V) {
+        let cells = corner + r * cStride
+        store(row == nil ? first : row0 + first, cells)
+        if vectors == 2 { store(row == nil ? second : row1 + second, cells + w) }
     }
     add(0, acc.0, acc.1)
     if rowCount >= 2 { add(1, acc.2, acc.3) }
-    if rowCount == 4 {
+    if rowCount >= 4 {
         add(2, acc.4, acc.5)
         add(3, acc.6, acc.7)
     }
+    if rowCount == 8 {
+        add(4, acc.8, acc.9)
+        add(5, acc.10, acc.11)
+        add(6, acc.12, acc.13)
+        add(7, acc.14, acc.15)
+    }
 }
 
-/// C += L·B for the layout described above, or C = L·B when `accumulate` is false (then C may
-/// start uninitialised: every element is written exactly once). `c` must hold m·n numbers.
-func blockedMultiplyAdd(
+/// Rows of the register-blocked kernel's largest block: 8 with AVX-512's 32 vector registers,
+/// 4 with AVX2's 16.
+#if WIDE_VECTORS
+let registerRows = 8
+#else
+let registerRows = 4
+#endif
+
+/// C = L·R (+ `row`, n numbers, added to every row) for the layout described above, with vectors
+/// of `vectorWidth` (4 or 8) numbers and blocks of at most `largestBlock` (8 or 4) rows. C may
+/// start uninitialised: every element is written.
+func blockedMultiply(
     left: UnsafePointer<Double>, leftRowStride: Int, leftColumnStride: Int,
-    right: UnsafePointer<Double>, into c: UnsafeMutablePointer<Double>,
-    m: Int, n: Int, k: Int, accumulate: Bool = true
+    right: UnsafePointer<Double>, rightRowStride: Int, into c: UnsafeMutablePointer<Double>,
+    m: Int, n: Int, k: Int, row: UnsafePointer<Double>? = nil, vectorWidth: Int = ProductVector.scalarCount,
+    largestBlock: Int = registerRows
 ) {
-    let eights = n - n % 8  // columns covered by blocks 8 wide
-    let fours = n - n % 4  // … and then by one block 4 wide
+    if vectorWidth == 8 {
+        blockedMultiply(
+            left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride, right: right,
+            rightRowStride: rightRowStride, into: c, m: m, n: n, k: k, row: row, vector: SIMD8<Double>.self,
+            largestBlock: largestBlock)
+    } else {
+        blockedMultiply(
+            left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride, right: right,
+            rightRowStride: rightRowStride, into: c, m: m, n: n, k: k, row: row, vector: SIMD4<Double>.self,
+            largestBlock: largestBlock)
+    }
+}
+
+/// `blockedMultiply` with vectors of V.
+private func blockedMultiply<V: ProductLanes>(
+    left: UnsafePointer<Double>, leftRowStride: Int, leftColumnStride: Int,
+    right: UnsafePointer<Double>, rightRowStride: Int, into c: UnsafeMutablePointer<Double>,
+    m: Int, n: Int, k: Int, row: UnsafePointer<Double>?, vector: V.Type, largestBlock: Int
+) {
+    let w = V.scalarCount
+    if n < w && w > 4 && n >= 4 {
+        // Narrower than one wide vector but not than four numbers: vectors of four.
+        blockedMultiply(
+            left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride, right: right,
+            rightRowStride: rightRowStride, into: c, m: m, n: n, k: k, row: row, vector: SIMD4<Double>.self,
+            largestBlock: largestBlock)
+        return
+    }
+    if n < w {
+        // Narrower than one vector: R and the row padded with zeros to w columns, C in scratch.
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: k * w + w + m * w)
+        defer { scratch.deallocate() }
+        let paddedRow = scratch + k * w
+        let paddedC = paddedRow + w
+        for l in 0..<k {
+            for s in 0..<w { scratch[l * w + s] = s < n ? right[l * rightRowStride + s] : 0 }
+        }
+        for s in 0..<w { paddedRow[s] = s < n ? row?[s] ?? 0 : 0 }
+        blockedMultiply(
+            left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride, right: scratch,
+            rightRowStride: w, into: paddedC, m: m, n: w, k: k, row: row == nil ? nil : UnsafePointer(paddedRow),
+            vector: V.self, largestBlock: largestBlock)
+        for i in 0..<m { (c + i * n).update(from: paddedC + i * w, count: n) }
+        return
+    }
+    let pairs = n - n % (2 * w)  // columns covered by blocks of two vectors
     func rowBlock(_ i0: Int, _ rowCount: Int) {
-        var j0 = 0
         // Each count is spelled out as a constant so the compiler specialises every shape.
         @inline(__always) func block(_ vectors: Int, _ j0: Int) {
+            let corner = c + i0 * n + j0
+            let blockRow = row.map { $0 + j0 }
             switch rowCount {
+            case 8:
+                multiplyAddBlock(
+                    8, vectors, i0: i0, left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride,
+                    right: right + j0, rightRowStride: rightRowStride, corner: corner, cStride: n, k: k,
+                    row: blockRow, vector: V.self)
             case 4:
                 multiplyAddBlock(
-                    4, vectors, i0: i0, j0: j0, left: left, leftRowStride: leftRowStride,
-                    leftColumnStride: leftColumnStride, right: right, c: c, n: n, k: k, accumulate: accumulate)
+                    4, vectors, i0: i0, left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride,
+                    right: right + j0, rightRowStride: rightRowStride, corner: corner, cStride: n, k: k,
+                    row: blockRow, vector: V.self)
             case 2:
                 multiplyAddBlock(
-                    2, vectors, i0: i0, j0: j0, left: left, leftRowStride: leftRowStride,
-                    leftColumnStride: leftColumnStride, right: right, c: c, n: n, k: k, accumulate: accumulate)
+                    2, vectors, i0: i0, left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride,
+                    right: right + j0, rightRowStride: rightRowStride, corner: corner, cStride: n, k: k,
+                    row: blockRow, vector: V.self)
             default:
                 multiplyAddBlock(
-                    1, vectors, i0: i0, j0: j0, left: left, leftRowStride: leftRowStride,
-                    leftColumnStride: leftColumnStride, right: right, c: c, n: n, k: k, accumulate: accumulate)
+                    1, vectors, i0: i0, left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride,
+                    right: right + j0, rightRowStride: rightRowStride, corner: corner, cStride: n, k: k,
+                    row: blockRow, vector: V.self)
             }
         }
-        while j0 < eights {
+        var j0 = 0
+        while j0 < pairs {
             block(2, j0)
-            j0 += 8
+            j0 += 2 * w
         }
-        if j0 < fours { block(1, j0) }
-        // The last 0–3 columns: two at a time in 2-wide vectors, then one.
-        var j = fours
-        while j < n {
-            let width = min(2, n - j)
-            var sums = (SIMD2<Double>(), SIMD2<Double>(), SIMD2<Double>(), SIMD2<Double>())
-            var a = left + i0 * leftRowStride
-            var b = right + j
-            for _ in 0..<k {
-                let bv = width == 2 ? UnsafeRawPointer(b).loadUnaligned(as: SIMD2<Double>.self) : SIMD2(b[0], 0)
-                sums.0 = multiplyAdd(sums.0, SIMD2(repeating: a[0]), bv)
-                if rowCount >= 2 { sums.1 = multiplyAdd(sums.1, SIMD2(repeating: a[leftRowStride]), bv) }
-                if rowCount == 4 {
-                    sums.2 = multiplyAdd(sums.2, SIMD2(repeating: a[2 * leftRowStride]), bv)
-                    sums.3 = multiplyAdd(sums.3, SIMD2(repeating: a[3 * leftRowStride]), bv)
-                }
-                a += leftColumnStride
-                b += n
-            }
-            for r in 0..<rowCount {
-                let sum = r == 0 ? sums.0 : r == 1 ? sums.1 : r == 2 ? sums.2 : sums.3
-                let cell = c + (i0 + r) * n + j
-                cell[0] = accumulate ? cell[0] + sum[0] : sum[0]
-                if width == 2 { cell[1] = accumulate ? cell[1] + sum[1] : sum[1] }
-            }
-            j += width
+        if j0 + w <= n {
+            block(1, j0)
+            j0 += w
         }
+        // The last 1 to w − 1 columns: the vector that ends at column n.
+        if j0 < n { block(1, n - w) }
     }
     var i0 = 0
+    // Blocks of 8 rows need 16 accumulators: only with the 32 vector registers of AVX-512.
+    if largestBlock == 8 {
+        while i0 + 8 <= m {
+            rowBlock(i0, 8)
+            i0 += 8
+        }
+    }
     while i0 + 4 <= m {
         rowBlock(i0, 4)
         i0 += 4

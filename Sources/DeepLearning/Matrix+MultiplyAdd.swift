@@ -16,41 +16,91 @@
 #if FUSED_MULTIPLY_ADD
 /// Whether the product kernels round acc + a·b once (fused) rather than twice.
 let productUsesFusedMultiplyAdd = true
-
-/// acc + a·b, rounded once.
-@inline(__always)
-func multiplyAdd(_ acc: SIMD4<Double>, _ a: SIMD4<Double>, _ b: SIMD4<Double>) -> SIMD4<Double> {
-    acc.addingProduct(a, b)
-}
-
-/// acc + a·b, rounded once.
-@inline(__always)
-func multiplyAdd(_ acc: SIMD2<Double>, _ a: SIMD2<Double>, _ b: SIMD2<Double>) -> SIMD2<Double> {
-    acc.addingProduct(a, b)
-}
 #else
 /// Whether the product kernels round acc + a·b once (fused) rather than twice.
 let productUsesFusedMultiplyAdd = false
-
-/// acc + a·b: the product rounded, then the sum, as `naiveProduct` does.
-@inline(__always)
-func multiplyAdd(_ acc: SIMD4<Double>, _ a: SIMD4<Double>, _ b: SIMD4<Double>) -> SIMD4<Double> {
-    acc + a * b
-}
-
-/// acc + a·b: the product rounded, then the sum, as `naiveProduct` does.
-@inline(__always)
-func multiplyAdd(_ acc: SIMD2<Double>, _ a: SIMD2<Double>, _ b: SIMD2<Double>) -> SIMD2<Double> {
-    acc + a * b
-}
 #endif
+
+/// A vector of doubles the product kernels compute with (`SIMD4<Double>` or `SIMD8<Double>`):
+/// the kernels are generic over it, and call `multiplyAdd` for their one arithmetic step.
+protocol ProductLanes: SIMD where Scalar == Double {
+    /// acc + a·b for every lane: rounded once with FUSED_MULTIPLY_ADD, else the product rounded,
+    /// then the sum, as `naiveProduct` does.
+    static func multiplyAdd(_ acc: Self, _ a: Self, _ b: Self) -> Self
+}
+
+extension SIMD4: ProductLanes where Scalar == Double {
+    @inline(__always)
+    static func multiplyAdd(_ acc: Self, _ a: Self, _ b: Self) -> Self {
+        #if FUSED_MULTIPLY_ADD
+        acc.addingProduct(a, b)
+        #else
+        acc + a * b
+        #endif
+    }
+}
+
+extension SIMD8: ProductLanes where Scalar == Double {
+    @inline(__always)
+    static func multiplyAdd(_ acc: Self, _ a: Self, _ b: Self) -> Self {
+        #if FUSED_MULTIPLY_ADD
+        acc.addingProduct(a, b)
+        #else
+        acc + a * b
+        #endif
+    }
+}
+
+// MARK: - The vector width and the cache blocks of this build
+//
+// Each lane of a vector computes its own element with the same steps in the same order, so the
+// width changes the speed, never the numbers. Release builds on hosts with AVX-512 (Package.swift
+// then defines WIDE_VECTORS beside `-target-cpu skylake-avx512`) use 8 doubles per vector and
+// the 32 vector registers of AVX-512; every other build 4 doubles, which AVX2 holds in one
+// register and other targets in two.
+//
+// Debug builds compile each file on its own, and the optimiser cannot specialise a generic
+// function for a vector type across files: so each kernel file specialises its generic code
+// itself, behind a plain function that takes the width as a number (`vectorWidth`, 4 or 8).
+
+#if WIDE_VECTORS
+/// The vector the product kernels compute with: 8 doubles, one AVX-512 register.
+typealias ProductVector = SIMD8<Double>
+#else
+/// The vector the product kernels compute with: 4 doubles, one AVX2 register.
+typealias ProductVector = SIMD4<Double>
+#endif
+
+/// The packed kernel's blocks (Matrix+PackedKernel.swift), measured on a processor with 48 KB
+/// of L1 and 2 MB of L2 per core.
+enum ProductBlocking {
+    #if WIDE_VECTORS
+    /// Steps of the sum per block: a micro-panel of R, 192 × 16 numbers (24 KB), stays in L1.
+    static let depth = 192
+    /// Rows of L per block: 192 × 192 numbers (288 KB) stay in L2.
+    static let rows = 192
+    #else
+    /// Steps of the sum per block: a micro-panel of R, 256 × 8 numbers (16 KB), stays in L1.
+    static let depth = 256
+    /// Rows of L per block: 96 × 256 numbers (192 KB) stay in L2.
+    static let rows = 96
+    #endif
+    /// Columns of R per block.
+    static let columns = 2048
+}
 
 // MARK: - What this build's products run on, for the benchmark's report
 
 extension Matrix {
+    /// The number of doubles in one vector of the product kernels: 8 in release builds on
+    /// AVX-512 hosts, 4 otherwise.
+    public static var productVectorWidth: Int { ProductVector.scalarCount }
+
     /// One line naming the vector instructions the product kernels were compiled for.
     public static var productInstructions: String {
-        #if FUSED_MULTIPLY_ADD
+        #if WIDE_VECTORS
+        return "AVX-512 (8 doubles per vector, fused multiply-add)"
+        #elseif FUSED_MULTIPLY_ADD
         return "AVX2 + FMA (4 doubles per vector, fused multiply-add)"
         #elseif arch(x86_64)
         return "SSE2 (the default x86-64 target; multiply, then add)"
@@ -61,14 +111,22 @@ extension Matrix {
         #endif
     }
 
-    /// The rate of the products' arithmetic alone, in GFLOP/s: twelve independent 4-wide
-    /// chains of acc + a·b, no memory traffic, for about `seconds` — the most any product kernel
+    /// One line naming the product kernels' tiles and blocks in this build, e.g. "packed 6 × 16
+    /// micro-kernel (blocks 192 × 192 × 2048), register blocks up to 8 × 16".
+    public static var productKernels: String {
+        let w = 2 * ProductVector.scalarCount
+        return
+            "packed \(microRowCount(vectorWidth: ProductVector.scalarCount)) × \(w) micro-kernel (blocks of \(rowBlock) rows, \(depthBlock) steps, \(columnBlock) columns), register blocks up to \(registerRows) × \(w)"
+    }
+
+    /// The rate of the products' arithmetic alone, in GFLOP/s: twelve independent chains of
+    /// acc + a·b on the products' vectors (`productVectorWidth` doubles wide), no memory traffic, for about `seconds` — the most any product kernel
     /// of this build can reach on this machine right now (2 flops per multiply-add).
     public static func arithmeticPeak(seconds: Double = 0.05) -> Double {
         @inline(never) func run(_ iterations: Int, _ seed: Double) -> Double {
-            let a = SIMD4<Double>(repeating: 0.999_999_9)
-            let b = SIMD4<Double>(repeating: 1e-9)
-            var c0 = SIMD4<Double>(repeating: seed)
+            let a = ProductVector(repeating: 0.999_999_9)
+            let b = ProductVector(repeating: 1e-9)
+            var c0 = ProductVector(repeating: seed)
             var c1 = c0 + 1
             var c2 = c0 + 2
             var c3 = c0 + 3
@@ -81,18 +139,18 @@ extension Matrix {
             var c10 = c0 + 10
             var c11 = c0 + 11
             for _ in 0..<iterations {
-                c0 = multiplyAdd(b, c0, a)
-                c1 = multiplyAdd(b, c1, a)
-                c2 = multiplyAdd(b, c2, a)
-                c3 = multiplyAdd(b, c3, a)
-                c4 = multiplyAdd(b, c4, a)
-                c5 = multiplyAdd(b, c5, a)
-                c6 = multiplyAdd(b, c6, a)
-                c7 = multiplyAdd(b, c7, a)
-                c8 = multiplyAdd(b, c8, a)
-                c9 = multiplyAdd(b, c9, a)
-                c10 = multiplyAdd(b, c10, a)
-                c11 = multiplyAdd(b, c11, a)
+                c0 = ProductVector.multiplyAdd(b, c0, a)
+                c1 = ProductVector.multiplyAdd(b, c1, a)
+                c2 = ProductVector.multiplyAdd(b, c2, a)
+                c3 = ProductVector.multiplyAdd(b, c3, a)
+                c4 = ProductVector.multiplyAdd(b, c4, a)
+                c5 = ProductVector.multiplyAdd(b, c5, a)
+                c6 = ProductVector.multiplyAdd(b, c6, a)
+                c7 = ProductVector.multiplyAdd(b, c7, a)
+                c8 = ProductVector.multiplyAdd(b, c8, a)
+                c9 = ProductVector.multiplyAdd(b, c9, a)
+                c10 = ProductVector.multiplyAdd(b, c10, a)
+                c11 = ProductVector.multiplyAdd(b, c11, a)
             }
             return (c0 + c1 + c2 + c3 + c4 + c5 + c6 + c7 + c8 + c9 + c10 + c11).sum()
         }
@@ -105,7 +163,11 @@ extension Matrix {
             let elapsed = clock.measure { sink += run(iterations, Double(iterations & 7)) }
             spent += elapsed
             let t = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            if t > 0.002 { best = max(best, Double(iterations) * 12 * 4 * 2 / t / 1e9) } else { iterations *= 2 }
+            if t > 0.002 {
+                best = max(best, Double(iterations * 12 * ProductVector.scalarCount * 2) / t / 1e9)
+            } else {
+                iterations *= 2
+            }
         }
         return sink.isNaN ? 0 : best
     }

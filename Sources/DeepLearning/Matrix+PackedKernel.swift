@@ -5,25 +5,29 @@
 //
 // The register-blocked kernel of Matrix+BlockedKernel.swift reads its operands where they lie.
 // Once they outgrow the caches that costs more than the arithmetic, so this one follows the
-// scheme of GotoBLAS and BLIS:
+// scheme of GotoBLAS and BLIS, with V the vector type of the build (`ProductVector`: 4 doubles
+// with AVX2, 8 with AVX-512) and w = 2·(numbers in V):
 //
 //   for each block of `columnBlock` columns of R (and C)
 //     for each block of `depthBlock` steps of the sum (l)
-//       copy R's block into micro-panels 8 columns wide          (lives in L2/L3, reused m times)
+//       copy R's block into micro-panels w columns wide           (lives in L2/L3, reused m times)
 //       for each block of `rowBlock` rows of L
-//         copy L's block into micro-panels 6 rows tall            (lives in L2, reused n times)
-//         for each 8-column micro-panel of R                      (lives in L1)
-//           for each 6-row micro-panel of L
-//             C[6 × 8] (+)= micro-panel · micro-panel              (12 vector registers)
+//         copy L's block into micro-panels h rows tall            (lives in L2, reused n times)
+//         for each w-column micro-panel of R                      (lives in L1)
+//           for each h-row micro-panel of L
+//             C[h × w] (+)= micro-panel · micro-panel              (2h vector registers)
 //
-// A copied ("packed") micro-panel holds, for each l, the 6 (or 8) numbers the micro-kernel needs
+// with h = 6 for vectors of 4 (AVX2 has 16 registers) and h = 8 for vectors of 8 (AVX-512 has 32).
+//
+// A copied ("packed") micro-panel holds, for each l, the h (or w) numbers the micro-kernel needs
 // next to each other, so the kernel reads memory strictly in order. Panels at the edges are
 // padded with zeros; their extra results go to a scratch tile and are dropped.
 //
 // The order of the sum is kept: element (i, j) is 0 + L[i,0]R[0,j] + L[i,1]R[1,j] + … in that
 // order, continued across the blocks of l (a later block starts from the partial sums the
 // earlier one left in C), and the row is added last. So this gives the very bits of
-// `naiveProduct` (plus the row) whenever `multiplyAdd` is not fused; see Matrix+MultiplyAdd.swift.
+// `naiveProduct` (plus the row) whenever `multiplyAdd` is not fused, whatever the width of V;
+// see Matrix+MultiplyAdd.swift.
 
 /// How a matrix operand is laid out: element (i, j) is at `base[i * rowStride + j * columnStride]`.
 struct StridedOperand {
@@ -32,32 +36,37 @@ struct StridedOperand {
     var columnStride: Int
 }
 
-/// Rows of a micro-panel of L, and of the tile of C the micro-kernel computes.
-let microRows = 6
-/// Columns of a micro-panel of R, and of the tile of C: two 4-wide vectors.
-let microColumns = 8
+/// Rows of a micro-panel of L, and of the tile of C the micro-kernel computes: 6 with vectors of 4
+/// (12 accumulators of AVX2's 16 registers), 8 with vectors of 8 (16 of AVX-512's 32).
+@inline(__always)
+func microRowCount(vectorWidth: Int) -> Int { vectorWidth == 8 ? 8 : 6 }
+/// Columns of a micro-panel of R, and of the tile of C: two vectors of V (8 or 16).
+@inline(__always)
+private func microColumns<V: ProductLanes>(_: V.Type) -> Int { 2 * V.scalarCount }
 
-/// The block sizes, chosen for 32–48 KB of L1 and 1–2 MB of L2 per core: a micro-panel of R
-/// (256 × 8 numbers, 16 KB) stays in L1, a block of L (96 × 256, 192 KB) in L2.
-let depthBlock = 256
-let rowBlock = 96
-let columnBlock = 2048
+/// The block sizes (see `ProductBlocking`), for 48 KB of L1 and 2 MB of L2 per core: a
+/// micro-panel of R (`depthBlock` × w numbers) stays in L1, a block of L (`rowBlock` ×
+/// `depthBlock`) in L2.
+let depthBlock = ProductBlocking.depth
+let rowBlock = ProductBlocking.rows
+let columnBlock = ProductBlocking.columns
 
 @inline(__always)
-private func load4(_ pointer: UnsafePointer<Double>) -> SIMD4<Double> {
-    UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Double>.self)
+private func load<V: ProductLanes>(_ pointer: UnsafePointer<Double>, as _: V.Type = V.self) -> V {
+    UnsafeRawPointer(pointer).loadUnaligned(as: V.self)
 }
 
 @inline(__always)
-private func store4(_ value: SIMD4<Double>, _ pointer: UnsafeMutablePointer<Double>) {
-    UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD4<Double>.self)
+private func store<V: ProductLanes>(_ value: V, _ pointer: UnsafeMutablePointer<Double>) {
+    UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: V.self)
 }
 
 /// Copies L[i0..<i0+rows, l0..<l0+depth] into micro-panels of `microRows` rows: panel p holds,
-/// for each l, the numbers L[i0 + 6p + r, l0 + l] for r = 0…5 (0 beyond the last row).
+/// for each l, the numbers L[i0 + h·p + r, l0 + l] for r = 0…h−1 (0 beyond the last row).
+@inline(__always)
 private func packLeft(
     _ left: StridedOperand, i0: Int, rows: Int, l0: Int, depth: Int,
-    into packed: UnsafeMutablePointer<Double>
+    into packed: UnsafeMutablePointer<Double>, microRows: Int
 ) {
     var destination = packed
     var i = 0
@@ -65,12 +74,16 @@ private func packLeft(
         let height = min(microRows, rows - i)
         let source = left.base + (i0 + i) * left.rowStride + l0 * left.columnStride
         if height == microRows && left.rowStride == 1 {
-            // Aᵀ read in place: the six numbers are next to each other.
+            // Aᵀ read in place: the numbers of one l are next to each other.
             for l in 0..<depth {
                 let s = source + l * left.columnStride
-                store4(load4(s), destination + l * microRows)
-                destination[l * microRows + 4] = s[4]
-                destination[l * microRows + 5] = s[5]
+                store(load(s, as: SIMD4<Double>.self), destination + l * microRows)
+                if microRows == 8 {
+                    store(load(s + 4, as: SIMD4<Double>.self), destination + l * microRows + 4)
+                } else {
+                    destination[l * microRows + 4] = s[4]
+                    destination[l * microRows + 5] = s[5]
+                }
             }
         } else {
             for r in 0..<microRows {
@@ -87,12 +100,16 @@ private func packLeft(
     }
 }
 
-/// Copies R[l0..<l0+depth, j0..<j0+columns] into micro-panels of `microColumns` columns: panel
-/// p holds, for each l, the numbers R[l0 + l, j0 + 8p + c] for c = 0…7 (0 beyond the last column).
-private func packRight(
+/// Copies R[l0..<l0+depth, j0..<j0+columns] into micro-panels of w = 2·(numbers in V) columns:
+/// panel p holds, for each l, the numbers R[l0 + l, j0 + w·p + c] for c = 0…w−1 (0 beyond the
+/// last column).
+@inline(__always)
+private func packRight<V: ProductLanes>(
     _ right: StridedOperand, l0: Int, depth: Int, j0: Int, columns: Int,
-    into packed: UnsafeMutablePointer<Double>
+    into packed: UnsafeMutablePointer<Double>, vector: V.Type
 ) {
+    let microColumns = microColumns(V.self)
+    let lanes = V.scalarCount
     var destination = packed
     var j = 0
     while j < columns {
@@ -101,8 +118,8 @@ private func packRight(
         if width == microColumns && right.columnStride == 1 {
             for l in 0..<depth {
                 let s = source + l * right.rowStride
-                store4(load4(s), destination + l * microColumns)
-                store4(load4(s + 4), destination + l * microColumns + 4)
+                store(load(s, as: V.self), destination + l * microColumns)
+                store(load(s + lanes, as: V.self), destination + l * microColumns + lanes)
             }
         } else {
             for c in 0..<microColumns {
@@ -119,71 +136,92 @@ private func packRight(
     }
 }
 
-/// The micro-kernel: a 6 × 8 tile of C at `c` (rows `stride` apart) from a packed micro-panel
-/// of L (6 numbers per l) and of R (8 numbers per l), over `depth` steps of l. The tile starts
-/// from 0, or from what C holds when `continuing` (the partial sums of the earlier blocks of l);
-/// when `row` is given (8 numbers), it is added to every row of the finished sums.
+/// The micro-kernel: an h × w tile of C at `c` (rows `stride` apart) from a packed micro-panel
+/// of L (h numbers per l) and of R (w numbers per l, two vectors of V), over `depth` steps of l.
+/// The tile starts from 0, or from what C holds when `continuing` (the partial sums of the
+/// earlier blocks of l); when `row` is given (w numbers), it is added to every row of the
+/// finished sums.
 @inline(__always)
-private func microKernel(
+private func microKernel<V: ProductLanes>(
     depth: Int, left: UnsafePointer<Double>, right: UnsafePointer<Double>,
     c: UnsafeMutablePointer<Double>, stride: Int, continuing: Bool,
-    row: UnsafePointer<Double>?
+    row: UnsafePointer<Double>?, vector: V.Type
 ) {
-    var c00 = SIMD4<Double>()
-    var c01 = SIMD4<Double>()
-    var c10 = SIMD4<Double>()
-    var c11 = SIMD4<Double>()
-    var c20 = SIMD4<Double>()
-    var c21 = SIMD4<Double>()
-    var c30 = SIMD4<Double>()
-    var c31 = SIMD4<Double>()
-    var c40 = SIMD4<Double>()
-    var c41 = SIMD4<Double>()
-    var c50 = SIMD4<Double>()
-    var c51 = SIMD4<Double>()
+    let w = V.scalarCount
+    let rows = microRowCount(vectorWidth: w)
+    var c60 = V()
+    var c61 = V()
+    var c70 = V()
+    var c71 = V()
+    var c00 = V()
+    var c01 = V()
+    var c10 = V()
+    var c11 = V()
+    var c20 = V()
+    var c21 = V()
+    var c30 = V()
+    var c31 = V()
+    var c40 = V()
+    var c41 = V()
+    var c50 = V()
+    var c51 = V()
     if continuing {
-        c00 = load4(c)
-        c01 = load4(c + 4)
-        c10 = load4(c + stride)
-        c11 = load4(c + stride + 4)
-        c20 = load4(c + 2 * stride)
-        c21 = load4(c + 2 * stride + 4)
-        c30 = load4(c + 3 * stride)
-        c31 = load4(c + 3 * stride + 4)
-        c40 = load4(c + 4 * stride)
-        c41 = load4(c + 4 * stride + 4)
-        c50 = load4(c + 5 * stride)
-        c51 = load4(c + 5 * stride + 4)
+        c00 = load(c)
+        c01 = load(c + w)
+        c10 = load(c + stride)
+        c11 = load(c + stride + w)
+        c20 = load(c + 2 * stride)
+        c21 = load(c + 2 * stride + w)
+        c30 = load(c + 3 * stride)
+        c31 = load(c + 3 * stride + w)
+        c40 = load(c + 4 * stride)
+        c41 = load(c + 4 * stride + w)
+        c50 = load(c + 5 * stride)
+        c51 = load(c + 5 * stride + w)
+        if rows == 8 {
+            c60 = load(c + 6 * stride)
+            c61 = load(c + 6 * stride + w)
+            c70 = load(c + 7 * stride)
+            c71 = load(c + 7 * stride + w)
+        }
     }
     var a = left
     var b = right
     for _ in 0..<depth {
-        let b0 = load4(b)
-        let b1 = load4(b + 4)
-        var x = SIMD4<Double>(repeating: a[0])
-        c00 = multiplyAdd(c00, x, b0)
-        c01 = multiplyAdd(c01, x, b1)
-        x = SIMD4<Double>(repeating: a[1])
-        c10 = multiplyAdd(c10, x, b0)
-        c11 = multiplyAdd(c11, x, b1)
-        x = SIMD4<Double>(repeating: a[2])
-        c20 = multiplyAdd(c20, x, b0)
-        c21 = multiplyAdd(c21, x, b1)
-        x = SIMD4<Double>(repeating: a[3])
-        c30 = multiplyAdd(c30, x, b0)
-        c31 = multiplyAdd(c31, x, b1)
-        x = SIMD4<Double>(repeating: a[4])
-        c40 = multiplyAdd(c40, x, b0)
-        c41 = multiplyAdd(c41, x, b1)
-        x = SIMD4<Double>(repeating: a[5])
-        c50 = multiplyAdd(c50, x, b0)
-        c51 = multiplyAdd(c51, x, b1)
-        a += microRows
-        b += microColumns
+        let b0: V = load(b)
+        let b1: V = load(b + w)
+        var x = V(repeating: a[0])
+        c00 = V.multiplyAdd(c00, x, b0)
+        c01 = V.multiplyAdd(c01, x, b1)
+        x = V(repeating: a[1])
+        c10 = V.multiplyAdd(c10, x, b0)
+        c11 = V.multiplyAdd(c11, x, b1)
+        x = V(repeating: a[2])
+        c20 = V.multiplyAdd(c20, x, b0)
+        c21 = V.multiplyAdd(c21, x, b1)
+        x = V(repeating: a[3])
+        c30 = V.multiplyAdd(c30, x, b0)
+        c31 = V.multiplyAdd(c31, x, b1)
+        x = V(repeating: a[4])
+        c40 = V.multiplyAdd(c40, x, b0)
+        c41 = V.multiplyAdd(c41, x, b1)
+        x = V(repeating: a[5])
+        c50 = V.multiplyAdd(c50, x, b0)
+        c51 = V.multiplyAdd(c51, x, b1)
+        if rows == 8 {
+            x = V(repeating: a[6])
+            c60 = V.multiplyAdd(c60, x, b0)
+            c61 = V.multiplyAdd(c61, x, b1)
+            x = V(repeating: a[7])
+            c70 = V.multiplyAdd(c70, x, b0)
+            c71 = V.multiplyAdd(c71, x, b1)
+        }
+        a += rows
+        b += 2 * w
     }
     if let row {
-        let r0 = load4(row)
-        let r1 = load4(row + 4)
+        let r0: V = load(row)
+        let r1: V = load(row + w)
         c00 += r0
         c01 += r1
         c10 += r0
@@ -196,28 +234,53 @@ private func microKernel(
         c41 += r1
         c50 += r0
         c51 += r1
+        c60 += r0
+        c61 += r1
+        c70 += r0
+        c71 += r1
     }
-    store4(c00, c)
-    store4(c01, c + 4)
-    store4(c10, c + stride)
-    store4(c11, c + stride + 4)
-    store4(c20, c + 2 * stride)
-    store4(c21, c + 2 * stride + 4)
-    store4(c30, c + 3 * stride)
-    store4(c31, c + 3 * stride + 4)
-    store4(c40, c + 4 * stride)
-    store4(c41, c + 4 * stride + 4)
-    store4(c50, c + 5 * stride)
-    store4(c51, c + 5 * stride + 4)
+    store(c00, c)
+    store(c01, c + w)
+    store(c10, c + stride)
+    store(c11, c + stride + w)
+    store(c20, c + 2 * stride)
+    store(c21, c + 2 * stride + w)
+    store(c30, c + 3 * stride)
+    store(c31, c + 3 * stride + w)
+    store(c40, c + 4 * stride)
+    store(c41, c + 4 * stride + w)
+    store(c50, c + 5 * stride)
+    store(c51, c + 5 * stride + w)
+    if rows == 8 {
+        store(c60, c + 6 * stride)
+        store(c61, c + 6 * stride + w)
+        store(c70, c + 7 * stride)
+        store(c71, c + 7 * stride + w)
+    }
 }
 
-/// C = L·R, plus `row` (n numbers) added to every row when given. `c` holds m·n numbers, row
-/// after row, and may start uninitialised: every element is written. m, n, k > 0.
+/// C = L·R, plus `row` (n numbers) added to every row when given, with micro-tiles of 6 rows
+/// and 2 vectors of `vectorWidth` (4 or 8) numbers. `c` holds m·n numbers, row after row, and
+/// may start uninitialised: every element is written. m, n, k > 0.
 func packedMultiply(
     left: StridedOperand, right: StridedOperand, into c: UnsafeMutablePointer<Double>,
-    m: Int, n: Int, k: Int, row: UnsafePointer<Double>? = nil
+    m: Int, n: Int, k: Int, row: UnsafePointer<Double>? = nil, vectorWidth: Int = ProductVector.scalarCount
+) {
+    if vectorWidth == 8 {
+        packedMultiply(left: left, right: right, into: c, m: m, n: n, k: k, row: row, vector: SIMD8<Double>.self)
+    } else {
+        packedMultiply(left: left, right: right, into: c, m: m, n: n, k: k, row: row, vector: SIMD4<Double>.self)
+    }
+}
+
+/// `packedMultiply` with vectors of V.
+private func packedMultiply<V: ProductLanes>(
+    left: StridedOperand, right: StridedOperand, into c: UnsafeMutablePointer<Double>,
+    m: Int, n: Int, k: Int, row: UnsafePointer<Double>?, vector: V.Type
 ) {
     @inline(__always) func roundedUp(_ x: Int, _ multiple: Int) -> Int { (x + multiple - 1) / multiple * multiple }
+    let microColumns = microColumns(V.self)
+    let microRows = microRowCount(vectorWidth: V.scalarCount)
     let depthMax = min(depthBlock, k)
     let rowsMax = roundedUp(min(rowBlock, m), microRows)
     let columnsMax = roundedUp(min(columnBlock, n), microColumns)
@@ -225,11 +288,15 @@ func packedMultiply(
     let leftCount = rowsMax * depthMax
     let rightCount = depthMax * columnsMax
     let tileCount = microRows * microColumns
-    let buffer = UnsafeMutablePointer<Double>.allocate(capacity: leftCount + rightCount + tileCount + microColumns)
-    defer { buffer.deallocate() }
-    let packedLeft = buffer
-    let packedRight = buffer + leftCount
-    let tile = packedRight + rightCount
+    // Aligned to 64 bytes, a cache line: R's panels first (each a whole number of lines), so no
+    // vector load of the micro-kernel straddles two lines.
+    let raw = UnsafeMutableRawPointer.allocate(
+        byteCount: (leftCount + rightCount + tileCount + microColumns) * MemoryLayout<Double>.stride, alignment: 64)
+    defer { raw.deallocate() }
+    let buffer = raw.bindMemory(to: Double.self, capacity: leftCount + rightCount + tileCount + microColumns)
+    let packedRight = buffer
+    let packedLeft = buffer + rightCount
+    let tile = packedLeft + leftCount
     let paddedRow = tile + tileCount
 
     var j0 = 0
@@ -240,11 +307,11 @@ func packedMultiply(
             let depth = min(depthBlock, k - l0)
             let continuing = l0 > 0
             let finishing = l0 + depth == k
-            packRight(right, l0: l0, depth: depth, j0: j0, columns: columns, into: packedRight)
+            packRight(right, l0: l0, depth: depth, j0: j0, columns: columns, into: packedRight, vector: V.self)
             var i0 = 0
             while i0 < m {
                 let rows = min(rowBlock, m - i0)
-                packLeft(left, i0: i0, rows: rows, l0: l0, depth: depth, into: packedLeft)
+                packLeft(left, i0: i0, rows: rows, l0: l0, depth: depth, into: packedLeft, microRows: microRows)
                 var j = 0
                 while j < columns {
                     let width = min(microColumns, columns - j)
@@ -266,7 +333,7 @@ func packedMultiply(
                         if height == microRows && width == microColumns {
                             microKernel(
                                 depth: depth, left: leftPanel, right: rightPanel, c: corner, stride: n,
-                                continuing: continuing, row: tileRow)
+                                continuing: continuing, row: tileRow, vector: V.self)
                         } else {
                             // An edge: compute the whole tile in scratch, keep the part inside C.
                             if continuing {
@@ -276,7 +343,7 @@ func packedMultiply(
                             }
                             microKernel(
                                 depth: depth, left: leftPanel, right: rightPanel, c: tile, stride: microColumns,
-                                continuing: continuing, row: tileRow)
+                                continuing: continuing, row: tileRow, vector: V.self)
                             for r in 0..<height {
                                 for s in 0..<width { corner[r * n + s] = tile[r * microColumns + s] }
                             }

@@ -52,21 +52,24 @@ extension Matrix {
 
 // MARK: - Choosing a kernel
 
-/// Products with at least this many multiply-adds, and at least a few rows and columns, go to
-/// the packed kernel (Matrix+PackedKernel.swift); smaller ones, where copying the operands
-/// would cost more than it saves, to the register-blocked kernel that reads them in place.
-let packedProductThreshold = 32 * 32 * 32
+/// Products whose right factor R holds more than this many numbers (48 KB, the L1 cache of one
+/// core), and that have at least a few rows, columns and steps of the sum, go to the packed
+/// kernel (Matrix+PackedKernel.swift). Smaller ones go to the register-blocked kernel
+/// (Matrix+BlockedKernel.swift), which reads the operands in place: while R stays in L1, copying
+/// it costs more than it saves (as for a layer of a small network trained on batches of 64).
+let packedMinimumRightCount = 6 * 1024
 /// … and at least this many rows (each packed panel of R is reused once per 6 rows) and steps
 /// of the sum (each tile of C is loaded and stored once per block of the sum).
 let packedMinimumRows = 24
 let packedMinimumDepth = 24
 
 /// C = L·R (+ `row` added to every row), m × n from an m × k L and a k × n R, by the kernel
-/// that suits the shape. Every kernel sums each element in the same order and adds the row
-/// last, so the choice does not change a single bit of the result. `c` may start uninitialised.
+/// that suits the shape, computing with vectors of `vectorWidth` (4 or 8) numbers. Every kernel sums each element in the
+/// same order and adds the row last, so neither the choice nor the vector type changes a single
+/// bit of the result. `c` may start uninitialised.
 func multiply(
     _ left: StridedOperand, _ right: StridedOperand, into c: UnsafeMutablePointer<Double>,
-    m: Int, n: Int, k: Int, row: UnsafePointer<Double>? = nil
+    m: Int, n: Int, k: Int, row: UnsafePointer<Double>? = nil, vectorWidth: Int = ProductVector.scalarCount
 ) {
     guard m > 0, n > 0 else { return }
     guard k > 0 else {
@@ -75,20 +78,20 @@ func multiply(
         }
         return
     }
-    if m * n * k >= packedProductThreshold && m >= packedMinimumRows && k >= packedMinimumDepth && n >= microColumns {
-        packedMultiply(left: left, right: right, into: c, m: m, n: n, k: k, row: row)
+    if k * n > packedMinimumRightCount && m >= packedMinimumRows && k >= packedMinimumDepth
+        && n >= 2 * vectorWidth
+    {
+        packedMultiply(left: left, right: right, into: c, m: m, n: n, k: k, row: row, vectorWidth: vectorWidth)
         return
     }
-    @inline(__always) func blocked(_ right: UnsafePointer<Double>) {
-        if let row {
-            for i in 0..<m { (c + i * n).update(from: row, count: n) }
-        }
-        blockedMultiplyAdd(
+    @inline(__always) func blocked(_ right: UnsafePointer<Double>, _ rightRowStride: Int) {
+        blockedMultiply(
             left: left.base, leftRowStride: left.rowStride, leftColumnStride: left.columnStride,
-            right: right, into: c, m: m, n: n, k: k, accumulate: row != nil)
+            right: right, rightRowStride: rightRowStride, into: c, m: m, n: n, k: k, row: row,
+            vectorWidth: vectorWidth)
     }
-    if right.columnStride == 1 && right.rowStride == n {
-        blocked(right.base)
+    if right.columnStride == 1 {
+        blocked(right.base, right.rowStride)
     } else {
         // The register-blocked kernel reads R row by row: copy a small strided R (such as Wᵀ) first.
         let copy = UnsafeMutablePointer<Double>.allocate(capacity: k * n)
@@ -96,7 +99,7 @@ func multiply(
         for l in 0..<k {
             for j in 0..<n { copy[l * n + j] = right.base[l * right.rowStride + j * right.columnStride] }
         }
-        blocked(copy)
+        blocked(copy, n)
     }
 }
 

@@ -106,7 +106,17 @@ final class TrainingWorkspace {
             for k in 0..<count {
                 let error = t[k] - y[k]
                 sum += error * error
+            }
+            // d = 2(Y − T)/N, four numbers at a time (each lane the same steps as one number).
+            var k = 0
+            while k + 4 <= count {
+                let difference = load4(y + k) - load4(t + k)
+                store4(2 * difference / SIMD4(repeating: n), d + k)
+                k += 4
+            }
+            while k < count {
                 d[k] = 2 * (y[k] - t[k]) / n
+                k += 1
             }
             loss = sum / n
         case .softmaxCrossEntropy:
@@ -149,10 +159,20 @@ final class TrainingWorkspace {
                 StridedOperand(base: inputOf(l), rowStride: 1, columnStride: nIn),
                 StridedOperand(base: dZ, rowStride: nOut, columnStride: 1),
                 into: weightGradients[l], m: nIn, n: nOut, k: rows)
+            // dB_j = 0 + dZ_0j + dZ_1j + …, in that order, four columns at a time.
             let dB = biasGradients[l]
-            for j in 0..<nOut { dB[j] = 0 }
-            for i in 0..<rows {
-                for j in 0..<nOut { dB[j] += dZ[i * nOut + j] }
+            var j = 0
+            while j + 4 <= nOut {
+                var sums = SIMD4<Double>()
+                for i in 0..<rows { sums += load4(dZ + i * nOut + j) }
+                store4(sums, dB + j)
+                j += 4
+            }
+            while j < nOut {
+                var sum = 0.0
+                for i in 0..<rows { sum += dZ[i * nOut + j] }
+                dB[j] = sum
+                j += 1
             }
             if l > 0 {
                 let wt = transposedWeights[l]
@@ -184,4 +204,14 @@ final class TrainingWorkspace {
             }
         }
     }
+}
+
+@inline(__always)
+private func load4(_ pointer: UnsafePointer<Double>) -> SIMD4<Double> {
+    UnsafeRawPointer(pointer).loadUnaligned(as: SIMD4<Double>.self)
+}
+
+@inline(__always)
+private func store4(_ value: SIMD4<Double>, _ pointer: UnsafeMutablePointer<Double>) {
+    UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD4<Double>.self)
 }

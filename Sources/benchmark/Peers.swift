@@ -79,7 +79,7 @@ struct Peers {
     static func number(after marker: String, in text: String) -> Double? {
         guard let range = text.range(of: marker) else { return nil }
         let rest = text[range.upperBound...].drop { $0 == " " }
-        return Double(rest.prefix { $0.isNumber || $0 == "." || $0 == "-" || $0 == "e" })
+        return Double(rest.prefix { $0.isNumber || $0 == "." || $0 == "-" || $0 == "e" || $0 == "+" })
     }
 
     /// A figure that is a finite number in `range`, or nil.
@@ -128,6 +128,38 @@ struct Peers {
         ) { out in
             guard let line = out.split(separator: "\n").first(where: { $0.hasPrefix("numpy  n=") }) else { return nil }
             return Peers.valid(Peers.number(after: "median", in: String(line)), 1e-3...1e5)
+        }
+    }
+
+    /// The numpy peer of the `conv` workload, kept with the benchmark's sources (the programs of
+    /// `folder` belong to the machine, not to this repository).
+    static let convolutionScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Peers/conv_im2col.py")
+
+    /// Peers/conv_im2col.py for one layer: the median seconds of a forward and backward pass, or
+    /// nil (reported) when its check sums differ from `checks`, the Swift workload's Σz, ΣdK, Σdb
+    /// and ΣdX, by more than 10⁻⁹ of their size: the two must have done the same arithmetic.
+    func convolution(channels: Int, filters: Int, runs: Int, checks: [Double]) -> Double? {
+        let script = Peers.convolutionScript.path
+        guard FileManager.default.fileExists(atPath: script) else {
+            Peers.problems.append("\(script) is missing: no numpy figure for conv")
+            return nil
+        }
+        let arguments = [script, "--channels", String(channels), "--filters", String(filters), "--runs", String(runs)]
+        return figures(arguments) { out in
+            guard let line = out.split(separator: "\n").first(where: { $0.hasPrefix("check ") }).map(String.init),
+                let time = Peers.valid(Peers.number(after: "median", in: out), 1e-6...1e6)
+            else { return nil }
+            let theirs = ["z", "dk", "db", "dx"].map { Peers.number(after: " \($0) ", in: line) }
+            for (name, (their, ours)) in zip(["Σz", "ΣdK", "Σdb", "ΣdX"], zip(theirs, checks)) {
+                guard let their, abs(their - ours) <= 1e-9 * max(1, abs(ours)) else {
+                    Peers.problems.append(
+                        "conv_im2col.py --channels \(channels): \(name) is \(their.map { "\($0)" } ?? "missing"), Swift's is \(ours)"
+                    )
+                    return nil
+                }
+            }
+            return time / 1000
         }
     }
 

@@ -145,3 +145,48 @@ func processorModel() -> String {
     #endif
     return "unknown processor"
 }
+
+// MARK: - conv
+
+/// x_t = ((t · multiplier) mod modulus) / modulus − 1/2 for t = 0, 1, …, count − 1: inputs that
+/// the Swift workload and its numpy peer (Peers/conv_im2col.py) compute exactly alike.
+func pattern(_ count: Int, _ multiplier: Int, _ modulus: Int) -> [Double] {
+    (0..<count).map { Double($0 * multiplier % modulus) / Double(modulus) - 0.5 }
+}
+
+/// The convolution of lesson 15 as the core computes it: a 3 × 3 filter bank with padding 1 over
+/// a batch of `batch` maps of 8 × 8 pixels and `channels` channels, `filters` filters, forward
+/// (`convolve`: im2col, then one product plus the bias) and backward (`convolutionBackward`:
+/// Pᵀ·G, the column sums of G, and col2im of G·Kᵀ), with a fixed gradient G. Returns the check
+/// sums (Σz, ΣdK, Σdb, ΣdX) and the median seconds of one forward and backward pass.
+func convolutionWorkload(batch: Int, channels: Int, filters: Int, runs: Int, minimumSeconds: Double) -> (
+    checks: [Double], seconds: Double
+) {
+    let geometry = ConvolutionGeometry(height: 8, width: 8, channels: channels, kernel: 3, padding: 1)
+    let pixels = batch * 64
+    let maps = Matrix(rows: pixels, columns: channels, values: pattern(pixels * channels, 7919, 1000))
+    let kernel = Matrix(
+        rows: geometry.patchSize, columns: filters, values: pattern(geometry.patchSize * filters, 104729, 997))
+    let bias = Matrix(row: (0..<filters).map { Double($0) / 100 })
+    let gradient = Matrix(rows: pixels, columns: filters, values: pattern(pixels * filters, 15_485_863, 1009))
+    func step() -> (Matrix, (filters: Matrix, bias: Matrix, maps: Matrix)) {
+        (
+            convolve(maps, filters: kernel, bias: bias, geometry: geometry),
+            convolutionBackward(gradient, maps: maps, filters: kernel, geometry: geometry)
+        )
+    }
+    let (z, backward) = step()
+    let checks = [z, backward.filters, backward.bias, backward.maps].map { $0.values.reduce(0, +) }
+    var sink = 0.0
+    var repetitions = 1
+    while true {
+        let t = seconds { for _ in 0..<repetitions { sink += step().0.values[0] } }
+        if t >= minimumSeconds { break }
+        repetitions *= 2
+    }
+    let times = (0..<runs).map { _ in
+        seconds { for _ in 0..<repetitions { sink += step().0.values[0] } } / Double(repetitions)
+    }
+    if sink.isNaN { print("") }  // keeps the passes from being optimised away
+    return (checks, median(times))
+}

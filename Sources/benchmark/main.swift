@@ -3,7 +3,7 @@
 //
 //     swift run -c release benchmark                         the Swift figures, several runs each
 //     swift run -c release benchmark --quick                 one run each (CI uses this)
-//     swift run -c release benchmark --only mnist-shape      one workload (line, digits, mnist-shape, matmul)
+//     swift run -c release benchmark --only mnist-shape      one workload (line, digits, mnist-shape, conv, matmul)
 //     swift run -c release benchmark --help                  this list
 //     swift run -c release benchmark --compare ../shared/bench
 //                                                            also run the numpy programs in the
@@ -11,7 +11,7 @@
 import Foundation
 import DeepLearning
 
-let workloadNames = ["line", "digits", "mnist-shape", "matmul"]
+let workloadNames = ["line", "digits", "mnist-shape", "conv", "matmul"]
 let usage = """
     usage: swift run -c release benchmark [--quick] [--only NAME] [--compare DIR] [--peer-time-limit SECONDS]
 
@@ -90,7 +90,7 @@ if let compareFolder {
 
 // What this sitting runs on.
 print("processor: \(processorModel()), \(ProcessInfo.processInfo.activeProcessorCount) cores; one core used")
-print("Swift's products: \(Matrix.productInstructions)")
+print("Swift's products: \(Matrix.productInstructions); \(Matrix.productKernels)")
 if let peers { print(peers.blasDescription() + "; OPENBLAS_NUM_THREADS=1") }
 print("")
 
@@ -176,6 +176,22 @@ if wanted("mnist-shape") {
             numpy: mnistNumpy.map { String(format: "%.3f s / epoch", $0.seconds) } ?? "—",
             ratio: mnistNumpy.map { mnistSwift.seconds / $0.seconds }, target: "≤ 0.5",
             met: mnistNumpy.map { mnistSwift.seconds / $0.seconds <= 0.5 }))
+}
+
+// conv: lesson 15's convolution (im2col and one product, forward and backward) on 64 digit-sized
+// maps, for a first layer (1 channel in) and a second (16 channels in), each with 16 filters.
+if wanted("conv") {
+    for channels in [1, 16] {
+        let swift = convolutionWorkload(
+            batch: 64, channels: channels, filters: 16, runs: quick ? 1 : 7, minimumSeconds: quick ? 0.01 : 0.05)
+        let numpy = peers?.convolution(channels: channels, filters: 16, runs: 7, checks: swift.checks)
+        report(
+            Row(
+                workload: "conv C\(channels) F16", swift: String(format: "%.3f ms / pass", swift.seconds * 1000),
+                numpy: numpy.map { String(format: "%.3f ms", $0 * 1000) } ?? "—",
+                ratio: numpy.map { swift.seconds / $0 }, target: "—", met: nil))
+    }
+    print("              (one forward and backward pass, N = 64 maps of 8×8, 3×3 filters, padding 1)")
 }
 
 // matmul (the ratio here is numpy's time over Swift's, i.e. Swift's rate as a fraction of numpy's).
