@@ -148,21 +148,22 @@ final class NarrowWidthTests: XCTestCase {
     }
 
     func testABlankThatMeansNothingIsStillLeftOutOfARecord() {
+        // The first row's blank has no value above it; the last column's blank means "not measured".
         var table = Table(["", "loss", "largest difference"])
         table.blanksRepeatAbove(["loss"])
-        table.add(["tracked values", "2.1170065434", ""])
+        table.add(["tracked values", "2.11700654340000", ""])
         table.add(["matrix backprop", "", "4.4e-16"])
         XCTAssertEqual(
-            table.rendered(width: 30),
+            table.rendered(width: 40),
             """
-              ──────────────────────────
+              ────────────────────────────────────
                                   tracked values
-              loss                2.1170065434
-              ──────────────────────────
+              loss                2.11700654340000
+              ────────────────────────────────────
                                   matrix backprop
-              loss                2.1170065434
+              loss                2.11700654340000
               largest difference  4.4e-16
-              ──────────────────────────
+              ────────────────────────────────────
             """)
     }
 }
