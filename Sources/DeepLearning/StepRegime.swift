@@ -9,11 +9,17 @@
 ///     f = −1       (lr = 2/λ)          `.zigzagSameSize`
 ///     f < −1       (lr > 2/λ)          `.diverges`: lands on the other side, further out
 public enum StepRegime: Equatable, Sendable {
+    /// f ≥ 1: the step does not bring the point any nearer.
     case neverCloser
+    /// 0 < f < 1: the step lands short of the bottom, on the same side, nearer.
     case undershoots
+    /// f = 0: the step lands on the bottom.
     case lands
+    /// −1 < f < 0: the step lands on the other side, nearer: a zigzag that shrinks.
     case zigzagShrinks
+    /// f = −1: the step lands on the other side, as far: a zigzag that keeps its size.
     case zigzagSameSize
+    /// f < −1: the step lands on the other side, further out: the zigzag grows.
     case diverges
 
     /// The regime of a step that multiplies the distance to the bottom by `factor` = 1 − lr·λ
