@@ -105,8 +105,9 @@ lesson.say(
     """
     The same filter at all 64 positions gives the vertical-edge map; turned by 90° it finds \
     horizontal edges. The two maps of the \(exampleLabel) above, drawn on one signed scale, not in ink \
-    (dark: negative, middle grey: zero, light: positive): the filter lights up on one side of a \
-    stroke and darkens on the other, and stays at zero where the image is flat.\n
+    (the denser the character, the more negative; the middle shade is zero): the filter is \
+    positive on one side of a stroke and negative on the other, and stays at zero where the image \
+    is flat.\n
     """)
 lesson.show(
     GrayImage.signedMaps(
@@ -318,8 +319,8 @@ if let divergedAt {
         lesson.say(
             """
             Each column of the filter matrix is one learned 3×3 filter. \(which) drawn below on one shared signed scale \
-            (dark: negative weight, light: positive). Look for a light side next to a dark side: a \
-            small edge detector, like the Sobel filter of step 2, that nobody gave the network.\n
+            (the denser the character, the more negative the weight). Look for a faint side next to \
+            a dense side: a small edge detector, like the Sobel filter of step 2, that nobody gave the network.\n
             """)
         lesson.show(
             GrayImage.signedMaps(
@@ -331,7 +332,7 @@ if let divergedAt {
         lesson.say(
             """
             \nAnd what they see in the \(exampleLabel) of step 1 (drawn again in ink): each filter's feature \
-            map before ReLU, on one signed scale (light: the filter answers strongly there; dark: the \
+            map before ReLU, on one signed scale (faint: the filter answers strongly there; dense: the \
             opposite pattern, which ReLU sets to 0). Each map marks where its small pattern occurs in \
             the strokes: local features, which the dense layer then combines into a digit.\n
             """)
