@@ -47,6 +47,7 @@ lesson.say(
     differences of lesson 5:\n
     """)
 var comparison = Table(["at (a, b)", "", "formula", "finite difference", "difference"])
+comparison.blanksRepeatAbove(["at (a, b)"])  // the point is written on its ∂/∂a row only
 var worstDifference = 0.0
 for point in [[0.0, 0.0], [lesson.random.normal(), lesson.random.normal()], [3.0, 8.0]] {
     let formula = gradient(point)

@@ -38,16 +38,15 @@ var parabola = Table(["lr", "1 − lr·λ", "p after 1", "2", "3", "5", "what ha
 for rate in [0.1, 0.4, 0.5, 0.8, 1.1] {
     let factor = 1 - rate * lambda
     let after = [1, 2, 3, 5].map { fixed(Foundation.pow(factor, Double($0)), 4) }
-    let what =
-        factor == 0
-        ? "on the bottom in one step"
-        : factor > 0
-            ? "shrinks, same side"
-            : factor > -1
-                ? "zigzags, shrinks"
-                : factor == -1
-                    ? "zigzags, same size"
-                    : "zigzags, grows: diverges"
+    let what: String
+    switch StepRegime(factor: factor) {
+    case .lands: what = "on the bottom in one step"
+    case .undershoots: what = "shrinks, same side"
+    case .zigzagShrinks: what = "zigzags, shrinks"
+    case .zigzagSameSize: what = "zigzags, same size"
+    case .diverges: what = "zigzags, grows: diverges"
+    case .neverCloser: what = "never gets closer"
+    }
     parabola.add([fixed(rate, 1), fixed(factor, 1)] + after + [what])
 }
 parabola.print()
@@ -95,7 +94,11 @@ lesson.say(
 /// The words for a verdict in the sweep's last column, with how far above the lowest loss a run
 /// ended when it is still on its way.
 func shortVerdict(_ verdict: DescentVerdict, finalLoss: Double = .nan) -> String {
-    let above = "\(fixed(100 * (finalLoss - lowestLoss) / max(lowestLoss, 1e-12), 1)) % above lowest"
+    // With two points the best line passes through both (lowest loss 0): a percentage of 0 says nothing.
+    let above =
+        lowestLoss > 1e-9
+        ? "\(fixed(100 * (finalLoss - lowestLoss) / lowestLoss, 1)) % above lowest"
+        : "still at \(fixed(finalLoss, 6))"
     switch verdict {
     case .diverged(let step): return "diverges: stopped at step \(step)"
     case .climbing: return "climbs: the loss grows again"
@@ -227,10 +230,23 @@ lesson.show(
     name: "loss-map-paths")
 let crawlEnd = paths[0].points.last!
 let safeEnd = paths[1].points.last!
+// How lr 0.3 moves across the valley, from these points' λ_max: below 1/λ_max it never crosses.
+let oneOverSteep = "1/λ_max = \(fixed(1 / curvature.steep, 3))"
+let middleRate: String
+switch StepRegime(learningRate: 0.3, curvature: curvature.steep) {
+case .neverCloser, .undershoots, .lands:
+    middleRate = "below \(oneOverSteep), it walks down into the valley without crossing it"
+case .zigzagShrinks:
+    middleRate =
+        "above \(oneOverSteep) on these points, it too crosses the valley at every step, in a zigzag that shrinks"
+case .zigzagSameSize, .diverges:
+    middleRate =
+        "at or above 2/λ_max = \(fixed(limit, 3)) on these points, it crosses the valley in a zigzag that does not shrink"
+}
 lesson.say(
     """
-    \nAfter \(pathSteps) steps lr 0.01 has only reached (\(fixed(crawlEnd.x, 2)), \(fixed(crawlEnd.y, 2))), \
-    lr 0.30 is at (\(fixed(safeEnd.x, 2)), \(fixed(safeEnd.y, 2))), and lr \(fixed(nearLimit, 2)) \
+    \nAfter \(pathSteps) steps lr 0.01 has only reached (\(fixed(crawlEnd.x, 2)), \(fixed(crawlEnd.y, 2))); \
+    lr 0.30 is at (\(fixed(safeEnd.x, 2)), \(fixed(safeEnd.y, 2))): \(middleRate); and lr \(fixed(nearLimit, 2)) \
     crosses the valley from side to side at every step while it slides along it.
     """)
 
@@ -277,10 +293,29 @@ let winner = scheduleResults.firstIndex { $0.name == ranking[0].name }!
 let how: String
 switch winner {
 case 0:
-    how = """
-        The safe constant rate ends closest this time: it never zigzags, and on these points its \
-        slow direction is not much slower than the others'.
-        """
+    // Whether 0.3 crosses the valley at each step depends on these points' λ_max.
+    let across = curvature.steepFactor(learningRate: 0.3)
+    let versus = "1 − lr·λ_max = \(fixed(across, 3)) against the near-limit rate's \(fixed(steepFactor, 3))"
+    switch StepRegime(factor: across) {
+    case .neverCloser, .undershoots, .lands:
+        how = """
+            The constant rate 0.30 ends closest this time: it is below 1/λ_max = \
+            \(fixed(1 / curvature.steep, 3)) on these points, so it never zigzags across the valley \
+            (\(versus)).
+            """
+    case .zigzagShrinks:
+        how = """
+            The constant rate 0.30 ends closest this time: it is above 1/λ_max = \
+            \(fixed(1 / curvature.steep, 3)) on these points, so it zigzags across the valley too, \
+            but its zigzag shrinks faster than the near-limit rate's (\(versus)).
+            """
+    case .zigzagSameSize, .diverges:
+        how = """
+            The constant rate 0.30 ends closest this time although it is at or above the limit \
+            2/λ_max = \(fixed(limit, 3)) on these points: its zigzag across the valley does not \
+            shrink, it just had not grown past the others' distances within \(budget) steps.
+            """
+    }
 case 1:
     how = """
         The constant rate just under the limit ends closest this time: its zigzag across the \

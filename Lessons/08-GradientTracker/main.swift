@@ -78,6 +78,8 @@ func reason(_ operation: String) -> String {
     }
 }
 var locals = Table(["value", "made by", "input", "∂value/∂input", "because"])
+// A value's name, operation and reason are written on its first input's row only.
+locals.blanksRepeatAbove(["value", "made by", "because"])
 for value in o.topologicalOrder() where !value.operation.isEmpty {
     for (k, (input, local)) in zip(value.inputs, value.localDerivatives).enumerated() {
         locals.add([
@@ -103,6 +105,7 @@ lesson.say(
 lesson.say("\n    " + order.map(\.label).joined(separator: ", ") + "\n")
 lesson.say("and backward() walks it from the end, starting with ∂o/∂o = 1:\n")
 var walk = Table(["at", "∂o/∂(at)", "sends to", "∂o/∂(at) × local", "= contribution"])
+walk.blanksRepeatAbove(["at", "∂o/∂(at)"])
 for step in o.backwardSteps() {
     for (k, contribution) in step.contributions.enumerated() {
         walk.add([

@@ -266,15 +266,21 @@ if learningRate > stableLimit, let fullBatch = runs.last, fullBatch.history.outc
         (lesson 7): plain gradient descent on all \(data.count) points overshoots further at every step.
         """)
 }
-let near = runs.filter {
-    $0.history.outcome == .finished && isNearBestLoss($0.history.epochLosses.last!, best: bestLoss)
-}.map(\.size)
+let nearness = nearnessToBest(finalLosses: finalLosses, best: bestLoss)
+let sizesOf = { (indices: [Int]) in batchSizesText(indices.map { runs[$0].size }) }
+var nearParts: [String] = []
+if !nearness.far.isEmpty { nearParts.append("\(sizesOf(nearness.far)) finished further away") }
+if !nearness.diverged.isEmpty { nearParts.append("\(sizesOf(nearness.diverged)) diverged") }
 let nearText =
-    near.isEmpty
-    ? "none of the runs ended within 5 % of it."
-    : near.count == runs.count
+    nearness.diverged.count == runs.count
+    ? "every run diverged, so none came near it."
+    : nearness.near.count == runs.count
         ? "every run ended within 5 % of it."
-        : "\(batchSizesText(near)) ended within 5 % of it, the other\(runs.count - near.count == 1 ? "" : "s") did not."
+        : nearness.far.count == runs.count
+            ? "none of the runs ended within 5 % of it."
+            : nearness.near.isEmpty
+                ? "none of the runs ended within 5 % of it: \(nearParts.joined(separator: ", and "))."
+                : "\(sizesOf(nearness.near)) ended within 5 % of it; \(nearParts.joined(separator: ", and "))."
 lesson.say(
     """
     The best any line can do on these points (least squares, lesson 5) is a loss of \

@@ -345,7 +345,8 @@ if trained {
     lesson.say(
         """
         Column j of W₁ holds hidden unit j's 64 weights, one per pixel. Drawn as 8×8 images on one \
-        scale shared by every unit (dark: negative, the middle shade: zero, light: positive), they \
+        scale shared by every unit (the denser the character, the more negative; the middle shade is \
+        zero), they \
         show which strokes excite a unit and which hold it back:\n
         """)
     lesson.show(

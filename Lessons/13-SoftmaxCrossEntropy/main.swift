@@ -413,13 +413,31 @@ let fasterVerdict = raceVerdict(first: spread(1, epoch: 1) ?? Spread([-1]), seco
 let bothAtChance = [0, 1].allSatisfy { r in
     spread(r, epoch: 1).map { compareWithChance(accuracy: $0.max, classes: 10) != .aboveChance } ?? true
 }
+/// Whether recipe r learned something and then fell back to guessing (its mean curve).
+@MainActor func fellBack(_ r: Int) -> Bool {
+    guard !curves[r].isEmpty else { return false }
+    let means = (1...epochs).map { spread(r, epoch: $0)!.mean }
+    if case .learnedThenFellBack = guessingVerdict(
+        accuracies: means, classes: 10, peakRate: recipes[r].peakRate, usualRate: r == 0 ? 30 : 0.5)
+    {
+        return true
+    }
+    return false
+}
 let named: String
-switch (curves[0].isEmpty || curves[1].isEmpty, fasterVerdict) {
+switch (
+    curves[0].isEmpty || curves[1].isEmpty,
+    fasterLearner(afterFirstEpoch: fasterVerdict, firstFellBack: fellBack(1), secondFellBack: fellBack(0))
+) {
 case (true, _): named = "cannot tell which learns faster: a recipe has no finished start"
 case (false, _) where bothAtChance: named = "cannot tell which learns faster: neither learned anything in epoch 1"
 case (false, _) where starts == 1: named = "cannot tell which learns faster from a single start each (try --starts 3)"
-case (false, .firstAhead): named = "the faster learner here is B, ReLU + softmax + cross-entropy"
-case (false, .secondAhead): named = "the faster learner here is A, sigmoid + squared error"
+case (false, .first): named = "the faster learner here is B, ReLU + softmax + cross-entropy"
+case (false, .second): named = "the faster learner here is A, sigmoid + squared error"
+case (false, .firstAheadThenFellBack):
+    named = "B started faster but did not keep what it learned, so its head start counts for nothing"
+case (false, .secondAheadThenFellBack):
+    named = "A started faster but did not keep what it learned, so its head start counts for nothing"
 case (false, .cannotTell): named = "cannot tell which learns faster from these starts"
 }
 lesson.say("Read from epoch 1: \(named).")
@@ -429,7 +447,7 @@ if !curves[0].isEmpty && !curves[1].isEmpty {
     lesson.say(
         """
         \nOnce, at the end, the test set: A \(text(a)), B \(text(b)). \
-        \(raceVerdict(first: b, second: a) == .firstAhead ? "Every start of B reads strangers' digits better than every start of A." : raceVerdict(first: b, second: a) == .secondAhead ? "Every start of A reads strangers' digits better than every start of B." : "On the test set the starts overlap: no winner at this length of training.")
+        \(raceVerdict(first: b, second: a) == .firstAhead ? (starts == 1 ? "B reads strangers' digits better in this single draw (one start is no proof)." : "Every start of B reads strangers' digits better than every start of A.") : raceVerdict(first: b, second: a) == .secondAhead ? (starts == 1 ? "A reads strangers' digits better in this single draw (one start is no proof)." : "Every start of A reads strangers' digits better than every start of B.") : "On the test set the starts overlap: no winner at this length of training.")
         """)
 }
 lesson.say(

@@ -428,11 +428,16 @@ lesson.say(
     next to each method of step 5 at its chosen rate:\n
     """)
 addRow(
-    "momentum, one cycle", "≤ " + short(rangeTest.pickedRate),
+    "one-cycle momentum", "≤ " + short(rangeTest.pickedRate),
     seeds.map { run(1, rate: rangeTest.pickedRate, seed: $0, schedule: { cycle.rate(at: $0) }) })
 comparison.print()
 
 // MARK: - Step 8: which to pick
+
+/// Names as a sentence lists them: "A", "A and B", "A, B and C".
+func listed(_ names: [String]) -> String {
+    names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
+}
 
 lesson.step("Which would a practitioner pick?")
 let verdict = bestSetting(testSpreads, higherIsBetter: true)
@@ -456,7 +461,7 @@ case .aheadOnAverage(let i, let overlapping):
     lesson.say(
         """
         On test accuracy \(names[i]) is ahead on average (\(fixed(testSpreads[i].mean, 2)) %), but \
-        its range overlaps with \(overlapping.map { names[$0] }.joined(separator: ", ")): with \
+        its range overlaps with \(listed(overlapping.map { names[$0] })): with \
         \(starts) start\(starts == 1 ? "" : "s") these cannot be told apart. A practitioner would \
         pick among them by cost: \(i == oneCycleIndex || overlapping.contains(oneCycleIndex)
             ? "the one-cycle run got its rate from one short range-test run, the others from a sweep of three runs each"
@@ -468,7 +473,7 @@ case .clear(let i):
     lesson.say("On training loss, \(names[i]) is clearly lowest (\(fixed(lossSpreads[i].mean, 4)) on average).")
 case .aheadOnAverage(let i, let overlapping):
     lesson.say(
-        "On training loss, \(names[i]) is lowest on average (\(fixed(lossSpreads[i].mean, 4))), overlapping with \(overlapping.map { names[$0] }.joined(separator: ", "))."
+        "On training loss, \(names[i]) is lowest on average (\(fixed(lossSpreads[i].mean, 4))), overlapping with \(listed(overlapping.map { names[$0] }))."
     )
 }
 let moreStarts =

@@ -128,3 +128,29 @@ public func pathEnding(_ points: [[Double]], start: [Double], minimum: [Double])
     if farthest > length { return .zigzagsShort }
     return farthest <= startDistance / 4 ? .wandersAroundMinimum : .wandersWide
 }
+
+/// Runs sorted by how their final loss compares with the least loss any line can reach: the
+/// indices (into `finalLosses`) of the runs that ended within `tolerance` of `best`
+/// (`isNearBestLoss`), of those that finished further away, and of those that diverged
+/// (`nil`, or a loss that is not a finite number). Every index is in exactly one of the three.
+///
+///     near:     loss − best ≤ tolerance · max(best, 10⁻⁹)
+///     far:      finished, not near
+///     diverged: nil or not finite
+public func nearnessToBest(
+    finalLosses: [Double?], best: Double, tolerance: Double = 0.05
+) -> (near: [Int], far: [Int], diverged: [Int]) {
+    var split: (near: [Int], far: [Int], diverged: [Int]) = ([], [], [])
+    for (index, loss) in finalLosses.enumerated() {
+        guard let loss, loss.isFinite else {
+            split.diverged.append(index)
+            continue
+        }
+        if isNearBestLoss(loss, best: best, tolerance: tolerance) {
+            split.near.append(index)
+        } else {
+            split.far.append(index)
+        }
+    }
+    return split
+}

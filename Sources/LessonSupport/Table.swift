@@ -45,6 +45,40 @@ public struct Table {
         sizingRows.append(cells)
     }
 
+    /// Columns whose empty cells mean "the same as in the row above" (see `blanksRepeatAbove`).
+    private var repeatingColumns: Set<Int> = []
+
+    /// Says that in the columns with these headers an empty cell stands for the value above it: the
+    /// table leaves a repeated value blank so the eye groups the rows under it. Printed as columns
+    /// the blank stays; printed as records (a table too wide for the width) each block has no row
+    /// above it to read the value from, so the blank is filled with the nearest non-empty cell
+    /// above it in its column (a blank with none above is left out, like any empty cell).
+    public mutating func blanksRepeatAbove(_ columns: [String]) {
+        for header in columns {
+            guard let column = headers.firstIndex(of: header) else {
+                preconditionFailure("This table has no column \"\(header)\"")
+            }
+            repeatingColumns.insert(column)
+        }
+    }
+
+    /// The rows with every blank of a repeating column filled from the nearest non-empty cell
+    /// above it (see `blanksRepeatAbove`).
+    func rowsWithBlanksFilled(_ rows: [[String]]) -> [[String]] {
+        var last: [Int: String] = [:]
+        return rows.map { row in
+            var filled = row
+            for column in repeatingColumns {
+                if row[column].isEmpty, let above = last[column] {
+                    filled[column] = above
+                } else if !row[column].isEmpty {
+                    last[column] = row[column]
+                }
+            }
+            return filled
+        }
+    }
+
     /// How many rows the table holds.
     public var rowCount: Int { rows.count }
 
@@ -58,18 +92,17 @@ public struct Table {
         let ruleCharacter: Character = Table.plainASCII ? "-" : "─"
 
         // The rows shown, and where the line saying how many were left out goes.
-        let shown: [[String]]
+        var shownIndices = Array(rows.indices)
         var gap: (at: Int, text: String)? = nil
         if rows.count > max(maxRows, 2) {
             let head = max(maxRows, 2) / 2
             let tail = max(maxRows, 2) - head
             let omitted = rows.count - head - tail
             let text = "… \(omitted) more row\(omitted == 1 ? "" : "s") not shown …"
-            shown = Array(rows.prefix(head) + rows.suffix(tail))
+            shownIndices = Array(rows.indices.prefix(head) + rows.indices.suffix(tail))
             gap = (head, Table.plainASCII ? asciiOnly(text) : text)
-        } else {
-            shown = rows
         }
+        let shown = shownIndices.map { rows[$0] }
 
         var lines: [String]
         let sizing = Table.plainASCII ? sizingRows.map { $0.map(asciiOnly) } : sizingRows
@@ -85,8 +118,11 @@ public struct Table {
                 lines.insert(text, at: layout.headerLines.count + 1 + gap.at)
             }
         } else {
+            // A record has no row above it: a blank that means "same as above" shows that value.
+            let filled = rowsWithBlanksFilled(rows)
             lines = recordLines(
-                headers: headers, rows: shown, gap: gap, indent: indent, width: width, rule: ruleCharacter)
+                headers: headers, rows: shownIndices.map { filled[$0] }, gap: gap, indent: indent, width: width,
+                rule: ruleCharacter)
         }
         return lines.joined(separator: "\n")
     }
@@ -210,7 +246,8 @@ func splitHeader(_ header: String, lines: Int) -> [String] {
 // MARK: - Records
 
 /// The table as one block per row, one `name  value` line per cell (a cell under an empty
-/// header joins the cell before it; an empty cell is left out), names in a column on the left,
+/// header joins the cell before it; an empty cell is left out: a blank meaning "same as above" is
+/// filled before, see `Table.blanksRepeatAbove`), names in a column on the left,
 /// blocks between rules. A value too long for its line is broken at spaces under itself;
 /// a name longer than half the width is broken at spaces too.
 private func recordLines(

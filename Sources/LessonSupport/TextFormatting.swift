@@ -220,6 +220,14 @@ public func asciiOnly(_ text: String) -> String {
         guard let character = characters.first else { break }
         if superscripts[character] != nil || subscripts[character] != nil { continue }
         characters = characters.dropFirst()
+        // √ before a name or a number takes it in brackets, "√λ_max" → "sqrt(lambda_max)"; before a
+        // bracket (or anything else) it is the word alone, "√(a + b)" → "sqrt(a + b)".
+        if character == "√" {
+            let operand = squareRootOperand(characters)
+            result += operand.isEmpty ? "sqrt" : "sqrt(" + asciiOnly(String(operand)) + ")"
+            characters = characters.dropFirst(operand.count)
+            continue
+        }
         if character.isASCII {
             result.append(character)
         } else if let spelling = asciiSpellings[character] {
@@ -233,6 +241,30 @@ public func asciiOnly(_ text: String) -> String {
         }
     }
     return result
+}
+
+/// The name or number a "√" applies to when no bracket follows it: the longest start of `text`
+/// made of letters, digits and subscripts, with "_" or "." inside it when a letter or digit
+/// follows ("λ_max", "2.5", "ŝ", "n_in"; not the "." ending a sentence). Empty before a bracket,
+/// a space or a superscript.
+private func squareRootOperand(_ text: ArraySlice<Character>) -> ArraySlice<Character> {
+    func isPart(_ character: Character) -> Bool {
+        superscripts[character] == nil
+            && (character.isLetter || character.isNumber || subscripts[character] != nil)
+    }
+    var end = text.startIndex
+    while end < text.endIndex {
+        if isPart(text[end]) {
+            end += 1
+        } else if text[end] == "_" || text[end] == ".", end + 1 < text.endIndex, end > text.startIndex,
+            isPart(text[end + 1])
+        {
+            end += 1
+        } else {
+            break
+        }
+    }
+    return text[text.startIndex..<end]
 }
 
 /// A letter with a hat or a bar spelled as the letter and "^" or "bar": "m̂" → "m^", "ȳ" → "ybar"

@@ -40,7 +40,8 @@ public struct GrayImage: Sendable {
     }
 
     /// The symmetric shade ramp of signed pictures in the terminal, from the most negative value
-    /// through zero (the middle shade) to the most positive: dark is negative, light is positive.
+    /// through zero (the middle shade) to the most positive: the denser the character, the more
+    /// negative (on a light background dark is negative; on a dark one the dense characters shine).
     static let signedUnicodeShades: [String] = ["█", "▓", "▒", "░", " "]
     static let signedAsciiShades: [String] = ["@", "#", "+", "-", "."]
 
@@ -125,7 +126,7 @@ public func renderImages(_ images: [GrayImage], _ options: RenderOptions = Rende
         let ramp = options.ascii ? GrayImage.signedAsciiShades : GrayImage.signedUnicodeShades
         let shown = ramp.map { $0 == " " ? "(blank)" : $0 + $0 }
         let legend =
-            "scale, the same for every picture: \(shown[0]) \(signedText(-limit)) · \(shown[2]) 0 · \(shown[4]) \(signedText(limit)): dark is negative, light is positive"
+            "scale, the same for every picture: \(shown[0]) \(signedText(-limit)) · \(shown[2]) 0 · \(shown[4]) \(signedText(limit)): the denser the character, the more negative"
         output.append(wrapWords(legend, width: options.width))
     }
     return output.joined(separator: "\n")

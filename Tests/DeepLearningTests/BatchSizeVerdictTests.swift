@@ -34,6 +34,16 @@ final class BatchSizeVerdictTests: XCTestCase {
         XCTAssertFalse(isNearBestLoss(1e-3, best: 0))
     }
 
+    func testNearnessToBestSplitsEveryRunOneWay() {
+        let best = 0.0817
+        // All near, all diverged, none near with some diverged, a mix of the three.
+        XCTAssertTrue(nearnessToBest(finalLosses: [0.0818, 0.0820], best: best) == ([0, 1], [], []))
+        XCTAssertTrue(nearnessToBest(finalLosses: [nil, nil, nil], best: best) == ([], [], [0, 1, 2]))
+        XCTAssertTrue(nearnessToBest(finalLosses: [nil, 0.2, 0.3], best: best) == ([], [1, 2], [0]))
+        XCTAssertTrue(nearnessToBest(finalLosses: [0.5, .infinity, 0.0818], best: best) == ([2], [0], [1]))
+        XCTAssertTrue(nearnessToBest(finalLosses: [], best: best) == ([], [], []))
+    }
+
     func testWandersAcross() {
         // lesson 7's default: batch 1 dipped below batch 10's final 0.11263 and rose above it again
         XCTAssertTrue(wandersAcross(level: 0.11263, losses: [0.12, 0.09, 0.18592, 0.08203]))

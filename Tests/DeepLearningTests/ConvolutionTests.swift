@@ -258,6 +258,29 @@ final class ConvolutionVerdictTests: XCTestCase {
         assertClose(0.01, by, tolerance: 1e-12)
     }
 
+    func testDeadFiltersCause() {
+        XCTAssertEqual(deadFiltersCause(peakRate: 0.5, usualRate: 0.1), .stepsTooBig)
+        XCTAssertEqual(deadFiltersCause(peakRate: 0.1, usualRate: 0.1), .unluckyPush)
+        XCTAssertEqual(deadFiltersCause(peakRate: 0.02, usualRate: 0.1), .unluckyPush)
+    }
+
+    func testMissIsWithinSpread() {
+        // 36 mistakes where 35 are allowed on 1797 digits: 0.0003 below 98 %, within 2 × 0.16 points.
+        XCTAssertTrue(missIsWithinSpread(by: 0.98 - 1761.0 / 1797, standardDeviation: 0.0016))
+        // 52 mistakes: 0.0089 below, far beyond.
+        XCTAssertFalse(missIsWithinSpread(by: 0.98 - 1745.0 / 1797, standardDeviation: 0.0016))
+        XCTAssertTrue(missIsWithinSpread(by: 0.0032, standardDeviation: 0.0016))
+    }
+
+    func testDecimalsKeepingSide() {
+        // 1761 of 1797 is 97.9966…%: "98.00" would look like the aim, "97.997" shows the miss.
+        XCTAssertEqual(decimalsKeepingSide(of: 1761.0 / 1797, target: 0.98), 3)
+        XCTAssertEqual(decimalsKeepingSide(of: 0.985, target: 0.98), 2)
+        XCTAssertEqual(decimalsKeepingSide(of: 0.97, target: 0.98), 2)
+        XCTAssertEqual(decimalsKeepingSide(of: 0.98, target: 0.98), 2)
+        XCTAssertEqual(decimalsKeepingSide(of: 0.979999, target: 0.98), 4)
+    }
+
     /// The check finds a correct backward pass right and a wrong gradient wrong.
     func testGradientCheckOnTheNetwork() {
         var random = SeededGenerator(seed: 4)

@@ -168,4 +168,18 @@ final class SoftmaxCrossEntropyTests: XCTestCase {
         XCTAssertEqual(firstEpoch(reaching: 0.9, in: [0.5, 0.92, 0.95]), 2)
         XCTAssertNil(firstEpoch(reaching: 0.9, in: [0.5, 0.8]))
     }
+
+    func testFasterLearnerGoesEachWay() {
+        XCTAssertEqual(fasterLearner(afterFirstEpoch: .firstAhead, firstFellBack: false, secondFellBack: true), .first)
+        XCTAssertEqual(
+            fasterLearner(afterFirstEpoch: .firstAhead, firstFellBack: true, secondFellBack: false),
+            .firstAheadThenFellBack)
+        XCTAssertEqual(
+            fasterLearner(afterFirstEpoch: .secondAhead, firstFellBack: true, secondFellBack: false), .second)
+        XCTAssertEqual(
+            fasterLearner(afterFirstEpoch: .secondAhead, firstFellBack: false, secondFellBack: true),
+            .secondAheadThenFellBack)
+        XCTAssertEqual(
+            fasterLearner(afterFirstEpoch: .cannotTell, firstFellBack: true, secondFellBack: true), .cannotTell)
+    }
 }

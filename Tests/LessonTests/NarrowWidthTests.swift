@@ -112,4 +112,58 @@ final class NarrowWidthTests: XCTestCase {
         XCTAssertEqual(printed.joined(separator: "\n"), table.rendered(width: 40))
         XCTAssertTrue(printed.allSatisfy { $0.count <= 40 })
     }
+
+    func testABlankThatMeansSameAsAboveIsFilledInARecord() {
+        var table = Table(["value", "made by", "input", "∂value/∂input", "because"])
+        table.blanksRepeatAbove(["value", "made by", "because"])
+        table.add(["x₁w₁", "×", "x₁", "0.8000", "the other factor"])
+        table.add(["", "", "w₁", "1.5000", ""])
+        // As columns the blank stays: the eye reads it from the row above.
+        XCTAssertEqual(
+            table.rendered(width: 80),
+            """
+              value  made by  input  ∂value/∂input  because
+              ──────────────────────────────────────────────────────
+              x₁w₁   ×        x₁            0.8000  the other factor
+                              w₁            1.5000
+            """)
+        // As records each block stands alone, so it says whose input w₁ is.
+        XCTAssertEqual(
+            table.rendered(width: 40),
+            """
+              ───────────────────────────────
+              value          x₁w₁
+              made by        ×
+              input          x₁
+              ∂value/∂input  0.8000
+              because        the other factor
+              ───────────────────────────────
+              value          x₁w₁
+              made by        ×
+              input          w₁
+              ∂value/∂input  1.5000
+              because        the other factor
+              ───────────────────────────────
+            """)
+    }
+
+    func testABlankThatMeansNothingIsStillLeftOutOfARecord() {
+        // The first row's blank has no value above it; the last column's blank means "not measured".
+        var table = Table(["", "loss", "largest difference"])
+        table.blanksRepeatAbove(["loss"])
+        table.add(["tracked values", "2.11700654340000", ""])
+        table.add(["matrix backprop", "", "4.4e-16"])
+        XCTAssertEqual(
+            table.rendered(width: 40),
+            """
+              ────────────────────────────────────
+                                  tracked values
+              loss                2.11700654340000
+              ────────────────────────────────────
+                                  matrix backprop
+              loss                2.11700654340000
+              largest difference  4.4e-16
+              ────────────────────────────────────
+            """)
+    }
 }

@@ -89,6 +89,20 @@ final class TextTests: XCTestCase {
         XCTAssertTrue(asciiOnly("漢").allSatisfy(\.isASCII))
     }
 
+    func testSquareRootsReadInASCII() {
+        // A name or a number under the root is put in brackets…
+        XCTAssertEqual(asciiOnly("√λ_max + √λ_min"), "sqrt(lambda_max) + sqrt(lambda_min)")
+        XCTAssertEqual(asciiOnly("(√κ − 1)/(√κ + 1)"), "(sqrt(kappa) - 1)/(sqrt(kappa) + 1)")
+        XCTAssertEqual(asciiOnly("−lr·m̂/(√ŝ + ε)"), "-lr*m^/(sqrt(s^) + eps)")
+        XCTAssertEqual(asciiOnly("1/√2.5, and √N."), "1/sqrt(2.5), and sqrt(N).")
+        XCTAssertEqual(asciiOnly("√n_in and √x₁₂"), "sqrt(n_in) and sqrt(x_(12))")
+        // …a bracketed one stays as it is, and a root with nothing after it is the word.
+        XCTAssertEqual(asciiOnly("√(a + b)"), "sqrt(a + b)")
+        XCTAssertEqual(asciiOnly("√((a − a*)² + 1)"), "sqrt((a - a*)^2 + 1)")
+        XCTAssertEqual(asciiOnly("√ŝ\"]"), "sqrt(s^)\"]")
+        XCTAssertEqual(asciiOnly("the √ of it"), "the sqrt of it")
+    }
+
     func testASCIITablesLineUpAfterSpelling() {
         Table.plainASCII = true
         defer { Table.plainASCII = false }

@@ -335,7 +335,7 @@ final class SignedImageTests: XCTestCase {
         let text = renderImages(maps, RenderOptions(width: 200, ascii: true))
         // −2 → position 0.25 → ramp index 1 ("#"), 0 → index 2 ("+"), 1 → 0.625 → index 3 ("-" rounds from 2.5 up).
         XCTAssertTrue(text.contains("|##++--|"), text)
-        XCTAssertTrue(text.contains("dark is negative, light is positive"), text)
+        XCTAssertTrue(text.contains("the denser the character, the more negative"), text)
         XCTAssertEqual(divergingColour(0.5), "rgb(255,255,255)")
         XCTAssertEqual(divergingColour(0), "rgb(0,114,178)")
         XCTAssertEqual(divergingColour(1), "rgb(213,94,0)")
