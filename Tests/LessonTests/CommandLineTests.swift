@@ -45,9 +45,9 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testPipedOutputHasNoEscapeCodes() throws {
-        for number in TranscriptTests.lessons {
-            let result = try LessonRunner.run(number)
-            XCTAssertFalse(result.output.contains("\u{1B}"), "lesson-\(number) printed an escape code into a pipe")
+        let runs = TranscriptTests.lessons.map { LessonRunner.Run(lesson: $0) }
+        for (run, outcome) in zip(runs, LessonRunner.runAll(runs)) {
+            XCTAssertFalse(try outcome.get().output.contains("\u{1B}"), "\(run) printed an escape code into a pipe")
         }
     }
 
@@ -107,17 +107,19 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testPlainModesArePureASCIIWithoutEscapes() throws {
-        for number in TranscriptTests.lessons {
-            for (arguments, environment) in [(["--ascii"], [:]), ([], ["TERM": "dumb"])] {
-                let result = try LessonRunner.run(number, arguments, environment: environment)
-                XCTAssertEqual(result.status, 0, result.error)
-                let offending = result.output.split(separator: "\n").filter { !$0.allSatisfy(\.isASCII) }
-                XCTAssertTrue(
-                    offending.isEmpty,
-                    "lesson-\(number) \(arguments) \(environment) prints non-ASCII:\n\(offending.prefix(3).joined(separator: "\n"))"
-                )
-                XCTAssertFalse(result.output.contains("\u{1B}"))
-            }
+        let runs = TranscriptTests.lessons.flatMap { number in
+            [
+                LessonRunner.Run(lesson: number, arguments: ["--ascii"]),
+                .init(lesson: number, environment: ["TERM": "dumb"])
+            ]
+        }
+        for (run, outcome) in zip(runs, LessonRunner.runAll(runs)) {
+            let result = try outcome.get()
+            XCTAssertEqual(result.status, 0, "\(run): \(result.error)")
+            let offending = result.output.split(separator: "\n").filter { !$0.allSatisfy(\.isASCII) }
+            XCTAssertTrue(
+                offending.isEmpty, "\(run) prints non-ASCII:\n\(offending.prefix(3).joined(separator: "\n"))")
+            XCTAssertFalse(result.output.contains("\u{1B}"), "\(run) printed an escape code")
         }
     }
 

@@ -29,11 +29,15 @@ enum LessonRunner {
         var timedOut: Bool
     }
 
-    /// A lesson run: its number and its arguments.
+    /// A lesson run: its number, its arguments and any variables added to its environment.
     struct Run: Hashable, Sendable, CustomStringConvertible {
         var lesson: Int
         var arguments: [String] = []
-        var description: String { (["lesson-\(lesson)"] + arguments).joined(separator: " ") }
+        var environment: [String: String] = [:]
+        var description: String {
+            (environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" } + ["lesson-\(lesson)"] + arguments)
+                .joined(separator: " ")
+        }
     }
 
     /// Runs `lesson-N` with `arguments`, without a terminal and without colour, as a pipe would.
@@ -97,7 +101,11 @@ enum LessonRunner {
                 next += 1
                 lock.unlock()
                 guard index < runs.count else { return }
-                let result = Swift.Result { try run(runs[index].lesson, runs[index].arguments, timeLimit: timeLimit) }
+                let result = Swift.Result {
+                    try run(
+                        runs[index].lesson, runs[index].arguments, timeLimit: timeLimit,
+                        environment: runs[index].environment)
+                }
                 lock.lock()
                 results[index] = result
                 lock.unlock()
