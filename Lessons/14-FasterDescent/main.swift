@@ -234,9 +234,7 @@ let tunedSteps = raceSteps_[2]
 var speedup = ""
 if let gdSteps, let tunedSteps, tunedSteps > 0 {
     if tunedSteps < gdSteps {
-        // Per step the distance shrinks by a factor q, so reaching a small distance takes about
-        // ln(tolerance)/ln(q) steps: the ratio of the two counts tends to ln(q_momentum)/ln(q_gd).
-        let promised = log(best.momentumFactor) / log(best.descentFactor)
+        let promised = longRunStepRatio(slow: best.descentFactor, fast: best.momentumFactor)
         speedup =
             " Momentum with the β and lr worked out from the curvatures needs \(fixed(Double(gdSteps) / Double(tunedSteps), 1))× fewer steps than the best plain descent."
             + " The factors each step keeps (\(fixed(best.descentFactor, 3)) against \(fixed(best.momentumFactor, 3))) promise about \(fixed(promised, 1))× in a long run: momentum's step count grows with √κ, plain descent's with κ."

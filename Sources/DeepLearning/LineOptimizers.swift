@@ -1,3 +1,5 @@
+import Foundation
+
 /// The three ways lesson 14 walks down a loss surface given by its gradient.
 public enum LineOptimizer: Sendable, Equatable {
     /// p ← p − lr·∇loss(p).
@@ -70,4 +72,17 @@ public func bestBowlSettings(steep: Double, shallow: Double)
         4 / ((steep.squareRoot() + shallow.squareRoot()) * (steep.squareRoot() + shallow.squareRoot())),
         factor * factor, factor
     )
+}
+
+/// How many times fewer steps a descent that keeps `fast` of its distance per step needs than one
+/// that keeps `slow`, in a long run: reaching a distance ε from d₀ takes about ln(ε/d₀)/ln q steps,
+/// so the ratio of the two counts tends to
+///
+///     ln(fast) / ln(slow)        (0 < fast, slow < 1)
+///
+/// With the best settings of a bowl of condition number κ, slow = (κ − 1)/(κ + 1) for gradient
+/// descent and fast ≈ (√κ − 1)/(√κ + 1) for momentum, which is why momentum's count grows with √κ.
+public func longRunStepRatio(slow: Double, fast: Double) -> Double {
+    precondition(slow > 0 && slow < 1 && fast > 0 && fast < 1, "factors per step must be in (0, 1)")
+    return log(fast) / log(slow)
 }

@@ -168,3 +168,27 @@ final class FasterDescentTests: XCTestCase {
         XCTAssertEqual(bestSetting([Spread([0.1, 0.2]), Spread([0.3])], higherIsBetter: false), .clear(0))
     }
 }
+
+final class LongRunStepRatioTests: XCTestCase {
+    func testKeepingTheSquareOfTheFactorHalvesTheSteps() {
+        // A quarter per step is two halvings per step: exactly twice as few steps.
+        XCTAssertEqual(longRunStepRatio(slow: 0.5, fast: 0.25), 2, accuracy: 1e-15)
+        XCTAssertEqual(longRunStepRatio(slow: 0.9, fast: 0.81), 2, accuracy: 1e-14)
+        XCTAssertEqual(longRunStepRatio(slow: 0.5, fast: 0.5), 1)
+    }
+
+    func testTheRatioIsWhatCountingStepsGivesForAFarTarget() {
+        // Count the steps d ← q·d takes from 1 to below 1e-200 for both factors.
+        func steps(_ q: Double) -> Int {
+            var d = 1.0
+            var k = 0
+            while d >= 1e-200 {
+                d *= q
+                k += 1
+            }
+            return k
+        }
+        let counted = Double(steps(0.937)) / Double(steps(0.694))
+        XCTAssertEqual(longRunStepRatio(slow: 0.937, fast: 0.694), counted, accuracy: 0.01 * counted)
+    }
+}
