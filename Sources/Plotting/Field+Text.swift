@@ -59,8 +59,9 @@ extension Field {
         var atoms = "behind the lines: \(name) levels, drawn as dotted lines (\(dot)\(dot)\(dot)) numbered".split(
             separator: " "
         ).map(String.init)
-        atoms += levels.indices.map {
-            "\(Self.levelSymbol($0 + 1)) = \(Self.levelText(levels[$0]))" + ($0 == levels.count - 1 ? ";" : ",")
+        atoms += levels.indices.map { (i: Int) -> String in
+            let separator = i == levels.count - 1 ? ";" : ","
+            return "\(Self.levelSymbol(i + 1)) = \(Self.levelText(levels[i]))" + separator
         }
         atoms += "inside line 1 lies the lowest \(name)".split(separator: " ").map(String.init)
         if levels.isEmpty { atoms = "behind the lines: \(name), all one level".split(separator: " ").map(String.init) }

@@ -132,9 +132,10 @@ public struct Field: Sendable {
             let first = Int(log10(low).rounded(.up))
             let last = Int(log10(high).rounded(.down))
             let stride = (last - first) / 9 + 1
-            return Swift.stride(from: first, through: last, by: stride).map {
-                $0 >= 0 ? pow(10, Double($0)) : 1 / pow(10, Double(-$0))
-            }.filter { $0 > low && $0 < high }
+            let powers = Swift.stride(from: first, through: last, by: stride).map { (exponent: Int) -> Double in
+                exponent >= 0 ? pow(10.0, Double(exponent)) : 1 / pow(10.0, Double(-exponent))
+            }
+            return powers.filter { $0 > low && $0 < high }
         }
         return linearLevels(low, high)
     }

@@ -156,8 +156,9 @@ public struct GraphDiagram: Sendable {
         let tallest = columnHeight.max() ?? 0
         var boxes = [Box](repeating: Box(x: 0, y: 0, width: 0, height: 0), count: nodes.count)
         // The gap after each column leaves room for the labels of the arrows that leave it.
-        let gaps = (0..<columns).map { c in
-            edges.filter { layer[$0.from] == c }.map { Self.labelWidth($0.label) + 36 }.max().map { max(56, $0) } ?? 56
+        let gaps = (0..<columns).map { (c: Int) -> Double in
+            let labels: [Double] = edges.filter { layer[$0.from] == c }.map { Self.labelWidth($0.label) + 36 }
+            return max(56, labels.max() ?? 0)
         }
         var x = left
         for c in 0..<columns {
@@ -181,7 +182,8 @@ public struct GraphDiagram: Sendable {
     /// their labels, a `<title>` and a `<desc>` listing the nodes.
     public func svg() -> String {
         let (boxes, contentWidth, contentHeight) = svgBoxes()
-        let width = Int(max(contentWidth, 7.4 * Double(title.count) + 40).rounded(.up))
+        let titleWidth: Double = 7.4 * Double(title.count) + 40
+        let width = Int(max(contentWidth, titleWidth).rounded(.up))
         let height = Int(contentHeight.rounded(.up))
         let description =
             "Graph of \(nodes.count) nodes: " + nodes.map { $0.lines.joined(separator: " ") }.joined(separator: "; ")

@@ -19,9 +19,10 @@ extension MatrixHeatMap {
         let gridLeft = 44 + 8 * Double(rowLabels.map(\.count).max() ?? 1)
         let gridTop = 92.0
         let gridWidth = cell * Double(columnLabels.count)
-        let width = Int(
-            max(gridLeft + gridWidth + 24, 10 * Double(title.count) + 40, gridLeft + 8 * Double(columnTitle.count) + 24)
-                .rounded(.up))
+        let besideGrid: Double = gridLeft + gridWidth + 24
+        let besideTitle: Double = 10 * Double(title.count) + 40
+        let besideColumnTitle: Double = gridLeft + 8 * Double(columnTitle.count) + 24
+        let width = Int(max(besideGrid, besideTitle, besideColumnTitle).rounded(.up))
         let barTop = gridTop + cell * Double(rowLabels.count) + 18
         return SVGLayout(
             width: width, height: Int(barTop + 44), gridLeft: gridLeft, gridTop: gridTop, cell: cell,

@@ -157,7 +157,7 @@ final class BackpropTests: XCTestCase {
         // y = x² on [−1, 1] with a 1-8-1 tanh net: 300 epochs of batches of 8 should cut the loss
         // by at least a factor 10 from the untrained net's.
         var generator = SeededGenerator(seed: 12)
-        let xs = (0..<32).map { -1 + 2 * Double($0) / 31 }
+        let xs = (0..<32).map { (i: Int) -> Double in -1 + 2 * Double(i) / 31 }
         let inputs = Matrix(column: xs)
         let targets = Matrix(column: xs.map { $0 * $0 })
         var network = Network(sizes: [1, 8, 1], activations: [.tanh, .identity], using: &generator)

@@ -57,9 +57,10 @@ final class DescentVerdictTests: XCTestCase {
     }
 
     func testTheHistoryVerdictReadsTheZigzagOfTheLastSteps() {
-        let zigzag = (0...12).map { t in [0.0, 8 + (t % 2 == 0 ? 0.001 : -0.001)] }
+        let zigzag = (0...12).map { (t: Int) -> [Double] in [0.0, t % 2 == 0 ? 8.001 : 7.999] }
+        let losses = (0...12).map { (t: Int) -> Double in 1 + 1e-4 / Double(t + 1) }
         let history = DescentHistory(
-            parameters: zigzag, losses: (0...12).map { 1 + 1e-4 / Double($0 + 1) },
+            parameters: zigzag, losses: losses,
             outcome: .finished, lossEvaluations: 13)
         XCTAssertEqual(history.verdict(lowestLoss: 1, parameter: 1, best: 8), .converged(zigzagging: true))
         XCTAssertEqual(history.verdict(lowestLoss: 1, parameter: 1, best: 7), .converged(zigzagging: false))

@@ -107,7 +107,8 @@ final class TranscriptTests: XCTestCase {
             if result.output != expected {
                 let got = result.output.split(separator: "\n", omittingEmptySubsequences: false)
                 let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-                let line = (0..<min(got.count, want.count)).first { got[$0] != want[$0] } ?? min(got.count, want.count)
+                let common = min(got.count, want.count)
+                let line = (0..<common).first { (i: Int) -> Bool in got[i] != want[i] } ?? common
                 XCTFail(
                     """
                     \(run) differs from \(url.lastPathComponent) at line \(line + 1):

@@ -26,10 +26,10 @@ final class ColourVisionTests: XCTestCase {
     /// Linear RGB to CIE L*a*b* (D65 white).
     static func lab(_ rgb: [Double]) -> [Double] {
         let (r, g, b) = (rgb[0], rgb[1], rgb[2])
-        let xyz = [
-            0.4124 * r + 0.3576 * g + 0.1805 * b, 0.2126 * r + 0.7152 * g + 0.0722 * b,
-            0.0193 * r + 0.1192 * g + 0.9505 * b
-        ]
+        let x: Double = 0.4124 * r + 0.3576 * g + 0.1805 * b
+        let y: Double = 0.2126 * r + 0.7152 * g + 0.0722 * b
+        let z: Double = 0.0193 * r + 0.1192 * g + 0.9505 * b
+        let xyz = [x, y, z]
         let white = [0.95047, 1.0, 1.08883]
         let f = zip(xyz, white).map { v, n -> Double in
             let t = v / n

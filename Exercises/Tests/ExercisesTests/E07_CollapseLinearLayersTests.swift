@@ -14,8 +14,12 @@ final class E07_CollapseLinearLayersTests: XCTestCase {
 
     /// XW + B with B added to every row, written here without the exercise's helper.
     func layer(_ x: [[Double]], _ w: [[Double]], _ b: [[Double]]) -> [[Double]] {
-        x.map { row in
-            (0..<b[0].count).map { j in (0..<row.count).map { row[$0] * w[$0][j] }.reduce(b[0][j], +) }
+        x.map { (row: [Double]) -> [Double] in
+            (0..<b[0].count).map { (j: Int) -> Double in
+                var sum = b[0][j]
+                for l in 0..<row.count { sum += row[l] * w[l][j] }
+                return sum
+            }
         }
     }
 
