@@ -93,6 +93,7 @@ final class TranscriptTests: XCTestCase {
             let result = try outcome.get()
             XCTAssertEqual(result.status, 0, "\(run) exited with \(result.status): \(result.error)")
             XCTAssertFalse(result.output.isEmpty, "\(run) printed nothing")
+            XCTAssertFalse(result.output.contains("\u{1B}"), "\(run) printed an escape code into a pipe")
             let url = Self.transcriptsFolder.appendingPathComponent(Self.transcriptName(run))
             if recording {
                 try result.output.write(to: url, atomically: true, encoding: .utf8)
