@@ -24,6 +24,16 @@ private func store<V: ProductLanes>(_ value: V, _ pointer: UnsafeMutablePointer<
     UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: V.self)
 }
 
+/// acc + a·b for every lane, rounded as `ProductLanes` says (written in each file that uses it).
+@inline(__always)
+private func multiplyAdd<V: ProductLanes>(_ acc: V, _ a: V, _ b: V) -> V {
+    #if FUSED_MULTIPLY_ADD
+    acc.addingProduct(a, b)
+    #else
+    acc + a * b
+    #endif
+}
+
 /// C[i0..<i0+rowCount, j0..<j0+w·vectors] = L·R over all l, with the block held in registers,
 /// plus `row[0..<w·vectors]` when given. `rowCount` is 8 (only where there are 32 vector
 /// registers), 4, 2 or 1 and `vectors` (vectors of V across the columns) is 2 or 1. The compiler
@@ -46,8 +56,8 @@ private func multiplyAddBlock<V: ProductLanes>(
         // Row r of the block: its two accumulators take L[i0 + r, l] times the two vectors of R.
         @inline(__always) func row(_ r: Int, _ first: inout V, _ second: inout V) {
             let x = V(repeating: a[r * leftRowStride])
-            first = V.multiplyAdd(first, x, b0)
-            if vectors == 2 { second = V.multiplyAdd(second, x, b1) }
+            first = multiplyAdd(first, x, b0)
+            if vectors == 2 { second = multiplyAdd(second, x, b1) }
         }
         row(0, &acc.0, &acc.1)
         if rowCount >= 2 { row(1, &acc.2, &acc.3) }

@@ -22,33 +22,28 @@ let productUsesFusedMultiplyAdd = false
 #endif
 
 /// A vector of doubles the product kernels compute with (`SIMD4<Double>` or `SIMD8<Double>`):
-/// the kernels are generic over it, and call `multiplyAdd` for their one arithmetic step.
-protocol ProductLanes: SIMD where Scalar == Double {
-    /// acc + a·b for every lane: rounded once with FUSED_MULTIPLY_ADD, else the product rounded,
-    /// then the sum, as `naiveProduct` does.
-    static func multiplyAdd(_ acc: Self, _ a: Self, _ b: Self) -> Self
-}
+/// the kernels are generic over it.
+///
+/// Their one arithmetic step is `multiplyAdd(acc, a, b)`, acc + a·b for every lane: rounded once
+/// with FUSED_MULTIPLY_ADD, else the product rounded, then the sum, as `naiveProduct` does. Each
+/// file that computes with it writes that function out, privately (the same five lines below):
+/// debug builds compile the files of this module one by one, and the optimiser cannot inline a
+/// function that lives in another file, so a shared one was a call per step in the lessons
+/// (a quarter of lesson 15's time, through this protocol's witness). Release builds see the
+/// whole module at once and would not mind.
+protocol ProductLanes: SIMD where Scalar == Double {}
 
-extension SIMD4: ProductLanes where Scalar == Double {
-    @inline(__always)
-    static func multiplyAdd(_ acc: Self, _ a: Self, _ b: Self) -> Self {
-        #if FUSED_MULTIPLY_ADD
-        acc.addingProduct(a, b)
-        #else
-        acc + a * b
-        #endif
-    }
-}
+extension SIMD4: ProductLanes where Scalar == Double {}
+extension SIMD8: ProductLanes where Scalar == Double {}
 
-extension SIMD8: ProductLanes where Scalar == Double {
-    @inline(__always)
-    static func multiplyAdd(_ acc: Self, _ a: Self, _ b: Self) -> Self {
-        #if FUSED_MULTIPLY_ADD
-        acc.addingProduct(a, b)
-        #else
-        acc + a * b
-        #endif
-    }
+/// acc + a·b for every lane (see `ProductLanes`).
+@inline(__always)
+private func multiplyAdd<V: ProductLanes>(_ acc: V, _ a: V, _ b: V) -> V {
+    #if FUSED_MULTIPLY_ADD
+    acc.addingProduct(a, b)
+    #else
+    acc + a * b
+    #endif
 }
 
 // MARK: - The vector width and the cache blocks of this build
@@ -139,18 +134,18 @@ extension Matrix {
             var c10 = c0 + 10
             var c11 = c0 + 11
             for _ in 0..<iterations {
-                c0 = ProductVector.multiplyAdd(b, c0, a)
-                c1 = ProductVector.multiplyAdd(b, c1, a)
-                c2 = ProductVector.multiplyAdd(b, c2, a)
-                c3 = ProductVector.multiplyAdd(b, c3, a)
-                c4 = ProductVector.multiplyAdd(b, c4, a)
-                c5 = ProductVector.multiplyAdd(b, c5, a)
-                c6 = ProductVector.multiplyAdd(b, c6, a)
-                c7 = ProductVector.multiplyAdd(b, c7, a)
-                c8 = ProductVector.multiplyAdd(b, c8, a)
-                c9 = ProductVector.multiplyAdd(b, c9, a)
-                c10 = ProductVector.multiplyAdd(b, c10, a)
-                c11 = ProductVector.multiplyAdd(b, c11, a)
+                c0 = multiplyAdd(b, c0, a)
+                c1 = multiplyAdd(b, c1, a)
+                c2 = multiplyAdd(b, c2, a)
+                c3 = multiplyAdd(b, c3, a)
+                c4 = multiplyAdd(b, c4, a)
+                c5 = multiplyAdd(b, c5, a)
+                c6 = multiplyAdd(b, c6, a)
+                c7 = multiplyAdd(b, c7, a)
+                c8 = multiplyAdd(b, c8, a)
+                c9 = multiplyAdd(b, c9, a)
+                c10 = multiplyAdd(b, c10, a)
+                c11 = multiplyAdd(b, c11, a)
             }
             return (c0 + c1 + c2 + c3 + c4 + c5 + c6 + c7 + c8 + c9 + c10 + c11).sum()
         }

@@ -61,6 +61,16 @@ private func store<V: ProductLanes>(_ value: V, _ pointer: UnsafeMutablePointer<
     UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: V.self)
 }
 
+/// acc + a·b for every lane, rounded as `ProductLanes` says (written in each file that uses it).
+@inline(__always)
+private func multiplyAdd<V: ProductLanes>(_ acc: V, _ a: V, _ b: V) -> V {
+    #if FUSED_MULTIPLY_ADD
+    acc.addingProduct(a, b)
+    #else
+    acc + a * b
+    #endif
+}
+
 /// Copies L[i0..<i0+rows, l0..<l0+depth] into micro-panels of `microRows` rows: panel p holds,
 /// for each l, the numbers L[i0 + h·p + r, l0 + l] for r = 0…h−1 (0 beyond the last row).
 @inline(__always)
@@ -191,30 +201,30 @@ private func microKernel<V: ProductLanes>(
         let b0: V = load(b)
         let b1: V = load(b + w)
         var x = V(repeating: a[0])
-        c00 = V.multiplyAdd(c00, x, b0)
-        c01 = V.multiplyAdd(c01, x, b1)
+        c00 = multiplyAdd(c00, x, b0)
+        c01 = multiplyAdd(c01, x, b1)
         x = V(repeating: a[1])
-        c10 = V.multiplyAdd(c10, x, b0)
-        c11 = V.multiplyAdd(c11, x, b1)
+        c10 = multiplyAdd(c10, x, b0)
+        c11 = multiplyAdd(c11, x, b1)
         x = V(repeating: a[2])
-        c20 = V.multiplyAdd(c20, x, b0)
-        c21 = V.multiplyAdd(c21, x, b1)
+        c20 = multiplyAdd(c20, x, b0)
+        c21 = multiplyAdd(c21, x, b1)
         x = V(repeating: a[3])
-        c30 = V.multiplyAdd(c30, x, b0)
-        c31 = V.multiplyAdd(c31, x, b1)
+        c30 = multiplyAdd(c30, x, b0)
+        c31 = multiplyAdd(c31, x, b1)
         x = V(repeating: a[4])
-        c40 = V.multiplyAdd(c40, x, b0)
-        c41 = V.multiplyAdd(c41, x, b1)
+        c40 = multiplyAdd(c40, x, b0)
+        c41 = multiplyAdd(c41, x, b1)
         x = V(repeating: a[5])
-        c50 = V.multiplyAdd(c50, x, b0)
-        c51 = V.multiplyAdd(c51, x, b1)
+        c50 = multiplyAdd(c50, x, b0)
+        c51 = multiplyAdd(c51, x, b1)
         if rows == 8 {
             x = V(repeating: a[6])
-            c60 = V.multiplyAdd(c60, x, b0)
-            c61 = V.multiplyAdd(c61, x, b1)
+            c60 = multiplyAdd(c60, x, b0)
+            c61 = multiplyAdd(c61, x, b1)
             x = V(repeating: a[7])
-            c70 = V.multiplyAdd(c70, x, b0)
-            c71 = V.multiplyAdd(c71, x, b1)
+            c70 = multiplyAdd(c70, x, b0)
+            c71 = multiplyAdd(c71, x, b1)
         }
         a += rows
         b += 2 * w

@@ -6,6 +6,16 @@
 // against `Foundation.exp` and `sigmoid(_:)` to within a couple of units in the last place.
 // Being made of + − × and bit operations only, it also gives the same bits on every platform.
 
+/// acc + a·b for every lane, rounded as `ProductLanes` says (written in each file that uses it).
+@inline(__always)
+private func multiplyAdd<V: ProductLanes>(_ acc: V, _ a: V, _ b: V) -> V {
+    #if FUSED_MULTIPLY_ADD
+    acc.addingProduct(a, b)
+    #else
+    acc + a * b
+    #endif
+}
+
 /// eˣ for x in [−708, 709], four at a time:
 ///
 ///     n = round(x / ln 2),  r = x − n·ln 2  (so |r| ≤ ln 2 / 2),   eˣ = 2ⁿ · eʳ
@@ -28,7 +38,7 @@ func exponential(_ x: SIMD4<Double>) -> SIMD4<Double> {
     // One step is coefficient + p·r: rounded once in builds with fused multiply-add, as the
     // product kernels do (see Matrix+MultiplyAdd.swift), twice otherwise.
     @inline(__always) func step(_ p: SIMD4<Double>, _ coefficient: Double) -> SIMD4<Double> {
-        SIMD4.multiplyAdd(SIMD4(repeating: coefficient), p, r)
+        multiplyAdd(SIMD4(repeating: coefficient), p, r)
     }
     var p = SIMD4<Double>(repeating: 1.0 / 6227020800.0)
     p = step(p, 1.0 / 479001600.0)
@@ -66,7 +76,7 @@ func exponential(_ x: SIMD8<Double>) -> SIMD8<Double> {
     // One step is coefficient + p·r: rounded once in builds with fused multiply-add, as the
     // product kernels do (see Matrix+MultiplyAdd.swift), twice otherwise.
     @inline(__always) func step(_ p: SIMD8<Double>, _ coefficient: Double) -> SIMD8<Double> {
-        SIMD8.multiplyAdd(SIMD8(repeating: coefficient), p, r)
+        multiplyAdd(SIMD8(repeating: coefficient), p, r)
     }
     var p = SIMD8<Double>(repeating: 1.0 / 6227020800.0)
     p = step(p, 1.0 / 479001600.0)
