@@ -34,18 +34,37 @@ private func multiplyAdd<V: ProductLanes>(_ acc: V, _ a: V, _ b: V) -> V {
     #endif
 }
 
+/// Where one block of C comes from and goes to: rows i0… of L (element (i, l) at
+/// `left[i * leftRowStride + l * leftColumnStride]`), R from its block's first column on (rows
+/// `rightRowStride` apart), `corner` = element (i0, j0) of C (rows `cStride` apart), the block's
+/// part of the row (if any), the weight step (if any), and `done`, how many of the block's first
+/// columns an earlier block has written already.
+private struct BlockOperands {
+    var i0: Int
+    var left: UnsafePointer<Double>, leftRowStride: Int, leftColumnStride: Int
+    var right: UnsafePointer<Double>, rightRowStride: Int
+    var corner: UnsafeMutablePointer<Double>, cStride: Int
+    var k: Int
+    var row: UnsafePointer<Double>?
+    var step: WeightStep?
+    var done: Int
+}
+
 /// C[i0..<i0+rowCount, j0..<j0+w·vectors] = L·R over all l, with the block held in registers,
 /// plus `row[0..<w·vectors]` when given. `rowCount` is 8 (only where there are 32 vector
-/// registers), 4, 2 or 1 and `vectors` (vectors of V across the columns) is 2 or 1. The compiler
-/// specialises each call, since the counts are constants at every call site. `corner` is element
-/// (i0, j0) of C, whose rows are `cStride` apart.
+/// registers), 4, 2 or 1 and `vectors` (vectors of V across the columns) is 2 or 1, both
+/// constants wherever it is called (see `blockOfTwoVectors`), so each shape is compiled on its own.
 @inline(__always)
 private func multiplyAddBlock<V: ProductLanes>(
-    _ rowCount: Int, _ vectors: Int, i0: Int,
-    left: UnsafePointer<Double>, leftRowStride: Int, leftColumnStride: Int,
-    right: UnsafePointer<Double>, rightRowStride: Int, corner: UnsafeMutablePointer<Double>, cStride: Int,
-    k: Int, row: UnsafePointer<Double>?, step: WeightStep?, done: Int, vector: V.Type
+    _ rowCount: Int, _ vectors: Int, _ operands: BlockOperands, vector: V.Type
 ) {
+    let (i0, left, leftRowStride, leftColumnStride) = (
+        operands.i0, operands.left, operands.leftRowStride, operands.leftColumnStride
+    )
+    let (right, rightRowStride, corner, cStride) = (
+        operands.right, operands.rightRowStride, operands.corner, operands.cStride
+    )
+    let (k, row, step, done) = (operands.k, operands.row, operands.step, operands.done)
     let w = V.scalarCount
     var acc = (V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V())
     var a = left + i0 * leftRowStride
@@ -98,6 +117,31 @@ private func multiplyAddBlock<V: ProductLanes>(
         add(5, acc.10, acc.11)
         add(6, acc.12, acc.13)
         add(7, acc.14, acc.15)
+    }
+}
+
+/// A block two vectors wide, of `rowCount` rows (8, 4, 2 or 1). A function of its own, apart from
+/// `blockOfOneVector`: when both were inlined into one caller, the optimiser merged their loops
+/// into one that tested the number of vectors at every step (measured: a branch per row per step
+/// in the hot loop of the digits' training).
+@inline(never)
+private func blockOfTwoVectors<V: ProductLanes>(_ rowCount: Int, _ operands: BlockOperands, vector: V.Type) {
+    switch rowCount {
+    case 8: multiplyAddBlock(8, 2, operands, vector: V.self)
+    case 4: multiplyAddBlock(4, 2, operands, vector: V.self)
+    case 2: multiplyAddBlock(2, 2, operands, vector: V.self)
+    default: multiplyAddBlock(1, 2, operands, vector: V.self)
+    }
+}
+
+/// A block one vector wide, of `rowCount` rows (see `blockOfTwoVectors`).
+@inline(never)
+private func blockOfOneVector<V: ProductLanes>(_ rowCount: Int, _ operands: BlockOperands, vector: V.Type) {
+    switch rowCount {
+    case 8: multiplyAddBlock(8, 1, operands, vector: V.self)
+    case 4: multiplyAddBlock(4, 1, operands, vector: V.self)
+    case 2: multiplyAddBlock(2, 1, operands, vector: V.self)
+    default: multiplyAddBlock(1, 1, operands, vector: V.self)
     }
 }
 
@@ -196,32 +240,16 @@ private func blockedMultiply<V: ProductLanes>(
     }
     let pairs = n - n % (2 * w)  // columns covered by blocks of two vectors
     func rowBlock(_ i0: Int, _ rowCount: Int) {
-        // Each count is spelled out as a constant so the compiler specialises every shape.
         // `done`: how many of the block's first columns an earlier block has written already.
         @inline(__always) func block(_ vectors: Int, _ j0: Int, done: Int = 0) {
-            let corner = c + i0 * n + j0
-            let blockRow = row.map { $0 + j0 }
-            switch rowCount {
-            case 8:
-                multiplyAddBlock(
-                    8, vectors, i0: i0, left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride,
-                    right: right + j0, rightRowStride: rightRowStride, corner: corner, cStride: n, k: k,
-                    row: blockRow, step: step, done: done, vector: V.self)
-            case 4:
-                multiplyAddBlock(
-                    4, vectors, i0: i0, left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride,
-                    right: right + j0, rightRowStride: rightRowStride, corner: corner, cStride: n, k: k,
-                    row: blockRow, step: step, done: done, vector: V.self)
-            case 2:
-                multiplyAddBlock(
-                    2, vectors, i0: i0, left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride,
-                    right: right + j0, rightRowStride: rightRowStride, corner: corner, cStride: n, k: k,
-                    row: blockRow, step: step, done: done, vector: V.self)
-            default:
-                multiplyAddBlock(
-                    1, vectors, i0: i0, left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride,
-                    right: right + j0, rightRowStride: rightRowStride, corner: corner, cStride: n, k: k,
-                    row: blockRow, step: step, done: done, vector: V.self)
+            let operands = BlockOperands(
+                i0: i0, left: left, leftRowStride: leftRowStride, leftColumnStride: leftColumnStride,
+                right: right + j0, rightRowStride: rightRowStride, corner: c + i0 * n + j0, cStride: n, k: k,
+                row: row.map { $0 + j0 }, step: step, done: done)
+            if vectors == 2 {
+                blockOfTwoVectors(rowCount, operands, vector: V.self)
+            } else {
+                blockOfOneVector(rowCount, operands, vector: V.self)
             }
         }
         var j0 = 0
