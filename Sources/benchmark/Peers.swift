@@ -106,14 +106,15 @@ struct Peers {
         }
     }
 
-    /// The mean test accuracy of mlp_numpy.py over `seeds` (one run each).
-    func mlpAccuracy(_ arguments: [String], seeds: Range<Int>) -> Double? {
+    /// The test accuracies of mlp_numpy.py from the starts `seeds` (one run each), or nil if one
+    /// of them gave none.
+    func mlpAccuracies(_ arguments: [String], seeds: Range<Int>) -> [Double]? {
         let scores = seeds.compactMap { seed in
             figures(["mlp_numpy.py"] + arguments + ["--runs", "1", "--seed", String(seed)]) {
                 Peers.valid(Peers.number(after: "final test acc", in: $0), 0...1)
             }
         }
-        return scores.count == seeds.count ? scores.reduce(0, +) / Double(scores.count) : nil
+        return scores.count == seeds.count ? scores : nil
     }
 
     /// matmul_bench.py for one size: median GFLOP/s. `coreType` forces OpenBLAS's kernel

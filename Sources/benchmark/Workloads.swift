@@ -69,25 +69,48 @@ func trainLikeNetworkPy(
     return network
 }
 
-/// Trains `runs` times from the same start (seed 0) and returns the median training time (data
-/// already in memory, no evaluation inside the timing), and the mean test accuracy over the
-/// seeds in `accuracySeeds`. One seed's accuracy says little: from one start to another it
-/// moves by several points, for numpy's program as for this one, so the two are compared by
-/// their means over the same number of starts.
-func mlpWorkload(
-    train: DigitSet, test: DigitSet, hidden: Int, batchSize: Int, epochs: Int, runs: Int,
-    accuracySeeds: Range<UInt64>
-) -> (accuracy: Double, seconds: Double) {
-    func trained(seed: UInt64) -> Network {
-        trainLikeNetworkPy(
-            inputs: train.images, labels: train.labels, hidden: hidden,
-            batchSize: batchSize, epochs: epochs, eta: 3.0, seed: seed)
+/// The median seconds of `runs` trainings from the same start (seed 0), data already in memory,
+/// no evaluation inside the timing.
+func mlpSeconds(train: DigitSet, hidden: Int, batchSize: Int, epochs: Int, runs: Int) -> Double {
+    median(
+        (0..<runs).map { _ in
+            seconds {
+                _ = trainLikeNetworkPy(
+                    inputs: train.images, labels: train.labels, hidden: hidden, batchSize: batchSize, epochs: epochs,
+                    eta: 3.0, seed: 0)
+            }
+        })
+}
+
+/// The test accuracies from the starts `seeds`. One seed's accuracy says little: from one start
+/// to another it moves by several points (and a few starts of this sigmoid network with N(0, 1)
+/// weights end 10 points lower), for numpy's program as for this one, so the two are compared by
+/// their means over the same number of starts, with the standard error of the difference.
+func mlpAccuracies(train: DigitSet, test: DigitSet, hidden: Int, batchSize: Int, epochs: Int, seeds: Range<UInt64>)
+    -> [Double]
+{
+    let scores = seeds.map { seed in
+        let network = trainLikeNetworkPy(
+            inputs: train.images, labels: train.labels, hidden: hidden, batchSize: batchSize, epochs: epochs,
+            eta: 3.0, seed: seed)
+        return accuracy(predicted: argmaxOfRows(network(test.images)), expected: test.labels)
     }
-    let times = (0..<runs).map { _ in seconds { _ = trained(seed: 0) } }
-    let scores = accuracySeeds.map { seed in
-        accuracy(predicted: argmaxOfRows(trained(seed: seed)(test.images)), expected: test.labels)
+    return scores
+}
+
+/// The mean of some numbers.
+func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
+
+/// The standard error of the difference of two means, √(s₁²/n₁ + s₂²/n₂), with s² the sample
+/// variance Σ(x − x̄)²/(n − 1); 0 when either list has fewer than two numbers.
+func standardErrorOfDifference(_ a: [Double], _ b: [Double]) -> Double {
+    func varianceOfMean(_ x: [Double]) -> Double? {
+        guard x.count > 1 else { return nil }
+        let m = mean(x)
+        return x.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(x.count - 1) / Double(x.count)
     }
-    return (scores.reduce(0, +) / Double(scores.count), median(times))
+    guard let va = varianceOfMean(a), let vb = varianceOfMean(b) else { return 0 }
+    return (va + vb).squareRoot()
 }
 
 /// Random data of MNIST's shape (60000 × 784 training, 10000 × 784 test, pixels U(0,1), random
@@ -123,6 +146,37 @@ func matmulWorkload(n: Int, batches: Int, minimumSeconds: Double) -> Double {
     }
     if sink.isNaN { print("") }  // keeps the products from being optimised away
     return median(rates)
+}
+
+// MARK: - Rounds: Swift and numpy in turn
+
+/// Swift's and numpy's figures for one workload, measured in turn: Swift, then numpy at once,
+/// `count` times over. The machine's speed drifts by up to 40 % between launches and within a
+/// minute, so a ratio of two figures taken seconds apart holds better than a ratio of two
+/// figures taken a minute apart; the median of the rounds' ratios is the sitting's ratio, and
+/// their spread says how much to trust it.
+struct Rounds {
+    var swift: [Double] = []
+    var numpy: [Double] = []
+
+    /// Each round's ratio, Swift's figure over numpy's (the rounds where numpy gave one).
+    var ratios: [Double] { zip(swift, numpy).map { $0 / $1 } }
+    /// The median of the rounds' ratios, or nil without numpy.
+    var ratio: Double? { ratios.isEmpty ? nil : median(ratios) }
+
+    /// Measures `count` rounds: `swift()`, then `numpy()` (if there is a numpy to ask).
+    init(_ count: Int, swift: () -> Double, numpy: (() -> Double?)?) {
+        for _ in 0..<count {
+            self.swift.append(swift())
+            if let value = numpy?() { self.numpy.append(value) }
+        }
+        if self.numpy.count != self.swift.count { self.numpy = [] }  // a round without numpy: no ratio at all
+    }
+
+    /// "rounds 0.41 0.47 0.58" (the ratios in the order measured), or "" without numpy.
+    var spread: String {
+        ratios.count > 1 ? "rounds " + ratios.map { String(format: "%.2f", $0) }.joined(separator: " ") : ""
+    }
 }
 
 // MARK: - The machine
