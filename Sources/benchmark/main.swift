@@ -175,7 +175,7 @@ if wanted("digits") {
             let points = 100 * (swiftAccuracy - numpyAccuracy)
             let error = 100 * standardErrorOfDifference(swiftAccuracies, numpyAccuracies)
             print(
-                "              accuracy: Swift − numpy = \(String(format: "%+.1f", points)) points, standard error \(String(format: "%.1f", error)) (target within ±1: \(abs(points) <= 1 ? "met" : "not met"))"
+                "              accuracy: Swift − numpy = \(String(format: "%+.1f", points)) points, standard error \(String(format: "%.1f", error)) (target within ±1: \(abs(points) <= 1 ? "met" : "not met"); \(abs(points) <= 2 * error ? "within" : "beyond") two standard errors of 0)"
             )
         }
     }
