@@ -12,12 +12,13 @@ import XCTest
 /// ProductKernelTests bounds.
 final class ProductVectorWidthTests: XCTestCase {
     /// Shapes (m, k, n): narrower than a vector of 4 or of 8, tails of 8-, 4-, 2- and 1-row blocks,
+    /// blocks of 10 rows (m = 10, 18, 26: the last ten rows of an AVX-512 build),
     /// of the 6-row micro-panels and 2-vector micro-panels, of the packed kernel's blocks of the
     /// sum (192 and 256), and the course's layers.
     static let shapes: [(Int, Int, Int)] = [
         (1, 1, 1), (3, 2, 2), (5, 7, 3), (8, 5, 7), (9, 3, 9), (15, 4, 17), (7, 11, 31), (13, 6, 33),
         (64, 64, 32), (64, 32, 10), (32, 64, 10), (10, 784, 30), (784, 10, 30), (25, 300, 47),
-        (30, 200, 40), (49, 257, 24), (97, 193, 33), (200, 130, 70), (6, 520, 16)
+        (30, 200, 40), (49, 257, 24), (97, 193, 33), (200, 130, 70), (6, 520, 16), (26, 40, 20), (18, 12, 9)
     ]
 
     /// C = L·R (+ row) by `multiply` with vectors of `width` numbers, L read as A (strides k, 1)
