@@ -4,7 +4,7 @@ import XCTest
 
 /// The product kernels at both vector widths and both register blocks, called directly: 4 doubles
 /// per vector with blocks of 4 rows (what AVX2 release builds run) and 8 doubles per vector with
-/// blocks of 8 rows (what AVX-512 release builds run), whatever this build's own `ProductVector`.
+/// blocks of up to 12 rows (what AVX-512 release builds run), whatever this build's own `ProductVector`.
 /// Tests run debug builds, which do not fuse acc + a·b, so every kernel must give the bits of
 /// `naiveProduct` exactly (plus the row, added last): that checks the order of every sum and
 /// every edge (tails of rows, of columns narrower than a vector, of the blocks of the sum).
@@ -12,13 +12,14 @@ import XCTest
 /// ProductKernelTests bounds.
 final class ProductVectorWidthTests: XCTestCase {
     /// Shapes (m, k, n): narrower than a vector of 4 or of 8, tails of 8-, 4-, 2- and 1-row blocks,
-    /// blocks of 10 rows (m = 10, 18, 26: the last ten rows of an AVX-512 build),
+    /// blocks of 12, 10 and 8 rows (m = 10, 18, 20, 26, 35: the last rows of an AVX-512 build),
     /// of the 6-row micro-panels and 2-vector micro-panels, of the packed kernel's blocks of the
     /// sum (192 and 256), and the course's layers.
     static let shapes: [(Int, Int, Int)] = [
         (1, 1, 1), (3, 2, 2), (5, 7, 3), (8, 5, 7), (9, 3, 9), (15, 4, 17), (7, 11, 31), (13, 6, 33),
         (64, 64, 32), (64, 32, 10), (32, 64, 10), (10, 784, 30), (784, 10, 30), (25, 300, 47),
-        (30, 200, 40), (49, 257, 24), (97, 193, 33), (200, 130, 70), (6, 520, 16), (26, 40, 20), (18, 12, 9)
+        (30, 200, 40), (49, 257, 24), (97, 193, 33), (200, 130, 70), (6, 520, 16), (26, 40, 20), (18, 12, 9),
+        (20, 9, 17), (35, 14, 24)
     ]
 
     /// C = L·R (+ row) by `multiply` with vectors of `width` numbers, L read as A (strides k, 1)
@@ -77,7 +78,7 @@ final class ProductVectorWidthTests: XCTestCase {
         check(width: 8, seed: 32)
     }
 
-    /// The register-blocked kernel alone, with its largest blocks of 8 rows (AVX-512) and of 4
+    /// The register-blocked kernel alone, with its largest blocks of 12 rows (AVX-512) and of 4
     /// (AVX2), at both widths, including products the chooser would send to the packed kernel.
     func testBlockedKernelWithEitherLargestBlock() {
         var generator = SeededGenerator(seed: 33)
@@ -86,7 +87,7 @@ final class ProductVectorWidthTests: XCTestCase {
             let b = Matrix.random(rows: k, columns: n, using: &generator)
             let row = Matrix.random(rows: 1, columns: n, using: &generator)
             let expected = Matrix.naiveProduct(a, b).addingToEachRow(row)
-            for largestBlock in [8, 4] {
+            for largestBlock in [12, 4] {
                 for width in [4, 8] {
                     var result = [Double](repeating: .nan, count: m * n)
                     a.values.withUnsafeBufferPointer { pa in
@@ -137,7 +138,7 @@ final class ProductVectorWidthTests: XCTestCase {
                     }
                 }
                 XCTAssertEqual(result, expected, "weight step, \(width)-wide, \(m)×\(k)ᵀ times \(k)×\(n)")
-                for largestBlock in [8, 4] {
+                for largestBlock in [12, 4] {
                     var blocked = weights.values
                     a.values.withUnsafeBufferPointer { pa in
                         g.values.withUnsafeBufferPointer { pg in
