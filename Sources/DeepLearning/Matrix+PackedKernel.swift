@@ -17,7 +17,7 @@
 //           for each h-row micro-panel of L
 //             C[h × w] (+)= micro-panel · micro-panel              (2h vector registers)
 //
-// with h = 6 for vectors of 4 (AVX2 has 16 registers) and h = 8 for vectors of 8 (AVX-512 has 32).
+// with h = 6 for vectors of 4 (AVX2 has 16 registers) and h = 12 for vectors of 8 (AVX-512 has 32).
 //
 // A copied ("packed") micro-panel holds, for each l, the h (or w) numbers the micro-kernel needs
 // next to each other, so the kernel reads memory strictly in order. Panels at the edges are
@@ -37,9 +37,10 @@ struct StridedOperand {
 }
 
 /// Rows of a micro-panel of L, and of the tile of C the micro-kernel computes: 6 with vectors of 4
-/// (12 accumulators of AVX2's 16 registers), 8 with vectors of 8 (16 of AVX-512's 32).
+/// (12 accumulators of AVX2's 16 registers), 12 with vectors of 8 (24 of AVX-512's 32: each
+/// vector of R loaded serves 12 rows, as in the register-blocked kernel).
 @inline(__always)
-func microRowCount(vectorWidth: Int) -> Int { vectorWidth == 8 ? 8 : 6 }
+func microRowCount(vectorWidth: Int) -> Int { vectorWidth == 8 ? 12 : 6 }
 /// Columns of a micro-panel of R, and of the tile of C: two vectors of V (8 or 16).
 @inline(__always)
 private func microColumns<V: ProductLanes>(_: V.Type) -> Int { 2 * V.scalarCount }
@@ -88,8 +89,9 @@ private func packLeft(
             for l in 0..<depth {
                 let s = source + l * left.columnStride
                 store(load(s, as: SIMD4<Double>.self), destination + l * microRows)
-                if microRows == 8 {
+                if microRows == 12 {
                     store(load(s + 4, as: SIMD4<Double>.self), destination + l * microRows + 4)
+                    store(load(s + 8, as: SIMD4<Double>.self), destination + l * microRows + 8)
                 } else {
                     destination[l * microRows + 4] = s[4]
                     destination[l * microRows + 5] = s[5]
@@ -107,7 +109,7 @@ private func packLeft(
                     for r in 0..<h { d[r] = s[r * rowStride] }
                 }
             }
-            if microRows == 8 { copyColumns(8) } else { copyColumns(6) }
+            if microRows == 12 { copyColumns(12) } else { copyColumns(6) }
         } else {
             for r in 0..<microRows {
                 if r < height {
@@ -176,6 +178,14 @@ private func microKernel<V: ProductLanes>(
     var c61 = V()
     var c70 = V()
     var c71 = V()
+    var c80 = V()
+    var c81 = V()
+    var c90 = V()
+    var c91 = V()
+    var c100 = V()
+    var c101 = V()
+    var c110 = V()
+    var c111 = V()
     var c00 = V()
     var c01 = V()
     var c10 = V()
@@ -201,11 +211,19 @@ private func microKernel<V: ProductLanes>(
         c41 = load(c + 4 * stride + w)
         c50 = load(c + 5 * stride)
         c51 = load(c + 5 * stride + w)
-        if rows == 8 {
+        if rows == 12 {
             c60 = load(c + 6 * stride)
             c61 = load(c + 6 * stride + w)
             c70 = load(c + 7 * stride)
             c71 = load(c + 7 * stride + w)
+            c80 = load(c + 8 * stride)
+            c81 = load(c + 8 * stride + w)
+            c90 = load(c + 9 * stride)
+            c91 = load(c + 9 * stride + w)
+            c100 = load(c + 10 * stride)
+            c101 = load(c + 10 * stride + w)
+            c110 = load(c + 11 * stride)
+            c111 = load(c + 11 * stride + w)
         }
     }
     var a = left
@@ -231,13 +249,25 @@ private func microKernel<V: ProductLanes>(
         x = V(repeating: a[5])
         c50 = multiplyAdd(c50, x, b0)
         c51 = multiplyAdd(c51, x, b1)
-        if rows == 8 {
+        if rows == 12 {
             x = V(repeating: a[6])
             c60 = multiplyAdd(c60, x, b0)
             c61 = multiplyAdd(c61, x, b1)
             x = V(repeating: a[7])
             c70 = multiplyAdd(c70, x, b0)
             c71 = multiplyAdd(c71, x, b1)
+            x = V(repeating: a[8])
+            c80 = multiplyAdd(c80, x, b0)
+            c81 = multiplyAdd(c81, x, b1)
+            x = V(repeating: a[9])
+            c90 = multiplyAdd(c90, x, b0)
+            c91 = multiplyAdd(c91, x, b1)
+            x = V(repeating: a[10])
+            c100 = multiplyAdd(c100, x, b0)
+            c101 = multiplyAdd(c101, x, b1)
+            x = V(repeating: a[11])
+            c110 = multiplyAdd(c110, x, b0)
+            c111 = multiplyAdd(c111, x, b1)
         }
         a += rows
         b += 2 * w
@@ -261,6 +291,14 @@ private func microKernel<V: ProductLanes>(
         c61 += r1
         c70 += r0
         c71 += r1
+        c80 += r0
+        c81 += r1
+        c90 += r0
+        c91 += r1
+        c100 += r0
+        c101 += r1
+        c110 += r0
+        c111 += r1
     }
     store(c00, c)
     store(c01, c + w)
@@ -274,15 +312,23 @@ private func microKernel<V: ProductLanes>(
     store(c41, c + 4 * stride + w)
     store(c50, c + 5 * stride)
     store(c51, c + 5 * stride + w)
-    if rows == 8 {
+    if rows == 12 {
         store(c60, c + 6 * stride)
         store(c61, c + 6 * stride + w)
         store(c70, c + 7 * stride)
         store(c71, c + 7 * stride + w)
+        store(c80, c + 8 * stride)
+        store(c81, c + 8 * stride + w)
+        store(c90, c + 9 * stride)
+        store(c91, c + 9 * stride + w)
+        store(c100, c + 10 * stride)
+        store(c101, c + 10 * stride + w)
+        store(c110, c + 11 * stride)
+        store(c111, c + 11 * stride + w)
     }
 }
 
-/// C = L·R, plus `row` (n numbers) added to every row when given, with micro-tiles of 6 rows
+/// C = L·R, plus `row` (n numbers) added to every row when given, with micro-tiles of 6 or 12 rows
 /// and 2 vectors of `vectorWidth` (4 or 8) numbers. `c` holds m·n numbers, row after row, and
 /// may start uninitialised: every element is written. m, n, k > 0.
 func packedMultiply(
