@@ -348,6 +348,7 @@ func checkAll(
     only: Set<Int>? = nil
 ) -> [Int: Outcome] {
     let build = buildExercises(catalog, layout: layout, limits: limits, status: status)
+    Children.shared.waitIfStopping()  // a signal during the build: its handler ends the runner
     var outcomes: [Int: Outcome] = [:]
     var toCheck: [ExerciseInfo] = []
     for exercise in catalog where only == nil || only!.contains(exercise.number) {
@@ -363,10 +364,11 @@ func checkAll(
     let lanes = max(2, min(4, ProcessInfo.processInfo.activeProcessorCount))
     let queue = Queue(toCheck)
     DispatchQueue.concurrentPerform(iterations: lanes) { _ in
-        while let exercise = queue.next(), !Children.shared.stopping {
+        while let exercise = queue.next(), !Children.shared.isStopping {
             results.set(exercise.number, check(exercise, layout: layout, limits: limits))
         }
     }
+    Children.shared.waitIfStopping()  // the checks were stopped by a signal, not finished
     for (number, outcome) in results.all { outcomes[number] = outcome }
     // An exercise that calls a runaway one runs away too: it waits for that one.
     for exercise in catalog {

@@ -26,7 +26,23 @@ final class Children: @unchecked Sendable {
     static let shared = Children()
     private let lock = NSLock()
     private var running: [pid_t: Bool] = [:]  // pid → stop gently first (SwiftPM)
-    private(set) var stopping = false
+    private var stopping = false
+
+    /// Whether a signal has begun to stop the runner.
+    var isStopping: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return stopping
+    }
+
+    /// Parks the calling thread for good if a signal is stopping the runner: the signal's handler
+    /// ends the children, prints its message and exits with its own status. Without this, the main
+    /// thread, seeing its check's process killed, went on, printed a checklist and exited with 1
+    /// before the handler's 130 (seen once in CI: Ctrl-C during exercise 22's endless loop).
+    func waitIfStopping() {
+        guard isStopping else { return }
+        while true { sleep(60) }
+    }
 
     /// Registers a started process; false when the runner is already stopping.
     func add(_ pid: pid_t, gentle: Bool) -> Bool {
