@@ -16,31 +16,32 @@ private func multiplyAdd<V: ProductLanes>(_ acc: V, _ a: V, _ b: V) -> V {
     #endif
 }
 
-/// eˣ for x in [−708, 709], four at a time:
+/// eˣ for x in [−708, 709], for every lane of V (4 or 8 numbers):
 ///
 ///     n = round(x / ln 2),  r = x − n·ln 2  (so |r| ≤ ln 2 / 2),   eˣ = 2ⁿ · eʳ
 ///
 /// eʳ comes from its Taylor series up to r¹³/13! (the next term is below 2·10⁻¹⁶ for |r| ≤ 0.35),
 /// summed by Horner's rule; 2ⁿ is built directly in the exponent bits of a double. ln 2 is
 /// split into a high part with trailing zero bits and a small correction, so n·ln 2 is subtracted
-/// without rounding error.
+/// without rounding error. Every lane takes the same steps, so eight at once give the bits of two
+/// fours (release builds on AVX-512 hosts use eight, one register).
 @inline(__always)
-func exponential(_ x: SIMD4<Double>) -> SIMD4<Double> {
-    let log2e = SIMD4<Double>(repeating: 1.4426950408889634)
-    let ln2High = SIMD4<Double>(repeating: 6.93147180369123816490e-01)
-    let ln2Low = SIMD4<Double>(repeating: 1.90821492927058770002e-10)
+func exponential<V: ProductLanes>(_ x: V) -> V {
+    let log2e = V(repeating: 1.4426950408889634)
+    let ln2High = V(repeating: 6.93147180369123816490e-01)
+    let ln2Low = V(repeating: 1.90821492927058770002e-10)
     // Adding 1.5·2⁵² rounds x/ln 2 to an integer held in the low bits of the sum.
-    let shifter = SIMD4<Double>(repeating: 0x1.8p52)
+    let shifter = V(repeating: 0x1.8p52)
     let shifted = x * log2e + shifter
     let n = shifted - shifter
     let r = (x - n * ln2High) - n * ln2Low
     // Horner's rule, from 1/13! down to 1/0!: p = 1 + r(1 + r(1/2! + r(1/3! + …))).
     // One step is coefficient + p·r: rounded once in builds with fused multiply-add, as the
     // product kernels do (see Matrix+MultiplyAdd.swift), twice otherwise.
-    @inline(__always) func step(_ p: SIMD4<Double>, _ coefficient: Double) -> SIMD4<Double> {
-        multiplyAdd(SIMD4(repeating: coefficient), p, r)
+    @inline(__always) func step(_ p: V, _ coefficient: Double) -> V {
+        multiplyAdd(V(repeating: coefficient), p, r)
     }
-    var p = SIMD4<Double>(repeating: 1.0 / 6227020800.0)
+    var p = V(repeating: 1.0 / 6227020800.0)
     p = step(p, 1.0 / 479001600.0)
     p = step(p, 1.0 / 39916800.0)
     p = step(p, 1.0 / 3628800.0)
@@ -54,47 +55,10 @@ func exponential(_ x: SIMD4<Double>) -> SIMD4<Double> {
     p = step(p, 0.5)
     p = step(p, 1.0)
     p = step(p, 1.0)
-    // 2ⁿ: the low bits of `shifted` hold n (plus 2⁵¹, which the shift by 52 pushes out).
-    let bits = unsafeBitCast(shifted, to: SIMD4<UInt64>.self)
-    let twoToTheN = unsafeBitCast((bits &+ 1023) &<< 52, to: SIMD4<Double>.self)
-    return p * twoToTheN
-}
-
-/// The same eˣ for eight numbers at once: the same steps in every lane, so the same bits as
-/// two calls of the four-wide version (release builds on AVX-512 hosts use it, one register).
-@inline(__always)
-func exponential(_ x: SIMD8<Double>) -> SIMD8<Double> {
-    let log2e = SIMD8<Double>(repeating: 1.4426950408889634)
-    let ln2High = SIMD8<Double>(repeating: 6.93147180369123816490e-01)
-    let ln2Low = SIMD8<Double>(repeating: 1.90821492927058770002e-10)
-    // Adding 1.5·2⁵² rounds x/ln 2 to an integer held in the low bits of the sum.
-    let shifter = SIMD8<Double>(repeating: 0x1.8p52)
-    let shifted = x * log2e + shifter
-    let n = shifted - shifter
-    let r = (x - n * ln2High) - n * ln2Low
-    // Horner's rule, from 1/13! down to 1/0!: p = 1 + r(1 + r(1/2! + r(1/3! + …))).
-    // One step is coefficient + p·r: rounded once in builds with fused multiply-add, as the
-    // product kernels do (see Matrix+MultiplyAdd.swift), twice otherwise.
-    @inline(__always) func step(_ p: SIMD8<Double>, _ coefficient: Double) -> SIMD8<Double> {
-        multiplyAdd(SIMD8(repeating: coefficient), p, r)
-    }
-    var p = SIMD8<Double>(repeating: 1.0 / 6227020800.0)
-    p = step(p, 1.0 / 479001600.0)
-    p = step(p, 1.0 / 39916800.0)
-    p = step(p, 1.0 / 3628800.0)
-    p = step(p, 1.0 / 362880.0)
-    p = step(p, 1.0 / 40320.0)
-    p = step(p, 1.0 / 5040.0)
-    p = step(p, 1.0 / 720.0)
-    p = step(p, 1.0 / 120.0)
-    p = step(p, 1.0 / 24.0)
-    p = step(p, 1.0 / 6.0)
-    p = step(p, 0.5)
-    p = step(p, 1.0)
-    p = step(p, 1.0)
-    // 2ⁿ: the low bits of `shifted` hold n (plus 2⁵¹, which the shift by 52 pushes out).
-    let bits = unsafeBitCast(shifted, to: SIMD8<UInt64>.self)
-    let twoToTheN = unsafeBitCast((bits &+ 1023) &<< 52, to: SIMD8<Double>.self)
+    // 2ⁿ: the low bits of `shifted` hold n (plus 2⁵¹, which the shift by 52 pushes out); the
+    // integers of the same width as the doubles (`MaskStorage`: Int64 lanes) carry the bits.
+    let bits = unsafeBitCast(shifted, to: V.MaskStorage.self)
+    let twoToTheN = unsafeBitCast((bits &+ 1023) &<< 52, to: V.self)
     return p * twoToTheN
 }
 

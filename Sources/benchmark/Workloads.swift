@@ -98,19 +98,13 @@ func mlpAccuracies(train: DigitSet, test: DigitSet, hidden: Int, batchSize: Int,
     return scores
 }
 
-/// The mean of some numbers.
-func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
-
-/// The standard error of the difference of two means, √(s₁²/n₁ + s₂²/n₂), with s² the sample
-/// variance Σ(x − x̄)²/(n − 1); 0 when either list has fewer than two numbers.
+/// The standard error of the difference of two means, √(s₁²/n₁ + s₂²/n₂), with s the core's
+/// `standardDeviation` (n − 1 in the denominator); 0 when either list has fewer than two numbers.
 func standardErrorOfDifference(_ a: [Double], _ b: [Double]) -> Double {
-    func varianceOfMean(_ x: [Double]) -> Double? {
-        guard x.count > 1 else { return nil }
-        let m = mean(x)
-        return x.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(x.count - 1) / Double(x.count)
-    }
-    guard let va = varianceOfMean(a), let vb = varianceOfMean(b) else { return 0 }
-    return (va + vb).squareRoot()
+    guard a.count > 1, b.count > 1 else { return 0 }
+    let sa = standardDeviation(a)
+    let sb = standardDeviation(b)
+    return (sa * sa / Double(a.count) + sb * sb / Double(b.count)).squareRoot()
 }
 
 /// Random data of MNIST's shape (60000 × 784 training, 10000 × 784 test, pixels U(0,1), random
