@@ -121,7 +121,7 @@ func rateText(_ rate: Double) -> String { rate >= 0.01 ? fixed(rate, 2) : scient
 var optimizer = StochasticGradientDescent(learningRate: peakRate)
 lesson.step(
     "Training: \(epochs) epoch\(epochs == 1 ? "" : "s"), batches of \(batchSize), lr up to \(rateText(rates.max()!))")
-let batchesPerEpoch = (training.count + batchSize - 1) / batchSize
+let batchesPerEpoch = miniBatchCount(count: training.count, batchSize: batchSize)
 lesson.say(
     """
     Each epoch shuffles the \(training.count) image\(training.count == 1 ? "" : "s") into \

@@ -274,7 +274,7 @@ struct DigitsResult {
     var generator = SeededGenerator(seed: seed)
     var network = Network(sizes: [64, hidden, 10], activations: [.sigmoid, .sigmoid], using: &generator)
     var optimizer = optimizer
-    let perEpoch = (training.count + batchSize - 1) / batchSize
+    let perEpoch = miniBatchCount(count: training.count, batchSize: batchSize)
     for epoch in 0..<epochs {
         _ = trainOneEpoch(
             &network, inputs: training.images, targets: trainingTargets, batchSize: batchSize, optimizer: &optimizer,
@@ -364,7 +364,7 @@ for (m, method) in sweep.enumerated() {
 
 lesson.step("The learning-rate range test")
 let rangeOptimizer = 1  // momentum, the optimiser the one-cycle schedule is usually paired with
-let rangeBatches = (training.count + batchSize - 1) / batchSize
+let rangeBatches = miniBatchCount(count: training.count, batchSize: batchSize)
 let rangeRates = LearningRateRangeTest.rates(from: 1e-3, to: 100, count: rangeBatches)
 var rangeGenerator = SeededGenerator(seed: seedBase &+ 999)
 var rangeNetwork = Network(sizes: [64, hidden, 10], activations: [.sigmoid, .sigmoid], using: &rangeGenerator)

@@ -187,7 +187,7 @@ let usualRate = 0.1
 let batchSize = 16
 let momentum = 0.9
 let weightDecay = 0.002
-let batchesPerEpoch = (training.count + batchSize - 1) / batchSize
+let batchesPerEpoch = miniBatchCount(count: training.count, batchSize: batchSize)
 let schedule = OneCycleSchedule(peak: peakRate, steps: epochs * batchesPerEpoch)
 lesson.step("Training: \(epochs) epoch\(epochs == 1 ? "" : "s") on \(training.count) digits")
 lesson.say(
@@ -232,7 +232,7 @@ for epoch in 1...epochs {
     let batchLosses = network.trainOneEpoch(
         images: training.images, labels: training.labels, batchSize: batchSize, optimizer: &optimizer,
         learningRate: { schedule.rate(at: first + $0) }, using: &lesson.random)
-    let loss = batchLosses.reduce(0, +) / Double(batchLosses.count)
+    let loss = mean(batchLosses)
     guard loss.isFinite, network.parameters.allSatisfy(\.isFinite) else {
         divergedAt = epoch
         break

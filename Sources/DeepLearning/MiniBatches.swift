@@ -1,3 +1,14 @@
+/// The number of mini-batches, and so of updates, in one epoch of `count` samples:
+///
+///     ⌈count / batchSize⌉
+///
+/// (the last batch is smaller when `batchSize` does not divide `count`; see `miniBatches`).
+public func miniBatchCount(count: Int, batchSize: Int) -> Int {
+    precondition(count >= 0, "The number of samples must not be negative, got \(count)")
+    precondition(batchSize > 0, "A batch needs at least one sample, got \(batchSize)")
+    return (count + batchSize - 1) / batchSize
+}
+
 /// Splits the sample indices 0..<count into mini-batches for one epoch: the indices are
 /// shuffled with `generator`, then cut into consecutive, non-overlapping pieces of `batchSize`.
 ///
@@ -54,7 +65,7 @@ public func miniBatchGradientDescent(
 ) -> MiniBatchHistory {
     var p = start
     let startLoss = loss(p)
-    let perEpoch = (count + batchSize - 1) / batchSize
+    let perEpoch = miniBatchCount(count: count, batchSize: batchSize)
     var history = MiniBatchHistory(
         parameters: p, epochLosses: [startLoss], updateLosses: [], updatesPerEpoch: perEpoch,
         updates: 0, outcome: .finished)

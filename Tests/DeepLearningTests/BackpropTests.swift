@@ -24,6 +24,18 @@ final class MiniBatchTests: XCTestCase {
         XCTAssertNotEqual(first.flatMap { $0 }, Array(0..<100), "the first epoch is shuffled too")
     }
 
+    func testMiniBatchCountByHand() {
+        // 3823 digits in batches of 10: 382 full batches and one of 3; 100 points in batches of
+        // 16: 6 full and one of 4; 64 in 64: one; none: none.
+        XCTAssertEqual(miniBatchCount(count: 3823, batchSize: 10), 383)
+        XCTAssertEqual(miniBatchCount(count: 100, batchSize: 16), 7)
+        XCTAssertEqual(miniBatchCount(count: 64, batchSize: 64), 1)
+        XCTAssertEqual(miniBatchCount(count: 0, batchSize: 5), 0)
+        var generator = SeededGenerator(seed: 9)
+        XCTAssertEqual(
+            miniBatchCount(count: 101, batchSize: 20), miniBatches(count: 101, batchSize: 20, using: &generator).count)
+    }
+
     func testEmptyAndSingle() {
         var generator = SeededGenerator(seed: 1)
         XCTAssertEqual(miniBatches(count: 0, batchSize: 5, using: &generator), [])
