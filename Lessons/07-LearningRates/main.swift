@@ -265,7 +265,7 @@ lesson.say(
     """)
 var schedules = Table(["schedule", "loss at \(budget)", "from best (a, b)", "0.1 % at", "last steps"])
 var scheduleCurves: [Series] = []
-var scheduleResults: [(name: String, distance: Double, verdict: DescentVerdict, zigzags: Bool)] = []
+var scheduleResults: [(name: String, distance: Double, loss: Double, verdict: DescentVerdict, zigzags: Bool)] = []
 for (name, schedule) in [
     ("constant \(fixed(0.3, 2))", LearningRateSchedule.constant(0.3)),
     ("constant \(fixed(nearLimit, 2))", LearningRateSchedule.constant(nearLimit)),
@@ -285,7 +285,10 @@ for (name, schedule) in [
     ])
     scheduleCurves.append(Series(name, y: (0...budget).map { schedule.rate(at: $0) }))
     scheduleResults.append(
-        (name, distance, verdict, run.alternates(parameter: 1, around: exact.intercept, lastSteps: 10)))
+        (
+            name, distance, finished ? run.losses.last! : .infinity, verdict,
+            run.alternates(parameter: 1, around: exact.intercept, lastSteps: 10)
+        ))
 }
 schedules.print()
 let ranking = scheduleResults.filter { $0.distance.isFinite }.sorted { $0.distance < $1.distance }
@@ -317,9 +320,15 @@ case 0:
             """
     }
 case 1:
-    how = """
+    how =
+        scheduleResults[1].zigzags
+        ? """
         The constant rate just under the limit ends closest this time: its zigzag across the \
         valley shrinks a little at every step, and its big steps cover the valley floor fastest.
+        """
+        : """
+        The constant rate just under the limit ends closest this time: its big steps cover the \
+        valley floor fastest, and its last steps no longer swing across the valley.
         """
 case 2:
     how = """
@@ -333,6 +342,12 @@ default:
         """
 }
 let rankingText = ranking.map { "\($0.name) (\(fixed($0.distance, 4)))" }.joined(separator: ", ")
+// Closest in (a, b) and lowest in loss can be different runs when the valley is long and flat.
+let lowestByLoss = ranking.min { $0.loss < $1.loss }!
+let byLoss =
+    lowestByLoss.name == ranking[0].name
+    ? ""
+    : " By loss the order differs: \(lowestByLoss.name) ends lowest (\(fixed(lowestByLoss.loss, 6))), the closest run at \(fixed(ranking[0].loss, 6)); along the valley floor the loss hardly changes."
 let overRun = scheduleResults[3]
 let overLimitAsConstant: String
 switch sweepVerdicts[3] {
@@ -358,7 +373,7 @@ if overRun.verdict.isUnstable {
 lesson.say(
     """
     \nStraight-line distances from the best (a, b) after \(budget) steps, closest first: \(rankingText). \
-    \(how) \(forgiving)\n
+    \(how)\(byLoss) \(forgiving)\n
     """)
 lesson.show(
     Chart(title: "Learning rate at each step", xLabel: "step", yLabel: "learning rate", series: scheduleCurves),

@@ -68,8 +68,8 @@ lesson.say(
     batches.count == 1
         ? "\nWith only \(data.count) points the one batch is the whole data set, so its gradient is the full one; try more --points to see batches differ."
         : widestAngle < 30
-            ? "\nEvery batch's gradient points within \(fixed(widestAngle, 1))° of the full one: a small batch already knows which way is down."
-            : "\nSome batch gradients point up to \(fixed(widestAngle, 1))° away from the full one: a small batch is only a rough guide."
+            ? "\nEvery batch's gradient points within \(fixedUpperBound(widestAngle, 1))° of the full one: a small batch already knows which way is down."
+            : "\nSome batch gradients point up to \(fixedUpperBound(widestAngle, 1))° away from the full one: a small batch is only a rough guide."
 )
 let covered = shown.map(\.count).reduce(0, +)
 let weightedMean = weightedSum.map { $0 / Double(covered) }

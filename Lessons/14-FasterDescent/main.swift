@@ -246,7 +246,7 @@ if let gdSteps, let tunedSteps, tunedSteps > 0 {
 lesson.say("\n" + lineWinner + speedup)
 lesson.say(
     """
-    The usual β = 0.9 and Adam were not tuned to this bowl; on a real network nobody knows λ_max \
+    Momentum with β = \(fixed(beta, 2)) and Adam were not tuned to this bowl; on a real network nobody knows λ_max \
     and λ_min, which is what the rest of the lesson is about.
     """)
 

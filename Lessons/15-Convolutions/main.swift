@@ -204,12 +204,19 @@ if validating {
         scores the last \(scored.count) (the validation set) after every epoch, and leaves the \
         \(test.count) test digits closed.\n
         """)
-} else {
+} else if ["epochs", "filters", "learning-rate"].allSatisfy(lesson.hasDefaultValue) {
     lesson.say(
         """
         These settings were chosen before this run, on a validation split of the training file \
         (the walkthrough shows how; --validation 1000 repeats it); so this run trains on the \
         whole training file and keeps the \(test.count) test digits, written by other people, for the end.\n
+        """)
+} else {
+    lesson.say(
+        """
+        These are not the default settings, which were chosen on a validation split of the training \
+        file (the walkthrough shows how); this run, too, trains on the whole training file and keeps \
+        the \(test.count) test digits, written by other people, for the end.\n
         """)
 }
 /// A learning rate as text: four decimals, or scientific notation when that would show 0.0000.

@@ -21,6 +21,7 @@ public final class Lesson {
     public let terminal: Terminal
 
     private var values: [String: String]
+    private let defaults: [String: String]
     private let switches: Set<String>
     private let pauses: Bool
     private var projector: ProjectorMode?
@@ -119,6 +120,7 @@ public final class Lesson {
         }
 
         self.values = values
+        self.defaults = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0.defaultValue) })
         self.switches = switches
         self.seed = UInt64(values["seed"]!)!
         self.random = SeededGenerator(seed: seed)
@@ -173,6 +175,15 @@ public final class Lesson {
     /// The value of a number flag of this lesson.
     public func number(_ name: String) -> Double {
         Double(values[name]!)!
+    }
+
+    /// Whether a flag of this lesson has its default value (given or not): "0.10" for a default of
+    /// "0.1" counts as the default, since both are the same number.
+    public func hasDefaultValue(_ name: String) -> Bool {
+        let value = values[name]!
+        let standard = defaults[name]!
+        if let a = Double(value), let b = Double(standard) { return a == b }
+        return value == standard
     }
 
     /// The value of a path flag, or nil if it was left empty.

@@ -8,6 +8,13 @@ public func fixed(_ value: Double, _ decimals: Int = 4) -> String {
     formatFixed(value, decimals: decimals)
 }
 
+/// An upper bound with `decimals` decimals: the value rounded up, never down, so "within 3.9°"
+/// holds for 3.83° (where `fixed` would print 3.8).
+public func fixedUpperBound(_ value: Double, _ decimals: Int = 1) -> String {
+    let scale = pow(10, Double(decimals))
+    return fixed((value * scale).rounded(.up) / scale, decimals)
+}
+
 /// A number with an explicit sign: "+0.50", "−1.25" (with a real minus sign).
 public func signed(_ value: Double, _ decimals: Int = 2) -> String {
     let text = formatFixed(abs(value), decimals: decimals)

@@ -3,6 +3,20 @@ import LessonSupport
 
 /// The lesson-support text helpers, on hand-made inputs.
 final class TextTests: XCTestCase {
+    func testAnUpperBoundIsRoundedUp() {
+        // Lesson 9's widest angles on three seeds: 3.83°, 3.93°, 8.45° are within 3.9°, 4.0°, 8.5°.
+        XCTAssertEqual(fixedUpperBound(3.83, 1), "3.9")
+        XCTAssertEqual(fixedUpperBound(3.93, 1), "4.0")
+        XCTAssertEqual(fixedUpperBound(8.45, 1), "8.5")
+        XCTAssertEqual(fixedUpperBound(3.8, 1), "3.8", "a value already on the grid stays")
+        XCTAssertEqual(fixedUpperBound(0.001, 2), "0.01")
+        for i in 0..<2000 {
+            let value = Double(i) * 0.0437
+            XCTAssertGreaterThanOrEqual(Double(fixedUpperBound(value, 1))!, value)
+            XCTAssertLessThan(Double(fixedUpperBound(value, 1))! - value, 0.1 + 1e-12)
+        }
+    }
+
     func testWrappingBreaksAtSpacesWithinTheWidth() {
         XCTAssertEqual(wrapped("one two three four", width: 9), "one two\nthree\nfour")
         XCTAssertEqual(wrapped("short", width: 80), "short")
