@@ -158,28 +158,36 @@ final class ProductVectorWidthTests: XCTestCase {
         }
     }
 
-    /// The packed kernel alone at both widths on products large enough for several blocks of rows
-    /// and of the sum, with edges in every direction.
+    /// The packed kernel alone at both widths on products large enough for several blocks of rows,
+    /// of the sum and of columns, with edges in every direction.
     func testPackedKernelAtBothWidths() {
         var generator = SeededGenerator(seed: 34)
-        for (m, k, n) in [(6, 24, 8), (7, 25, 17), (97, 300, 41), (200, 450, 35), (193, 70, 9)] {
+        for (m, k, n) in [(6, 24, 8), (7, 25, 17), (97, 300, 41), (200, 450, 35), (193, 70, 9), (13, 260, 531)] {
             let a = Matrix.random(rows: m, columns: k, using: &generator)
             let b = Matrix.random(rows: k, columns: n, using: &generator)
-            let expected = Matrix.naiveProduct(a, b)
+            let row = (0..<n).map { _ in generator.uniform(-1, 1) }
+            let product = Matrix.naiveProduct(a, b).values
+            let productPlusRow = product.indices.map { product[$0] + row[$0 % n] }
             for width in [4, 8] {
-                var result = [Double](repeating: .nan, count: m * n)
-                a.values.withUnsafeBufferPointer { pa in
-                    b.values.withUnsafeBufferPointer { pb in
-                        result.withUnsafeMutableBufferPointer { pc in
-                            let left = StridedOperand(base: pa.baseAddress!, rowStride: k, columnStride: 1)
-                            let right = StridedOperand(base: pb.baseAddress!, rowStride: n, columnStride: 1)
-                            packedMultiply(
-                                left: left, right: right, into: pc.baseAddress!, m: m, n: n, k: k,
-                                vectorWidth: width)
+                for addsRow in [false, true] {
+                    var result = [Double](repeating: .nan, count: m * n)
+                    a.values.withUnsafeBufferPointer { pa in
+                        b.values.withUnsafeBufferPointer { pb in
+                            result.withUnsafeMutableBufferPointer { pc in
+                                row.withUnsafeBufferPointer { pr in
+                                    let left = StridedOperand(base: pa.baseAddress!, rowStride: k, columnStride: 1)
+                                    let right = StridedOperand(base: pb.baseAddress!, rowStride: n, columnStride: 1)
+                                    packedMultiply(
+                                        left: left, right: right, into: pc.baseAddress!, m: m, n: n, k: k,
+                                        row: addsRow ? pr.baseAddress! : nil, vectorWidth: width)
+                                }
+                            }
                         }
                     }
+                    XCTAssertEqual(
+                        result, addsRow ? productPlusRow : product,
+                        "packed, \(width)-wide, \(m)×\(k) times \(k)×\(n)\(addsRow ? " plus a row" : "")")
                 }
-                XCTAssertEqual(result, expected.values, "packed, \(width)-wide, \(m)×\(k) times \(k)×\(n)")
             }
         }
     }
