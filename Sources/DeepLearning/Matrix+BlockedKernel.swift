@@ -55,9 +55,11 @@ private struct BlockOperands {
 /// registers), 4, 2 or 1 and `vectors` (vectors of V across the columns) is 2 or 1, both
 /// constants wherever it is called (see `blockOfTwoVectors`), so each shape is compiled on its own.
 @inline(__always)
-private func multiplyAddBlock<V: ProductLanes>(
-    _ rowCount: Int, _ vectors: Int, _ operands: BlockOperands, vector: V.Type
+private func multiplyAddBlock<V: ProductLanes, Shape: BlockShape>(
+    _: Shape.Type, _ operands: BlockOperands, vector: V.Type
 ) {
+    let rowCount = Shape.rows
+    let vectors = Shape.vectors
     let (i0, left, leftRowStride, leftColumnStride) = (
         operands.i0, operands.left, operands.leftRowStride, operands.leftColumnStride
     )
@@ -106,11 +108,17 @@ private func multiplyAddBlock<V: ProductLanes>(
     // The row, if any, is added to the finished sums.
     let row0: V = row.map { load($0) } ?? V()
     let row1: V = vectors == 2 ? row.map { load($0 + w) } ?? V() : V()
+    // The lanes of the two vectors that no earlier block has stepped (all of them, but for the
+    // first `done` columns of a block that overlaps the one before it).
+    let notDone =
+        step != nil && done > 0
+        ? (lanes(from: done, V.self), lanes(from: done - w, V.self))
+        : (SIMDMask(repeating: true), SIMDMask(repeating: true))
     @inline(__always) func add(_ r: Int, _ first: V, _ second: V) {
         let cells = corner + r * cStride
         if let step {
-            stepWeights(step, gradient: first, at: cells, done: done)
-            if vectors == 2 { stepWeights(step, gradient: second, at: cells + w, done: done - w) }
+            stepWeights(step, gradient: first, at: cells, where: notDone.0)
+            if vectors == 2 { stepWeights(step, gradient: second, at: cells + w, where: notDone.1) }
             return
         }
         store(row == nil ? first : row0 + first, cells)
@@ -145,12 +153,12 @@ private func multiplyAddBlock<V: ProductLanes>(
 @inline(never)
 private func blockOfTwoVectors<V: ProductLanes>(_ rowCount: Int, _ operands: BlockOperands, vector: V.Type) {
     switch rowCount {
-    case 12: multiplyAddBlock(12, 2, operands, vector: V.self)
-    case 10: multiplyAddBlock(10, 2, operands, vector: V.self)
-    case 8: multiplyAddBlock(8, 2, operands, vector: V.self)
-    case 4: multiplyAddBlock(4, 2, operands, vector: V.self)
-    case 2: multiplyAddBlock(2, 2, operands, vector: V.self)
-    default: multiplyAddBlock(1, 2, operands, vector: V.self)
+    case 12: multiplyAddBlock(Block<Rows12, TwoVectors>.self, operands, vector: V.self)
+    case 10: multiplyAddBlock(Block<Rows10, TwoVectors>.self, operands, vector: V.self)
+    case 8: multiplyAddBlock(Block<Rows8, TwoVectors>.self, operands, vector: V.self)
+    case 4: multiplyAddBlock(Block<Rows4, TwoVectors>.self, operands, vector: V.self)
+    case 2: multiplyAddBlock(Block<Rows2, TwoVectors>.self, operands, vector: V.self)
+    default: multiplyAddBlock(Block<Rows1, TwoVectors>.self, operands, vector: V.self)
     }
 }
 
@@ -158,13 +166,36 @@ private func blockOfTwoVectors<V: ProductLanes>(_ rowCount: Int, _ operands: Blo
 @inline(never)
 private func blockOfOneVector<V: ProductLanes>(_ rowCount: Int, _ operands: BlockOperands, vector: V.Type) {
     switch rowCount {
-    case 12: multiplyAddBlock(12, 1, operands, vector: V.self)
-    case 10: multiplyAddBlock(10, 1, operands, vector: V.self)
-    case 8: multiplyAddBlock(8, 1, operands, vector: V.self)
-    case 4: multiplyAddBlock(4, 1, operands, vector: V.self)
-    case 2: multiplyAddBlock(2, 1, operands, vector: V.self)
-    default: multiplyAddBlock(1, 1, operands, vector: V.self)
+    case 12: multiplyAddBlock(Block<Rows12, OneVector>.self, operands, vector: V.self)
+    case 10: multiplyAddBlock(Block<Rows10, OneVector>.self, operands, vector: V.self)
+    case 8: multiplyAddBlock(Block<Rows8, OneVector>.self, operands, vector: V.self)
+    case 4: multiplyAddBlock(Block<Rows4, OneVector>.self, operands, vector: V.self)
+    case 2: multiplyAddBlock(Block<Rows2, OneVector>.self, operands, vector: V.self)
+    default: multiplyAddBlock(Block<Rows1, OneVector>.self, operands, vector: V.self)
     }
+}
+
+/// The shape of a register block, rows × vectors of V, as a type. Each shape is a type of its
+/// own so that each call of `multiplyAddBlock` is a specialisation of its own, compiled with the
+/// two numbers as constants. (Passed as plain numbers, the optimiser merged the calls for 10, 8,
+/// 4 and 2 rows into one call of a copy that tested the numbers at every step: measured, the
+/// forward product of a batch of 10 digits-sized rows took twice as long.)
+private protocol BlockShape {
+    static var rows: Int { get }
+    static var vectors: Int { get }
+}
+private protocol Count { static var value: Int { get } }
+private enum Rows12: Count { static var value: Int { 12 } }
+private enum Rows10: Count { static var value: Int { 10 } }
+private enum Rows8: Count { static var value: Int { 8 } }
+private enum Rows4: Count { static var value: Int { 4 } }
+private enum Rows2: Count { static var value: Int { 2 } }
+private enum Rows1: Count { static var value: Int { 1 } }
+private enum TwoVectors: Count { static var value: Int { 2 } }
+private enum OneVector: Count { static var value: Int { 1 } }
+private enum Block<Rows: Count, Vectors: Count>: BlockShape {
+    static var rows: Int { Rows.value }
+    static var vectors: Int { Vectors.value }
 }
 
 /// Rows of the register-blocked kernel's largest block: 12 with AVX-512's 32 vector registers
@@ -183,19 +214,28 @@ struct WeightStep {
     var rate: Double, decay: Double
 }
 
-/// W ← W − lr·(G + λW) for the numbers of one vector at `cells`, except the first `done` of them
-/// (a block that overlaps the one before it: those weights have taken their step already).
+/// W ← W − lr·(G + λW) for the lanes `notDone` of one vector at `cells`; the other lanes keep
+/// what they hold. (One blend and a whole store, the same every time: written lane by lane, the
+/// steps of the overlapping blocks took as long as their products.)
 @inline(__always)
 private func stepWeights<V: ProductLanes>(
-    _ step: WeightStep, gradient: V, at cells: UnsafeMutablePointer<Double>, done: Int
+    _ step: WeightStep, gradient: V, at cells: UnsafeMutablePointer<Double>, where notDone: SIMDMask<V.MaskStorage>
 ) {
     let old: V = load(UnsafePointer(cells))
     let new = old - V(repeating: step.rate) * (gradient + V(repeating: step.decay) * old)
-    if done <= 0 {
-        store(new, cells)
-    } else {
-        for lane in min(done, V.scalarCount)..<V.scalarCount { cells[lane] = new[lane] }
+    store(old.replacing(with: new, where: notDone), cells)
+}
+
+/// The mask of the lanes from `first` on: lane i is set when i ≥ first. (Compared as the concrete
+/// vector type: the generic comparison compiled to a test and a branch per lane.)
+@inline(__always)
+private func lanes<V: ProductLanes>(from first: Int, _: V.Type) -> SIMDMask<V.MaskStorage> {
+    if V.scalarCount == 8 {
+        let mask = SIMD8<Double>(0, 1, 2, 3, 4, 5, 6, 7) .>= SIMD8(repeating: Double(first))
+        return unsafeBitCast(mask, to: SIMDMask<V.MaskStorage>.self)
     }
+    let mask = SIMD4<Double>(0, 1, 2, 3) .>= SIMD4(repeating: Double(first))
+    return unsafeBitCast(mask, to: SIMDMask<V.MaskStorage>.self)
 }
 
 /// C = L·R (+ `row`, n numbers, added to every row) for the layout described above, with vectors
