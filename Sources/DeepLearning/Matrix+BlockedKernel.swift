@@ -51,9 +51,9 @@ private struct BlockOperands {
 }
 
 /// C[i0..<i0+rowCount, j0..<j0+w·vectors] = L·R over all l, with the block held in registers,
-/// plus `row[0..<w·vectors]` when given. `rowCount` is 12, 10 or 8 (only where there are 32 vector
-/// registers), 4, 2 or 1 and `vectors` (vectors of V across the columns) is 2 or 1, both
-/// constants wherever it is called (see `blockOfTwoVectors`), so each shape is compiled on its own.
+/// plus `row[0..<w·vectors]` when given, for the block `Shape`: `rowCount` is 12, 10 or 8 (only
+/// where there are 32 vector registers), 4, 2 or 1 and `vectors` (vectors of V across the columns)
+/// is 2 or 1, both constants of the type, so each shape is compiled on its own (see `BlockShape`).
 @inline(__always)
 private func multiplyAddBlock<V: ProductLanes, Shape: BlockShape>(
     _: Shape.Type, _ operands: BlockOperands, vector: V.Type
