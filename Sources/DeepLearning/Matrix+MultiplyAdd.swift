@@ -109,8 +109,8 @@ extension Matrix {
         #endif
     }
 
-    /// One line naming the product kernels' tiles and blocks in this build, e.g. "packed 6 × 16
-    /// micro-kernel (blocks 192 × 256 × 2048), register blocks up to 8 × 16".
+    /// One line naming the product kernels' tiles and blocks in this build, e.g. "packed 12 × 16
+    /// micro-kernel (blocks of 192 rows, 256 steps, 512 columns), register blocks up to 12 × 16".
     public static var productKernels: String {
         let w = 2 * ProductVector.scalarCount
         return
