@@ -32,8 +32,12 @@ let exact = leastSquaresLine(data)
 let curvature = LineLossCurvature(data)
 let beta = lesson.number("momentum")
 let momentumRate = 0.1
-/// A number with 3 decimals, or in scientific notation when it is small.
-func short(_ value: Double) -> String { abs(value) >= 0.001 || value == 0 ? fixed(value, 3) : scientific(value, 2) }
+/// A number with 3 decimals, or in scientific notation when it is small, or "0" when it is exactly
+/// 0 (beside numbers like 1.99e-15, "0.000" would read as one more number rounded away).
+func short(_ value: Double) -> String {
+    if value == 0 { return "0" }
+    return abs(value) >= 0.001 ? fixed(value, 3) : scientific(value, 2)
+}
 
 // MARK: - Step 1: momentum, one step at a time
 
