@@ -257,18 +257,38 @@ let recipes = [
         peakRate: softmaxRate)
 ]
 
+/// Recipe r's learning rate in each epoch: lesson 7's cyclical schedule, from a tenth of its peak
+/// rate up toward the peak and back down, one rate per epoch.
+func epochRates(_ r: Int) -> [Double] {
+    let schedule = LearningRateSchedule.cyclical(
+        low: recipes[r].peakRate / 10, high: recipes[r].peakRate, steps: max(epochs - 1, 1))
+    return (1...epochs).map { schedule.rate(at: $0 - 1) }
+}
+/// A rate in at most three significant digits (13.8, not 13.799999999999999).
+func rateShort(_ rate: Double) -> String { String(format: "%.3g", rate) }
+/// The largest rate used, as a fraction of the peak (below 1 when the top of the cycle falls
+/// between two epochs, as it does for an even number of epochs).
+let topOfCycle = epochRates(0).max()! / recipes[0].peakRate
+let cycleNote =
+    epochs == 1
+    ? " (with one epoch, only the first: a tenth of the peak)"
+    : topOfCycle < 1
+        ? " (with \(epochs) epochs the top falls between two epochs, so the largest rate used is \(fixed(topOfCycle, 2)) of the peak)"
+        : ""
+
 lesson.step(
     "The digits, both ways: \(epochs) epoch\(epochs == 1 ? "" : "s"), \(starts) start\(starts == 1 ? "" : "s") each")
 lesson.say(
     """
     The same 64-\(hidden)-10 network, the same \(training.count) training digits, batches of \
-    \(batchSize), lesson 7's cyclical rate over the epochs. Recipe A is lesson 11's: sigmoid \
-    layers (scaled normal), squared error, peak rate \(rateText(sigmoidRate)). Recipe B: ReLU \
-    hidden layer (He), ten plain scores out, softmax + cross-entropy, peak rate \
-    \(rateText(softmaxRate)). Each recipe has its own rate, because the two losses' gradients \
-    differ in size (the squared error also averages over the ten outputs). Each start draws new \
-    weights and new shuffles; the table shows the validation accuracy after each epoch, mean \
-    over the starts and [lowest, highest].\n
+    \(batchSize), lesson 7's cyclical rate over the epochs: from a tenth of the recipe's peak rate \
+    up toward the peak and back down, one rate per epoch\(cycleNote). \
+    Recipe A is lesson 11's: sigmoid layers (scaled normal), squared error, peak rate \
+    \(rateText(sigmoidRate)). Recipe B: ReLU hidden layer (He), ten plain scores out, softmax + \
+    cross-entropy, peak rate \(rateText(softmaxRate)). Each recipe has its own rate, because the \
+    two losses' gradients differ in size (the squared error also averages over the ten outputs). \
+    Each start draws new weights and new shuffles; the table shows each epoch's rates and the \
+    validation accuracy after it, mean over the starts and [lowest, highest].\n
     """)
 
 /// Validation accuracies per start and epoch (nil once a start diverged), and test accuracies.
@@ -316,9 +336,12 @@ func text(_ s: Spread?) -> String {
     if s.values.count == 1 { return "\(fixed(100 * s.mean, 1)) %" }
     return "\(fixed(100 * s.mean, 1)) % [\(fixed(100 * s.min, 1)), \(fixed(100 * s.max, 1))]"
 }
-var raceTable = Table(["epoch", "A: sigmoid + squared error", "B: ReLU + softmax + CE"])
+var raceTable = Table(["epoch", "rate A, B", "A: sigmoid + squared error", "B: ReLU + softmax + CE"])
 for epoch in 1...epochs {
-    raceTable.add(["\(epoch)", text(spread(0, epoch: epoch)), text(spread(1, epoch: epoch))])
+    raceTable.add([
+        "\(epoch)", "\(rateShort(epochRates(0)[epoch - 1])), \(rateShort(epochRates(1)[epoch - 1]))",
+        text(spread(0, epoch: epoch)), text(spread(1, epoch: epoch))
+    ])
 }
 raceTable.print(maxRows: 20)
 print("")
@@ -379,10 +402,16 @@ for r in recipes.indices where !curves[r].isEmpty {
     switch verdict {
     case nil: continue
     case .learnedThenFellBack(let epoch):
+        // The first epoch after which it was back at guessing, and that epoch's rate.
+        let fall =
+            ((epoch + 1)..<(epochs + 1)).first {
+                compareWithChance(accuracy: means[$0 - 1], classes: 10) != .aboveChance
+            } ?? epochs
         lesson.say(
             """
             Recipe \(name) learned something by epoch \(epoch) (\(fixed(100 * means[epoch - 1], 1)) %) and then fell \
-            back to guessing: its peak rate \(rateText(recipes[r].peakRate)) throws the weights too far \
+            back to guessing in epoch \(fall): its rate there, \(rateShort(epochRates(r)[fall - 1])) (peak \
+            \(rateText(recipes[r].peakRate))), throws the weights too far \
             \(r == 0 ? "(sigmoids pushed to their flat ends pass back almost no gradient)" : "(a ReLU unit pushed to be never positive passes back no gradient at all)").
             """)
         continue
@@ -423,6 +452,35 @@ let bothAtChance = [0, 1].allSatisfy { r in
         return true
     }
     return false
+}
+// A dip: the largest fall of a recipe's mean accuracy from one epoch to the next, when it is two
+// points or more (a recipe that fell back to guessing has been spoken of already).
+for r in recipes.indices where epochs > 1 && !curves[r].isEmpty && !fellBack(r) {
+    let means = (1...epochs).map { spread(r, epoch: $0)!.mean }
+    let falls = (2...epochs).map { (epoch: $0, by: means[$0 - 2] - means[$0 - 1]) }
+    guard let dip = falls.max(by: { $0.by < $1.by }), dip.by >= 0.02 else { continue }
+    let before = means[dip.epoch - 2]
+    let rates = epochRates(r)
+    let rate = rates[dip.epoch - 1]
+    let lowest = starts > 1 ? ", and its lowest start to \(fixed(100 * spread(r, epoch: dip.epoch)!.min, 1)) %," : ""
+    let when =
+        rate == rates.max()!
+        ? "in an epoch at the largest rate of its cycle (\(rateShort(rate))): steps that large can overshoot the floor of the valley for a while"
+        : "in an epoch at rate \(rateShort(rate)), not the largest of its cycle"
+    var after: String
+    if let back = ((dip.epoch + 1)..<(epochs + 1)).first(where: { means[$0 - 1] >= before }) {
+        after = "It is back above \(fixed(100 * before, 1)) % by epoch \(back)"
+        after += rates[back - 1] < rate ? ", as the rate comes down." : "."
+    } else if dip.epoch == epochs {
+        after = "That was its last epoch."
+    } else {
+        after = "It does not climb back above \(fixed(100 * before, 1)) % in the epochs left."
+    }
+    lesson.say(
+        """
+        \(r == 0 ? "A" : "B")'s mean falls from \(fixed(100 * before, 1)) % after epoch \(dip.epoch - 1) to \
+        \(fixed(100 * means[dip.epoch - 1], 1)) % after epoch \(dip.epoch)\(lowest) \(when). \(after)
+        """)
 }
 let named: String
 switch (

@@ -13,8 +13,9 @@
 // The function below computes p already (the stable softmax of exercise 31). The last step is
 // left out: return the gradient, one number per score.
 //
-// Hint: Start from p and subtract 1 at the label: var g = p; g[label] -= 1. The derivative of
-//       log Σⱼ e^(zⱼ) by zₖ is pₖ, and of −z_label it is −1 at the label only.
+// Hint: The derivative of log Σⱼ e^(zⱼ) by zₖ is pₖ, for every k; the derivative of −z_label
+//       is −1 at the label and 0 everywhere else. So most entries of the answer are just pₖ:
+//       which one differs, and by how much?
 //
 // Check it: swift run exercises (from the course folder), or swift test --filter E32 (in Exercises/).
 import Foundation
