@@ -17,11 +17,12 @@
 //           for each w-column micro-panel of R                    (streams from L2)
 //             C[h × w] (+)= micro-panel · micro-panel              (2h vector registers)
 //
-// The tiles of C are visited along their rows, so the next one is the next 2w numbers of the
+// with h = 6 for vectors of 4 (AVX2 has 16 registers) and h = 12 for vectors of 8 (AVX-512 has 32).
+//
+// The tiles of C are visited along their rows, so the next one is the next w numbers of the
 // same h rows, which the processor's prefetcher fetches before the micro-kernel asks for them.
 // (Visiting them down the columns instead, with R's micro-panel in L1, made n = 1024 5–8 %
 // slower: each tile's first loads waited for C to come from L3.)
-// with h = 6 for vectors of 4 (AVX2 has 16 registers) and h = 12 for vectors of 8 (AVX-512 has 32).
 //
 // A copied ("packed") micro-panel holds, for each l, the h (or w) numbers the micro-kernel needs
 // next to each other, so the kernel reads memory strictly in order. Panels at the edges are
