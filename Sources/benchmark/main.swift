@@ -225,6 +225,7 @@ if wanted("matmul") {
     let minimumSeconds = quick ? 0.05 : 0.1
     var likeForLike: [String] = []
     var fractionsOfPeak: [String] = []
+    var numpyFractionsOfPeak: [String] = []
     var peaks: [Double] = []
     for n in sizes {
         var fractions: [Double] = []
@@ -246,6 +247,12 @@ if wanted("matmul") {
                 ratio: measured.ratio, target: "≥ 0.9", met: measured.ratio.map { $0 >= 0.9 }))
         reportSpread(measured)
         fractionsOfPeak.append(String(format: "n=%d %.2f", n, median(fractions)))
+        // numpy's rate over the same rounds' peaks: how near the target the reference itself gets.
+        let roundPeaks = peaks.suffix(measured.swift.count)
+        if !measured.numpy.isEmpty {
+            numpyFractionsOfPeak.append(
+                String(format: "n=%d %.2f", n, median(zip(measured.numpy, roundPeaks).map { $0 / $1 })))
+        }
         if let avx2 = peers?.matmul(n: n, batches: batches, minimumSeconds: minimumSeconds, coreType: "Haswell") {
             likeForLike.append(String(format: "n=%d %.2f (%.1f)", n, rate / avx2, avx2))
         }
@@ -257,6 +264,11 @@ if wanted("matmul") {
     print(
         "              Swift matmul / the peak of its round (median; target ≥ 0.75): "
             + fractionsOfPeak.joined(separator: ", "))
+    if !numpyFractionsOfPeak.isEmpty {
+        print(
+            "              numpy matmul / the same peak (median):                  "
+                + numpyFractionsOfPeak.joined(separator: ", "))
+    }
     if !likeForLike.isEmpty {
         print("              Swift / numpy on OpenBLAS's AVX2 kernel (OPENBLAS_CORETYPE=Haswell, its GFLOP/s):")
         print("                " + likeForLike.joined(separator: ", "))
