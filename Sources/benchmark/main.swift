@@ -173,10 +173,17 @@ if wanted("digits") {
         reportSpread(measured)
         if let numpyAccuracies, let numpyAccuracy {
             let points = 100 * (swiftAccuracy - numpyAccuracy)
-            let error = 100 * standardErrorOfDifference(swiftAccuracies, numpyAccuracies)
-            print(
-                "              accuracy: Swift − numpy = \(String(format: "%+.1f", points)) points, standard error \(String(format: "%.1f", error)) (target within ±1: \(abs(points) <= 1 ? "met" : "not met"); \(abs(points) <= 2 * error ? "within" : "beyond") two standard errors of 0)"
-            )
+            let difference = String(format: "%+.1f", points).replacingOccurrences(of: "-", with: "−")
+            let target = "target within ±1: \(abs(points) <= 1 ? "met" : "not met")"
+            if swiftAccuracies.count < 2 || numpyAccuracies.count < 2 {
+                // One start each (--quick): no spread, so no standard error to compare with.
+                print("              accuracy: Swift − numpy = \(difference) points from one start each (\(target))")
+            } else {
+                let error = 100 * standardErrorOfDifference(swiftAccuracies, numpyAccuracies)
+                print(
+                    "              accuracy: Swift − numpy = \(difference) points, standard error \(String(format: "%.1f", error)) (\(target); \(abs(points) <= 2 * error ? "within" : "beyond") two standard errors of 0)"
+                )
+            }
         }
     }
 }
