@@ -270,8 +270,8 @@ func rateShort(_ rate: Double) -> String { String(format: "%.3g", rate) }
 /// between two epochs, as it does for an even number of epochs).
 let topOfCycle = epochRates(0).max()! / recipes[0].peakRate
 let cycleNote =
-    epochs == 1
-    ? " (with one epoch, only the first: a tenth of the peak)"
+    epochs <= 2
+    ? " (with \(epochs == 1 ? "one epoch, only the first" : "two epochs, both are the first"): a tenth of the peak; the triangle needs three epochs to reach its top)"
     : topOfCycle < 1
         ? " (with \(epochs) epochs the top falls between two epochs, so the largest rate used is \(fixed(topOfCycle, 2)) of the peak)"
         : ""
@@ -288,7 +288,7 @@ lesson.say(
     cross-entropy, peak rate \(rateText(softmaxRate)). Each recipe has its own rate, because the \
     two losses' gradients differ in size (the squared error also averages over the ten outputs). \
     Each start draws new weights and new shuffles; the table shows each epoch's rates and the \
-    validation accuracy after it, mean over the starts and [lowest, highest].\n
+    validation accuracy after it\(starts == 1 ? "" : ", mean over the starts and [lowest, highest]").\n
     """)
 
 /// Validation accuracies per start and epoch (nil once a start diverged), and test accuracies.
@@ -393,8 +393,22 @@ lesson.say(raceSentence("After epoch 1", spread(0, epoch: 1), spread(1, epoch: 1
 if epochs > 1 {
     lesson.say(raceSentence("After epoch \(epochs)", spread(0, epoch: epochs), spread(1, epoch: epochs)))
 }
+/// Two rates of one schedule are the same rate when they differ only in their last bits
+/// (8 epochs: 26.142857142857142 and 26.142857142857146).
+func sameRate(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(abs(a), abs(b)) }
+/// "peak rate 30", or "rates up to 3, peak 30" when the cycle never reaches its peak.
+func ratesText(_ r: Int) -> String {
+    let top = epochRates(r).max()!
+    return sameRate(top, recipes[r].peakRate)
+        ? "peak rate \(rateText(recipes[r].peakRate))"
+        : "rates up to \(rateShort(top)), peak \(rateText(recipes[r].peakRate))"
+}
+/// A recipe's mean validation accuracy after each epoch (its one start's, with --starts 1).
+@MainActor func means(_ r: Int) -> [Double] { (1...epochs).map { spread(r, epoch: $0)!.mean } }
+let meanWord = starts == 1 ? "accuracy" : "mean"
+var fellBackToGuessing: Set<Int> = []
 for r in recipes.indices where !curves[r].isEmpty {
-    let means = (1...epochs).map { spread(r, epoch: $0)!.mean }
+    let means = means(r)
     let name = r == 0 ? "A" : "B"
     let verdict = guessingVerdict(
         accuracies: means, classes: 10, peakRate: recipes[r].peakRate, usualRate: r == 0 ? 30 : 0.5)
@@ -402,15 +416,15 @@ for r in recipes.indices where !curves[r].isEmpty {
     switch verdict {
     case nil: continue
     case .learnedThenFellBack(let epoch):
-        // The first epoch after which it was back at guessing, and that epoch's rate.
-        let fall =
-            ((epoch + 1)..<(epochs + 1)).first {
-                compareWithChance(accuracy: means[$0 - 1], classes: 10) != .aboveChance
-            } ?? epochs
+        fellBackToGuessing.insert(r)
+        // The epoch of the largest fall after it had learned, and that epoch's rate.
+        func drop(_ e: Int) -> Double { means[e - 2] - means[e - 1] }  // the fall in epoch e
+        let fall = ((epoch + 1)..<(epochs + 1)).max { drop($0) < drop($1) }!
         lesson.say(
             """
             Recipe \(name) learned something by epoch \(epoch) (\(fixed(100 * means[epoch - 1], 1)) %) and then fell \
-            back to guessing in epoch \(fall): its rate there, \(rateShort(epochRates(r)[fall - 1])) (peak \
+            back towards guessing, most of the way in epoch \(fall) (\(fixed(100 * means[fall - 2], 1)) → \
+            \(fixed(100 * means[fall - 1], 1)) %): its rate there, \(rateShort(epochRates(r)[fall - 1])) (peak \
             \(rateText(recipes[r].peakRate))), throws the weights too far \
             \(r == 0 ? "(sigmoids pushed to their flat ends pass back almost no gradient)" : "(a ReLU unit pushed to be never positive passes back no gradient at all)").
             """)
@@ -423,7 +437,93 @@ for r in recipes.indices where !curves[r].isEmpty {
         cause =
             "\(hidden) hidden unit\(hidden == 1 ? " is" : "s are") too few, or \(epochs) epoch\(epochs == 1 ? " is" : "s are") too short"
     }
-    lesson.say("Recipe \(name) never got beyond guessing (peak rate \(rateText(recipes[r].peakRate))): \(cause).")
+    lesson.say("Recipe \(name) never got beyond guessing (\(ratesText(r))): \(cause).")
+}
+
+// A dip: the largest fall of a recipe's mean accuracy over consecutive epochs of falling, from
+// the last high point to the lowest, when it is two points or more (a recipe that fell back to
+// guessing has been spoken of already).
+for r in recipes.indices where epochs > 1 && !curves[r].isEmpty && !fellBackToGuessing.contains(r) {
+    let means = means(r)
+    var dips: [(high: Int, low: Int)] = []  // epochs: the mean falls at every epoch from high + 1 to low
+    var epoch = 2
+    while epoch <= epochs {
+        if means[epoch - 1] < means[epoch - 2] {
+            let high = epoch - 1
+            while epoch + 1 <= epochs && means[epoch] < means[epoch - 1] { epoch += 1 }
+            dips.append((high, epoch))
+        }
+        epoch += 1
+    }
+    func depth(_ dip: (high: Int, low: Int)) -> Double { means[dip.high - 1] - means[dip.low - 1] }
+    guard let dip = dips.max(by: { depth($0) < depth($1) }), depth(dip) >= 0.02 else { continue }
+    let before = means[dip.high - 1]
+    let rates = epochRates(r)
+    let top = rates.max()!
+    let cycleRises = !sameRate(top, rates.min()!)
+    let dipRates = ((dip.high + 1)...dip.low).map { rates[$0 - 1] }
+    let reachesTop = dipRates.contains { sameRate($0, top) }
+    let lowest = starts > 1 ? ", and its lowest start to \(fixed(100 * spread(r, epoch: dip.low)!.min, 1)) %," : ","
+    // "falls most" when it also falls by two points or more elsewhere.
+    let most = dips.filter { depth($0) >= 0.02 }.count > 1 ? " most" : ""
+    /// "0.23", "0.23 and 0.41", "0.1, 0.23 and 0.41".
+    let rateList = dipRates.map(rateShort)
+    let ratesText =
+        rateList.count == 1 ? rateList[0] : rateList.dropLast().joined(separator: ", ") + " and " + rateList.last!
+    let epochsText =
+        dip.low == dip.high + 1
+        ? "in an epoch at rate \(ratesText)" : "over epochs \(dip.high + 1)–\(dip.low), at rates \(ratesText)"
+    let why: String
+    if !cycleRises {
+        why = ", the same rate as every epoch of this run: the descent can stumble at any rate"
+    } else if reachesTop {
+        why =
+            dip.low == dip.high + 1
+            ? ", the largest of its cycle: steps that large can overshoot the floor of the valley for a while"
+            : ", which reach the largest of its cycle: steps that large can overshoot the floor of the valley for a while"
+    } else {
+        why = ", below the largest of its cycle (\(rateShort(top))): the descent can stumble below its top rate too"
+    }
+    var after: String
+    if let back = ((dip.low + 1)..<(epochs + 1)).first(where: { means[$0 - 1] >= before }) {
+        after = "It is back above \(fixed(100 * before, 1)) % by epoch \(back)"
+        after +=
+            rates[back - 1] < rates[dip.low - 1] && !sameRate(rates[back - 1], rates[dip.low - 1])
+            ? ", as the rate comes down." : "."
+    } else if dip.low == epochs {
+        after = "That was its last epoch."
+    } else {
+        after = "It does not climb back above \(fixed(100 * before, 1)) % in the epochs left."
+    }
+    lesson.say(
+        """
+        \(r == 0 ? "A" : "B")'s \(meanWord) falls\(most) from \(fixed(100 * before, 1)) % after epoch \(dip.high) to \
+        \(fixed(100 * means[dip.low - 1], 1)) % after epoch \(dip.low)\(lowest) \(epochsText)\(why). \(after)
+        """)
+}
+/// "2–5", "2 and 4" or "1, 3 and 5–7": epochs in order, runs of three or more written as a range.
+func epochList(_ list: [Int]) -> String {
+    var parts: [String] = []
+    var k = 0
+    while k < list.count {
+        var end = k
+        while end + 1 < list.count && list[end + 1] == list[end] + 1 { end += 1 }
+        parts += end - k >= 2 ? ["\(list[k])–\(list[end])"] : list[k...end].map(String.init)
+        k = end + 1
+    }
+    return parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
+}
+// When the lead by the means changes hands between the epochs, say where (unless a recipe fell
+// back to guessing, which has been said).
+if epochs > 2 && !curves[0].isEmpty && !curves[1].isEmpty && fellBackToGuessing.isEmpty {
+    let aLeads = (1...epochs).filter { spread(0, epoch: $0)!.mean > spread(1, epoch: $0)!.mean }
+    let bLeads = (1...epochs).filter { spread(1, epoch: $0)!.mean > spread(0, epoch: $0)!.mean }
+    if !aLeads.isEmpty && !bLeads.isEmpty {
+        let word = starts == 1 ? "accuracies" : "means"
+        lesson.say(
+            "By the \(word), the lead changes hands: A is ahead after epoch\(aLeads.count == 1 ? "" : "s") \(epochList(aLeads)), B after epoch\(bLeads.count == 1 ? "" : "s") \(epochList(bLeads))."
+        )
+    }
 }
 let level = 0.9
 let reach = recipes.indices.map { r -> String in
@@ -442,50 +542,12 @@ let fasterVerdict = raceVerdict(first: spread(1, epoch: 1) ?? Spread([-1]), seco
 let bothAtChance = [0, 1].allSatisfy { r in
     spread(r, epoch: 1).map { compareWithChance(accuracy: $0.max, classes: 10) != .aboveChance } ?? true
 }
-/// Whether recipe r learned something and then fell back to guessing (its mean curve).
-@MainActor func fellBack(_ r: Int) -> Bool {
-    guard !curves[r].isEmpty else { return false }
-    let means = (1...epochs).map { spread(r, epoch: $0)!.mean }
-    if case .learnedThenFellBack = guessingVerdict(
-        accuracies: means, classes: 10, peakRate: recipes[r].peakRate, usualRate: r == 0 ? 30 : 0.5)
-    {
-        return true
-    }
-    return false
-}
-// A dip: the largest fall of a recipe's mean accuracy from one epoch to the next, when it is two
-// points or more (a recipe that fell back to guessing has been spoken of already).
-for r in recipes.indices where epochs > 1 && !curves[r].isEmpty && !fellBack(r) {
-    let means = (1...epochs).map { spread(r, epoch: $0)!.mean }
-    let falls = (2...epochs).map { (epoch: $0, by: means[$0 - 2] - means[$0 - 1]) }
-    guard let dip = falls.max(by: { $0.by < $1.by }), dip.by >= 0.02 else { continue }
-    let before = means[dip.epoch - 2]
-    let rates = epochRates(r)
-    let rate = rates[dip.epoch - 1]
-    let lowest = starts > 1 ? ", and its lowest start to \(fixed(100 * spread(r, epoch: dip.epoch)!.min, 1)) %," : ""
-    let when =
-        rate == rates.max()!
-        ? "in an epoch at the largest rate of its cycle (\(rateShort(rate))): steps that large can overshoot the floor of the valley for a while"
-        : "in an epoch at rate \(rateShort(rate)), not the largest of its cycle"
-    var after: String
-    if let back = ((dip.epoch + 1)..<(epochs + 1)).first(where: { means[$0 - 1] >= before }) {
-        after = "It is back above \(fixed(100 * before, 1)) % by epoch \(back)"
-        after += rates[back - 1] < rate ? ", as the rate comes down." : "."
-    } else if dip.epoch == epochs {
-        after = "That was its last epoch."
-    } else {
-        after = "It does not climb back above \(fixed(100 * before, 1)) % in the epochs left."
-    }
-    lesson.say(
-        """
-        \(r == 0 ? "A" : "B")'s mean falls from \(fixed(100 * before, 1)) % after epoch \(dip.epoch - 1) to \
-        \(fixed(100 * means[dip.epoch - 1], 1)) % after epoch \(dip.epoch)\(lowest) \(when). \(after)
-        """)
-}
 let named: String
 switch (
     curves[0].isEmpty || curves[1].isEmpty,
-    fasterLearner(afterFirstEpoch: fasterVerdict, firstFellBack: fellBack(1), secondFellBack: fellBack(0))
+    fasterLearner(
+        afterFirstEpoch: fasterVerdict, firstFellBack: fellBackToGuessing.contains(1),
+        secondFellBack: fellBackToGuessing.contains(0))
 ) {
 case (true, _): named = "cannot tell which learns faster: a recipe has no finished start"
 case (false, _) where bothAtChance: named = "cannot tell which learns faster: neither learned anything in epoch 1"
