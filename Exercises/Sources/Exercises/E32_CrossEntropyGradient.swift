@@ -15,7 +15,7 @@
 //
 // Hint: The derivative of log Σⱼ e^(zⱼ) by zₖ is pₖ, for every k; the derivative of −z_label
 //       is −1 at the label and 0 everywhere else. So most entries of the answer are just pₖ:
-//       which one differs, and by how much?
+//       which one differs, and by how much? (p is a `let`: copy it into a `var` to change it.)
 //
 // Check it: swift run exercises (from the course folder), or swift test --filter E32 (in Exercises/).
 import Foundation
