@@ -485,7 +485,7 @@ for r in recipes.indices where epochs > 1 && !curves[r].isEmpty && !fellBackToGu
         why = ", below the largest of its cycle (\(rateShort(top))): the descent can stumble below its top rate too"
     }
     var after: String
-    if let back = ((dip.low + 1)..<(epochs + 1)).first(where: { means[$0 - 1] >= before }) {
+    if let back = ((dip.low + 1)..<(epochs + 1)).first(where: { means[$0 - 1] > before }) {
         after = "It is back above \(fixed(100 * before, 1)) % by epoch \(back)"
         after +=
             rates[back - 1] < rates[dip.low - 1] && !sameRate(rates[back - 1], rates[dip.low - 1])
@@ -516,8 +516,10 @@ func epochList(_ list: [Int]) -> String {
 // When the lead by the means changes hands between the epochs, say where (unless a recipe fell
 // back to guessing, which has been said).
 if epochs > 2 && !curves[0].isEmpty && !curves[1].isEmpty && fellBackToGuessing.isEmpty {
-    let aLeads = (1...epochs).filter { spread(0, epoch: $0)!.mean > spread(1, epoch: $0)!.mean }
-    let bLeads = (1...epochs).filter { spread(1, epoch: $0)!.mean > spread(0, epoch: $0)!.mean }
+    // Compared as the table shows them (one decimal of a percent): a lead that rounds away is none.
+    func shown(_ r: Int, _ epoch: Int) -> Double { (1000 * spread(r, epoch: epoch)!.mean).rounded() }
+    let aLeads = (1...epochs).filter { shown(0, $0) > shown(1, $0) }
+    let bLeads = (1...epochs).filter { shown(1, $0) > shown(0, $0) }
     if !aLeads.isEmpty && !bLeads.isEmpty {
         let word = starts == 1 ? "accuracies" : "means"
         lesson.say(
