@@ -142,8 +142,8 @@ if rates.max()! == rates.min()! {
     lesson.say(
         """
         Taken once per epoch, it goes from \(rateText(rates.first!)) up to \(rateText(rates.max()!))\
-        \(peakNote) and back to \(rateText(rates.last!)), so that the last epochs take small steps \
-        and can settle.
+        \(peakNote) and back to \(rateText(rates.last!)): the last epochs take smaller steps, meant to \
+        let the weights settle.
         """)
 }
 lesson.say(
@@ -200,6 +200,8 @@ if trainingScores.count >= 2 {
         name: "accuracy")
 }
 let trained = divergedAt == nil
+/// The accuracy on the test set, measured once at the end of a run that did not diverge.
+var testAccuracy: Double?
 if let divergedAt {
     lesson.say(
         """
@@ -259,6 +261,7 @@ if let divergedAt {
             """)
     }
     let testScore = score(network, images: test.images, labels: test.labels)
+    testAccuracy = testScore.accuracy
     lesson.say(
         """
         Now, once, the test set: \(fixed(100 * testScore.accuracy, 2)) % of \(test.count) digits \
@@ -357,8 +360,18 @@ if trained {
         title: "Hidden units' weights", name: "hidden-weights")
 }
 
-lesson.say(
-    """
-    \nThe network reads digits it never saw. How far that holds, and what to do when a network \
-    learns its training digits by heart instead, is lesson 12.
-    """)
+if let testAccuracy, compareWithChance(accuracy: testAccuracy, classes: 10) == .aboveChance {
+    lesson.say(
+        """
+        \nThe network reads digits it never saw, \(fixed(100 * testAccuracy, 2)) % of them right. How far \
+        that holds, and what to do when a network learns its training digits by heart instead, is \
+        lesson 12.
+        """)
+} else {
+    lesson.say(
+        """
+        \nThis run's network reads digits it never saw no better than guessing. How well a network \
+        that does learn holds up on new digits, and what to do when it learns its training digits \
+        by heart instead, is lesson 12.
+        """)
+}

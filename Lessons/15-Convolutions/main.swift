@@ -12,12 +12,14 @@ import Plotting
 /// The accuracy the course aims for on the test digits.
 let target = 0.98
 
+/// The most epochs `--epochs` allows.
+let maximumEpochs = 20
 let lesson = Lesson(
     number: 15, title: "Convolutions: early layers see small features",
     summary:
         "Slide a 3×3 filter over a digit, draw an edge map, and train a small convolutional network on the digits.",
     options: [
-        .epochs(default: 15, maximum: 20, help: "passes through the training images"),
+        .epochs(default: 15, maximum: maximumEpochs, help: "passes through the training images"),
         LessonOption("filters", default: "16", .integer(1...16), help: "3×3 filters in the convolution"),
         .learningRate(
             default: "0.1", maximum: 1, help: "the peak learning rate of the one-cycle schedule"),
@@ -285,9 +287,11 @@ if let divergedAt {
         lesson.say(
             alive == 0
                 ? "That is guessing: every filter now outputs a negative number on every pixel of every \(validating ? "validation" : "test") digit, so ReLU passes nothing and no gradient flows back (dead ReLUs). \(deadFiltersCause(peakRate: peakRate, usualRate: usualRate) == .stepsTooBig ? "Steps far too big threw the filters there; try a smaller --learning-rate." : "The rate is not above the usual \(fixed(usualRate, 1)): an unlucky push switched every filter off, which gets likelier the fewer filters share the risk (here \(filters)); try another --seed, more --filters or a smaller --learning-rate.")"
-                : losses.last! > 0.95 * losses.first!
+                : epochs > 1 && losses.last! > 0.95 * losses.first!
                     ? "That is no better than guessing, and the training loss hardly moved (\(fixed(losses.first!, 4)) in epoch 1, \(fixed(losses.last!, 4)) at the end): the steps are too small to move the weights; try a larger --learning-rate."
-                    : "That is no better than guessing: this run learned nothing, although its training loss fell. Try more epochs or another --learning-rate."
+                    : peakRate < usualRate / 10
+                        ? "That is no better than guessing: the peak rate \(rateText(peakRate)) is \(fixed(usualRate / peakRate, 0))× below the usual \(fixed(usualRate, 1)), steps too small to take the weights anywhere in \(epochs) epoch\(epochs == 1 ? "" : "s")\(epochs > 1 ? " (the training loss went from \(fixed(losses.first!, 4)) to \(fixed(losses.last!, 4)))" : ""); try a larger --learning-rate."
+                        : "That is no better than guessing: this run learned nothing, although its training loss fell. Try another --seed or --learning-rate\(epochs < maximumEpochs ? ", or more epochs" : "")."
         )
     }
     // How much one start's test accuracy differs from another's with the default flags: the
