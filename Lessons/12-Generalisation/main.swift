@@ -137,6 +137,23 @@ let secondHalfText = """
     Over the second half (epochs \(middle + 1) → \(last + 1)) the training loss \(lossChange(of: shown.trainingLosses)) \
     and the validation loss \(lossChange(of: shown.validationLosses))
     """
+/// Whether the validation loss has begun to rise, read from every epoch, for a net that overfits
+/// while its validation loss still falls over the second half as a whole.
+let validationNote: String = {
+    let losses = shown.validationLosses
+    let lowest = losses.indices.min { losses[$0] < losses[$1] }!
+    if lowest == losses.count - 1 {
+        return
+            " Its validation loss has not begun to rise yet: so far the overfitting shows in the widening gap between the two losses; a rising validation loss may come with more epochs."
+    }
+    let above = losses.last! / losses[lowest] - 1
+    let lowestText =
+        "lowest after epoch \(lowest + 1), \(fixed(losses[lowest], 5)), and \(fixed(100 * above, 1)) % above that at the end"
+    // A few per cent up from the lowest epoch is within the epoch-to-epoch wobble of these losses.
+    return above < 0.05
+        ? " Its validation loss has not risen by more than its wobble from epoch to epoch (\(lowestText)): so far the overfitting shows in the widening gap between the two losses; a rising validation loss may come with more epochs."
+        : " Its validation loss has begun to rise (\(lowestText))."
+}()
 switch verdict {
 case .overfits(let validationRose):
     lesson.say(
@@ -145,7 +162,7 @@ case .overfits(let validationRose):
         \(fixed(shown.validationLosses[middle] / shown.trainingLosses[middle], 1))× the training loss to \
         \(fixed(shown.validationLosses[last] / shown.trainingLosses[last], 1))×. \
         \(validationRose ? "The net is now learning these \(fewCount) images rather than digits" : "Most of what the net still learns fits these \(fewCount) images and not digits in general"): \
-        it overfits.\n
+        it overfits.\(validationRose ? "" : validationNote)\n
         """)
 case .stillLearning:
     lesson.say(
