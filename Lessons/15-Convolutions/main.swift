@@ -355,6 +355,24 @@ if let divergedAt {
                 width: 8, height: 8, values: shown.map { maps.column($0) },
                 captions: shown.map { "map \($0 + 1)" }),
             title: "Feature maps of one digit", name: "feature-maps")
+        // Maps that stay near 0 everywhere: their filters hardly answer on this digit, so "each map
+        // marks where its pattern occurs" is said of them with that caveat.
+        let sizes = shown.map { maps.column($0).map(abs).max()! }
+        let strongest = sizes.max()!
+        let faint = shown.filter { sizes[$0] < 0.15 * strongest }.map { $0 + 1 }
+        if !faint.isEmpty && strongest > 0 {
+            let names =
+                faint.count == 1
+                ? "Map \(faint[0])"
+                : "Maps " + faint.dropLast().map(String.init).joined(separator: ", ") + " and \(faint.last!)"
+            let largest = faint.map { sizes[$0 - 1] }.max()!
+            lesson.say(
+                """
+                \n\(names) \(faint.count == 1 ? "stays" : "stay") near 0 everywhere (no value beyond \(fixed(largest, 2)) \
+                in size, against \(fixed(strongest, 2)) for the strongest): \(faint.count == 1 ? "its filter hardly answers" : "their filters hardly answer") \
+                on this \(exampleLabel), though \(faint.count == 1 ? "it" : "they") may on other digits.
+                """)
+        }
     } else {
         lesson.say(
             "\nA network that only guesses has learned no filters worth drawing, so the step that draws them is skipped."
