@@ -313,21 +313,17 @@ if trained {
     } else {
         let hardest = hardestClasses(in: confusion)!
         let worst = mostFrequentConfusions(in: confusion)!
-        /// "1", "1 and 8", "1, 3 and 8".
-        func list(_ items: [String]) -> String {
-            items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
-        }
         let hardestText =
             hardest.classes.count == 1
             ? "The hardest digit here is \(hardest.classes[0]) (\(fixed(100 * hardest.share, 1)) % right)"
-            : "The hardest digits here are \(list(hardest.classes.map(String.init))) (\(fixed(100 * hardest.share, 1)) % right each)"
+            : "The hardest digits here are \(listed(hardest.classes.map(String.init))) (\(fixed(100 * hardest.share, 1)) % right each)"
         let times = "\(worst.count) time\(worst.count == 1 ? "" : "s")"
         let pairWords = worst.pairs.map { "\($0.truth == 8 ? "an" : "a") \($0.truth) read as \($0.said)" }
         let confusionText =
             worst.pairs.count == 1
             ? "the most frequent confusion is \(pairWords[0]) (\(times))"
             : worst.pairs.count <= 4
-                ? "the most frequent confusions are \(list(pairWords)) (\(times) each)"
+                ? "the most frequent confusions are \(listed(pairWords)) (\(times) each)"
                 : "\(worst.pairs.count) confusions tie as the most frequent, \(times) each"
         lesson.say(
             """

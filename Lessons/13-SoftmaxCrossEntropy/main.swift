@@ -466,10 +466,8 @@ for r in recipes.indices where epochs > 1 && !curves[r].isEmpty && !fellBackToGu
     let lowest = starts > 1 ? ", and its lowest start to \(fixed(100 * spread(r, epoch: dip.low)!.min, 1)) %," : ","
     // "falls most" when it also falls by two points or more elsewhere.
     let most = dips.filter { depth($0) >= 0.02 }.count > 1 ? " most" : ""
-    /// "0.23", "0.23 and 0.41", "0.1, 0.23 and 0.41".
     let rateList = dipRates.map(rateShort)
-    let ratesText =
-        rateList.count == 1 ? rateList[0] : rateList.dropLast().joined(separator: ", ") + " and " + rateList.last!
+    let ratesText = listed(rateList)
     let epochsText =
         dip.low == dip.high + 1
         ? "in an epoch at rate \(ratesText)" : "over epochs \(dip.high + 1)–\(dip.low), at rates \(ratesText)"
@@ -511,7 +509,7 @@ func epochList(_ list: [Int]) -> String {
         parts += end - k >= 2 ? ["\(list[k])–\(list[end])"] : list[k...end].map(String.init)
         k = end + 1
     }
-    return parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " and " + parts.last!
+    return listed(parts)
 }
 // When the lead by the means changes hands between the epochs, say where (unless a recipe fell
 // back to guessing, which has been said).

@@ -443,11 +443,6 @@ comparison.print()
 
 // MARK: - Step 8: which to pick
 
-/// Names as a sentence lists them: "A", "A and B", "A, B and C".
-func listed(_ names: [String]) -> String {
-    names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names.last!
-}
-
 lesson.step("Which would a practitioner pick?")
 let verdict = bestSetting(testSpreads, higherIsBetter: true)
 let lossVerdict = bestSetting(lossSpreads, higherIsBetter: false)

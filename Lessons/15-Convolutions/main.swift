@@ -364,7 +364,7 @@ if let divergedAt {
             let names =
                 faint.count == 1
                 ? "Map \(faint[0])"
-                : "Maps " + faint.dropLast().map(String.init).joined(separator: ", ") + " and \(faint.last!)"
+                : "Maps " + listed(faint.map(String.init))
             let largest = faint.map { sizes[$0 - 1] }.max()!
             lesson.say(
                 """

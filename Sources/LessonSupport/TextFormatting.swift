@@ -15,6 +15,11 @@ public func fixedUpperBound(_ value: Double, _ decimals: Int = 1) -> String {
     return fixed((value * scale).rounded(.up) / scale, decimals)
 }
 
+/// Items as a sentence lists them: "a", "a and b", "a, b and c" ("" for none).
+public func listed(_ items: [String]) -> String {
+    items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
+}
+
 /// A number with an explicit sign: "+0.50", "−1.25" (with a real minus sign).
 public func signed(_ value: Double, _ decimals: Int = 2) -> String {
     let text = formatFixed(abs(value), decimals: decimals)

@@ -3,6 +3,13 @@ import LessonSupport
 
 /// The lesson-support text helpers, on hand-made inputs.
 final class TextTests: XCTestCase {
+    func testListsAreJoinedAsASentenceJoinsThem() {
+        XCTAssertEqual(listed([]), "")
+        XCTAssertEqual(listed(["2"]), "2")
+        XCTAssertEqual(listed(["2", "4"]), "2 and 4")
+        XCTAssertEqual(listed(["1", "3", "5–7"]), "1, 3 and 5–7")
+    }
+
     func testAnUpperBoundIsRoundedUp() {
         // Lesson 9's widest angles on three seeds: 3.83°, 3.93°, 8.45° are within 3.9°, 4.0°, 8.5°.
         XCTAssertEqual(fixedUpperBound(3.83, 1), "3.9")
