@@ -241,6 +241,18 @@ if let divergedAt {
                 """)
         }
     }
+    // Still climbing at the end: the last epoch gained a point or more of validation accuracy
+    // and reached its best (a run that fell from an earlier best is spoken of below).
+    if epochs > 1 && final.accuracy - validationScores[epochs - 2].accuracy >= 0.01
+        && final.accuracy == bestValidation
+        && compareWithChance(accuracy: final.accuracy, classes: 10) == .aboveChance
+    {
+        lesson.say(
+            """
+            Validation accuracy was still rising in the last epoch (\(fixed(100 * validationScores[epochs - 2].accuracy, 2)) → \
+            \(fixed(100 * final.accuracy, 2)) %): this run stopped while it was still learning.
+            """)
+    }
     if bestValidation - final.accuracy > 0.02 {
         lesson.say(
             """
