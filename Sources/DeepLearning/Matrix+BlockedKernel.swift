@@ -51,15 +51,15 @@ private struct BlockOperands {
 }
 
 /// C[i0..<i0+rowCount, j0..<j0+w·vectors] = L·R over all l, with the block held in registers,
-/// plus `row[0..<w·vectors]` when given, for the block `Shape`: `rowCount` is 12, 10 or 8 (only
+/// plus `row[0..<w·vectors]` when given, for a block of `Rows` × `Vectors`: `rowCount` is 12, 10 or 8 (only
 /// where there are 32 vector registers), 4, 2 or 1 and `vectors` (vectors of V across the columns)
-/// is 2 or 1, both constants of the type, so each shape is compiled on its own (see `BlockShape`).
+/// is 2 or 1, both constants of the types, so each shape is compiled on its own (see `BlockCount`).
 @inline(__always)
-private func multiplyAddBlock<V: ProductLanes, Shape: BlockShape>(
-    _: Shape.Type, _ operands: BlockOperands, vector: V.Type
+private func multiplyAddBlock<V: ProductLanes, Rows: BlockCount, Vectors: BlockCount>(
+    _: Rows.Type, _: Vectors.Type, _ operands: BlockOperands, vector: V.Type
 ) {
-    let rowCount = Shape.rows
-    let vectors = Shape.vectors
+    let rowCount = Rows.value
+    let vectors = Vectors.value
     let (i0, left, leftRowStride, leftColumnStride) = (
         operands.i0, operands.left, operands.leftRowStride, operands.leftColumnStride
     )
@@ -153,12 +153,12 @@ private func multiplyAddBlock<V: ProductLanes, Shape: BlockShape>(
 @inline(never)
 private func blockOfTwoVectors<V: ProductLanes>(_ rowCount: Int, _ operands: BlockOperands, vector: V.Type) {
     switch rowCount {
-    case 12: multiplyAddBlock(Block<Rows12, TwoVectors>.self, operands, vector: V.self)
-    case 10: multiplyAddBlock(Block<Rows10, TwoVectors>.self, operands, vector: V.self)
-    case 8: multiplyAddBlock(Block<Rows8, TwoVectors>.self, operands, vector: V.self)
-    case 4: multiplyAddBlock(Block<Rows4, TwoVectors>.self, operands, vector: V.self)
-    case 2: multiplyAddBlock(Block<Rows2, TwoVectors>.self, operands, vector: V.self)
-    default: multiplyAddBlock(Block<Rows1, TwoVectors>.self, operands, vector: V.self)
+    case 12: multiplyAddBlock(Rows12.self, TwoVectors.self, operands, vector: V.self)
+    case 10: multiplyAddBlock(Rows10.self, TwoVectors.self, operands, vector: V.self)
+    case 8: multiplyAddBlock(Rows8.self, TwoVectors.self, operands, vector: V.self)
+    case 4: multiplyAddBlock(Rows4.self, TwoVectors.self, operands, vector: V.self)
+    case 2: multiplyAddBlock(Rows2.self, TwoVectors.self, operands, vector: V.self)
+    default: multiplyAddBlock(Rows1.self, TwoVectors.self, operands, vector: V.self)
     }
 }
 
@@ -166,37 +166,29 @@ private func blockOfTwoVectors<V: ProductLanes>(_ rowCount: Int, _ operands: Blo
 @inline(never)
 private func blockOfOneVector<V: ProductLanes>(_ rowCount: Int, _ operands: BlockOperands, vector: V.Type) {
     switch rowCount {
-    case 12: multiplyAddBlock(Block<Rows12, OneVector>.self, operands, vector: V.self)
-    case 10: multiplyAddBlock(Block<Rows10, OneVector>.self, operands, vector: V.self)
-    case 8: multiplyAddBlock(Block<Rows8, OneVector>.self, operands, vector: V.self)
-    case 4: multiplyAddBlock(Block<Rows4, OneVector>.self, operands, vector: V.self)
-    case 2: multiplyAddBlock(Block<Rows2, OneVector>.self, operands, vector: V.self)
-    default: multiplyAddBlock(Block<Rows1, OneVector>.self, operands, vector: V.self)
+    case 12: multiplyAddBlock(Rows12.self, OneVector.self, operands, vector: V.self)
+    case 10: multiplyAddBlock(Rows10.self, OneVector.self, operands, vector: V.self)
+    case 8: multiplyAddBlock(Rows8.self, OneVector.self, operands, vector: V.self)
+    case 4: multiplyAddBlock(Rows4.self, OneVector.self, operands, vector: V.self)
+    case 2: multiplyAddBlock(Rows2.self, OneVector.self, operands, vector: V.self)
+    default: multiplyAddBlock(Rows1.self, OneVector.self, operands, vector: V.self)
     }
 }
 
-/// The shape of a register block, rows × vectors of V, as a type. Each shape is a type of its
-/// own so that each call of `multiplyAddBlock` is a specialisation of its own, compiled with the
-/// two numbers as constants. (Passed as plain numbers, the optimiser merged the calls for 10, 8,
-/// 4 and 2 rows into one call of a copy that tested the numbers at every step: measured, the
-/// forward product of a batch of 10 digits-sized rows took twice as long.)
-private protocol BlockShape {
-    static var rows: Int { get }
-    static var vectors: Int { get }
-}
-private protocol Count { static var value: Int { get } }
-private enum Rows12: Count { static var value: Int { 12 } }
-private enum Rows10: Count { static var value: Int { 10 } }
-private enum Rows8: Count { static var value: Int { 8 } }
-private enum Rows4: Count { static var value: Int { 4 } }
-private enum Rows2: Count { static var value: Int { 2 } }
-private enum Rows1: Count { static var value: Int { 1 } }
-private enum TwoVectors: Count { static var value: Int { 2 } }
-private enum OneVector: Count { static var value: Int { 1 } }
-private enum Block<Rows: Count, Vectors: Count>: BlockShape {
-    static var rows: Int { Rows.value }
-    static var vectors: Int { Vectors.value }
-}
+/// A number of a register block's shape (rows, or vectors of V across), as a type. Each shape is
+/// a pair of types so that each call of `multiplyAddBlock` is a specialisation of its own,
+/// compiled with the two numbers as constants. (Passed as plain numbers, the optimiser merged the
+/// calls for 10, 8, 4 and 2 rows into one call of a copy that tested the numbers at every step:
+/// measured, the forward product of a batch of 10 digits-sized rows took 1.3–1.5 times as long.)
+private protocol BlockCount { static var value: Int { get } }
+private enum Rows12: BlockCount { static var value: Int { 12 } }
+private enum Rows10: BlockCount { static var value: Int { 10 } }
+private enum Rows8: BlockCount { static var value: Int { 8 } }
+private enum Rows4: BlockCount { static var value: Int { 4 } }
+private enum Rows2: BlockCount { static var value: Int { 2 } }
+private enum Rows1: BlockCount { static var value: Int { 1 } }
+private enum TwoVectors: BlockCount { static var value: Int { 2 } }
+private enum OneVector: BlockCount { static var value: Int { 1 } }
 
 /// Rows of the register-blocked kernel's largest block: 12 with AVX-512's 32 vector registers
 /// (24 accumulators, two vectors of R and the broadcast number), 4 with AVX2's 16.
