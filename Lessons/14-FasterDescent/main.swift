@@ -249,11 +249,12 @@ if let gdSteps, let tunedSteps, tunedSteps > 0 {
             " Momentum with the β and lr worked out from the curvatures needed \(tunedSteps) steps against plain descent's \(gdSteps): on this draw no gain."
     }
 }
-// Distances of about 1e-15 are the rounding error of numbers near 3 and 8: least squares itself.
+// Distances of about 1e-15 are the rounding error of numbers the size of a and b: least squares itself.
 let roundingOnly = finalDistances.contains { $0 > 0 && $0 < 1e-12 }
 let roundingNote =
     roundingOnly
-    ? " Distances below 1e-12 are rounding error in numbers near 3 and 8: those runs have reached least squares." : ""
+    ? " Distances below 1e-12 are rounding error in numbers the size of a and b: those runs have reached least squares."
+    : ""
 lesson.say("\n" + lineWinner + speedup + roundingNote)
 lesson.say(
     """
