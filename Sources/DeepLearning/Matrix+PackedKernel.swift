@@ -102,17 +102,18 @@ private func packLeft(
                     destination[l * microRows + 5] = s[5]
                 }
             }
-        } else if height == microRows && left.columnStride == 1 {
+        } else if left.columnStride == 1 {
             // A read as stored: the h numbers of one l come from h rows. Four rows at a time, four
             // numbers of each are loaded as vectors and written transposed, as four numbers of four
             // consecutive l (at n = 128 9 % faster in all than a loop over l reading the h rows,
-            // which the compiler turned into gathers; 1–3 % at n = 256 to 1024).
+            // which the compiler turned into gathers; 1–3 % at n = 256 to 1024). The rows of an
+            // edge panel beyond the last row of L are zeros.
             let rowStride = left.rowStride
             @inline(__always) func transposed(_ h: Int) {
                 var l = 0
                 while l + 4 <= depth {
                     var r = 0
-                    while r + 4 <= h {
+                    while r + 4 <= height {
                         let s = source + r * rowStride + l
                         let a: SIMD4<Double> = load(s)
                         let b: SIMD4<Double> = load(s + rowStride)
@@ -125,13 +126,18 @@ private func packLeft(
                         store(SIMD4(a[3], b[3], c[3], e[3]), d + 3 * h)
                         r += 4
                     }
-                    for r in r..<h {
+                    for r in r..<height {
                         for q in 0..<4 { destination[(l + q) * h + r] = source[r * rowStride + l + q] }
                     }
                     l += 4
                 }
                 for l in l..<depth {
-                    for r in 0..<h { destination[l * h + r] = source[r * rowStride + l] }
+                    for r in 0..<height { destination[l * h + r] = source[r * rowStride + l] }
+                }
+                if height < h {
+                    for l in 0..<depth {
+                        for r in height..<h { destination[l * h + r] = 0 }
+                    }
                 }
             }
             if microRows == 12 { transposed(12) } else { transposed(6) }
@@ -186,31 +192,21 @@ private func packRight<V: ProductLanes>(
     }
 }
 
-/// The micro-kernel: an h × w tile of C at `c` (rows `stride` apart) from a packed micro-panel
-/// of L (h numbers per l) and of R (w numbers per l, two vectors of V), over `depth` steps of l.
-/// The tile starts from 0, or from what C holds when `continuing` (the partial sums of the
-/// earlier blocks of l); when `row` is given (w numbers), it is added to every row of the
-/// finished sums.
+/// The micro-kernel: a tile of `rows` × w numbers of C at `c` (rows `stride` apart) from a packed
+/// micro-panel of L (`panelRows` numbers per l, of which the first `rows` are used) and of R (w
+/// numbers per l, two vectors of V), over `depth` steps of l. `rows` is the panel's height h, or
+/// at the last panel of an edge fewer (4 or 8 of 12, 2 or 4 of 6), so that an edge of 8 rows is
+/// not computed as 12. The tile starts from 0, or from what C holds when `continuing` (the partial
+/// sums of the earlier blocks of l); when `row` is given (w numbers), it is added to every row of
+/// the finished sums. Every call passes constants for `rows` and `panelRows`, so each call compiles
+/// to a kernel with only its own accumulators.
 @inline(__always)
 private func microKernel<V: ProductLanes>(
-    depth: Int, left: UnsafePointer<Double>, right: UnsafePointer<Double>,
+    rows: Int, panelRows: Int, depth: Int, left: UnsafePointer<Double>, right: UnsafePointer<Double>,
     c: UnsafeMutablePointer<Double>, stride: Int, continuing: Bool,
     row: UnsafePointer<Double>?, vector: V.Type
 ) {
     let w = V.scalarCount
-    let rows = microRowCount(vectorWidth: w)
-    var c60 = V()
-    var c61 = V()
-    var c70 = V()
-    var c71 = V()
-    var c80 = V()
-    var c81 = V()
-    var c90 = V()
-    var c91 = V()
-    var c100 = V()
-    var c101 = V()
-    var c110 = V()
-    var c111 = V()
     var c00 = V()
     var c01 = V()
     var c10 = V()
@@ -223,24 +219,42 @@ private func microKernel<V: ProductLanes>(
     var c41 = V()
     var c50 = V()
     var c51 = V()
+    var c60 = V()
+    var c61 = V()
+    var c70 = V()
+    var c71 = V()
+    var c80 = V()
+    var c81 = V()
+    var c90 = V()
+    var c91 = V()
+    var c100 = V()
+    var c101 = V()
+    var c110 = V()
+    var c111 = V()
     if continuing {
         c00 = load(c)
         c01 = load(c + w)
         c10 = load(c + stride)
         c11 = load(c + stride + w)
-        c20 = load(c + 2 * stride)
-        c21 = load(c + 2 * stride + w)
-        c30 = load(c + 3 * stride)
-        c31 = load(c + 3 * stride + w)
-        c40 = load(c + 4 * stride)
-        c41 = load(c + 4 * stride + w)
-        c50 = load(c + 5 * stride)
-        c51 = load(c + 5 * stride + w)
-        if rows == 12 {
+        if rows > 2 {
+            c20 = load(c + 2 * stride)
+            c21 = load(c + 2 * stride + w)
+            c30 = load(c + 3 * stride)
+            c31 = load(c + 3 * stride + w)
+        }
+        if rows > 4 {
+            c40 = load(c + 4 * stride)
+            c41 = load(c + 4 * stride + w)
+            c50 = load(c + 5 * stride)
+            c51 = load(c + 5 * stride + w)
+        }
+        if rows > 6 {
             c60 = load(c + 6 * stride)
             c61 = load(c + 6 * stride + w)
             c70 = load(c + 7 * stride)
             c71 = load(c + 7 * stride + w)
+        }
+        if rows > 8 {
             c80 = load(c + 8 * stride)
             c81 = load(c + 8 * stride + w)
             c90 = load(c + 9 * stride)
@@ -262,25 +276,31 @@ private func microKernel<V: ProductLanes>(
         x = V(repeating: a[1])
         c10 = multiplyAdd(c10, x, b0)
         c11 = multiplyAdd(c11, x, b1)
-        x = V(repeating: a[2])
-        c20 = multiplyAdd(c20, x, b0)
-        c21 = multiplyAdd(c21, x, b1)
-        x = V(repeating: a[3])
-        c30 = multiplyAdd(c30, x, b0)
-        c31 = multiplyAdd(c31, x, b1)
-        x = V(repeating: a[4])
-        c40 = multiplyAdd(c40, x, b0)
-        c41 = multiplyAdd(c41, x, b1)
-        x = V(repeating: a[5])
-        c50 = multiplyAdd(c50, x, b0)
-        c51 = multiplyAdd(c51, x, b1)
-        if rows == 12 {
+        if rows > 2 {
+            x = V(repeating: a[2])
+            c20 = multiplyAdd(c20, x, b0)
+            c21 = multiplyAdd(c21, x, b1)
+            x = V(repeating: a[3])
+            c30 = multiplyAdd(c30, x, b0)
+            c31 = multiplyAdd(c31, x, b1)
+        }
+        if rows > 4 {
+            x = V(repeating: a[4])
+            c40 = multiplyAdd(c40, x, b0)
+            c41 = multiplyAdd(c41, x, b1)
+            x = V(repeating: a[5])
+            c50 = multiplyAdd(c50, x, b0)
+            c51 = multiplyAdd(c51, x, b1)
+        }
+        if rows > 6 {
             x = V(repeating: a[6])
             c60 = multiplyAdd(c60, x, b0)
             c61 = multiplyAdd(c61, x, b1)
             x = V(repeating: a[7])
             c70 = multiplyAdd(c70, x, b0)
             c71 = multiplyAdd(c71, x, b1)
+        }
+        if rows > 8 {
             x = V(repeating: a[8])
             c80 = multiplyAdd(c80, x, b0)
             c81 = multiplyAdd(c81, x, b1)
@@ -294,7 +314,7 @@ private func microKernel<V: ProductLanes>(
             c110 = multiplyAdd(c110, x, b0)
             c111 = multiplyAdd(c111, x, b1)
         }
-        a += rows
+        a += panelRows
         b += 2 * w
     }
     if let row {
@@ -329,19 +349,25 @@ private func microKernel<V: ProductLanes>(
     store(c01, c + w)
     store(c10, c + stride)
     store(c11, c + stride + w)
-    store(c20, c + 2 * stride)
-    store(c21, c + 2 * stride + w)
-    store(c30, c + 3 * stride)
-    store(c31, c + 3 * stride + w)
-    store(c40, c + 4 * stride)
-    store(c41, c + 4 * stride + w)
-    store(c50, c + 5 * stride)
-    store(c51, c + 5 * stride + w)
-    if rows == 12 {
+    if rows > 2 {
+        store(c20, c + 2 * stride)
+        store(c21, c + 2 * stride + w)
+        store(c30, c + 3 * stride)
+        store(c31, c + 3 * stride + w)
+    }
+    if rows > 4 {
+        store(c40, c + 4 * stride)
+        store(c41, c + 4 * stride + w)
+        store(c50, c + 5 * stride)
+        store(c51, c + 5 * stride + w)
+    }
+    if rows > 6 {
         store(c60, c + 6 * stride)
         store(c61, c + 6 * stride + w)
         store(c70, c + 7 * stride)
         store(c71, c + 7 * stride + w)
+    }
+    if rows > 8 {
         store(c80, c + 8 * stride)
         store(c81, c + 8 * stride + w)
         store(c90, c + 9 * stride)
@@ -409,6 +435,8 @@ private func packedMultiply<V: ProductLanes>(
                 var i = 0
                 while i < rows {
                     let height = min(microRows, rows - i)
+                    // The last panel of L may have fewer rows: computed as 4 or 8 of 12 (2 or 4 of 6).
+                    let kernelRows = roundedUp(height, microRows / 3)
                     let leftPanel = packedLeft + (i / microRows) * depth * microRows
                     var j = 0
                     while j < columns {
@@ -424,20 +452,29 @@ private func packedMultiply<V: ProductLanes>(
                             }
                         }
                         let corner = c + (i0 + i) * n + j0 + j
-                        if height == microRows && width == microColumns {
-                            microKernel(
-                                depth: depth, left: leftPanel, right: rightPanel, c: corner, stride: n,
-                                continuing: continuing, row: tileRow, vector: V.self)
-                        } else {
-                            // An edge: compute the whole tile in scratch, keep the part inside C.
-                            if continuing {
-                                for r in 0..<height {
-                                    for s in 0..<width { tile[r * microColumns + s] = corner[r * n + s] }
-                                }
+                        // A tile that fits C is computed in place; an edge is computed in scratch,
+                        // and the part inside C kept.
+                        let inPlace = height == kernelRows && width == microColumns
+                        let target = inPlace ? corner : tile
+                        let targetStride = inPlace ? n : microColumns
+                        if !inPlace && continuing {
+                            for r in 0..<height {
+                                for s in 0..<width { tile[r * microColumns + s] = corner[r * n + s] }
                             }
+                        }
+                        @inline(__always) func kernel(rows: Int) {
                             microKernel(
-                                depth: depth, left: leftPanel, right: rightPanel, c: tile, stride: microColumns,
-                                continuing: continuing, row: tileRow, vector: V.self)
+                                rows: rows, panelRows: microRows, depth: depth, left: leftPanel, right: rightPanel,
+                                c: target, stride: targetStride, continuing: continuing, row: tileRow, vector: V.self)
+                        }
+                        if kernelRows == microRows {
+                            kernel(rows: microRows)
+                        } else if kernelRows == 2 * microRows / 3 {
+                            kernel(rows: 2 * microRows / 3)
+                        } else {
+                            kernel(rows: microRows / 3)
+                        }
+                        if !inPlace {
                             for r in 0..<height {
                                 for s in 0..<width { corner[r * n + s] = tile[r * microColumns + s] }
                             }

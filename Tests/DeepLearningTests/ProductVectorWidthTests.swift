@@ -162,7 +162,12 @@ final class ProductVectorWidthTests: XCTestCase {
     /// of the sum and of columns, with edges in every direction.
     func testPackedKernelAtBothWidths() {
         var generator = SeededGenerator(seed: 34)
-        for (m, k, n) in [(6, 24, 8), (7, 25, 17), (97, 300, 41), (200, 450, 35), (193, 70, 9), (13, 260, 531)] {
+        // Last panels of L of every height: 1, 4, 5, 8, 10 of 12 rows (1, 2, 4, 5 of 6).
+        let shapes = [
+            (6, 24, 8), (7, 25, 17), (97, 300, 41), (200, 450, 35), (193, 70, 9), (13, 260, 531), (28, 40, 50),
+            (22, 100, 33)
+        ]
+        for (m, k, n) in shapes {
             let a = Matrix.random(rows: m, columns: k, using: &generator)
             let b = Matrix.random(rows: k, columns: n, using: &generator)
             let row = (0..<n).map { _ in generator.uniform(-1, 1) }
