@@ -71,14 +71,19 @@ private func multiplyAddBlock<V: ProductLanes, Rows: BlockCount, Vectors: BlockC
     var acc = (V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V(), V())
     var last = (V(), V(), V(), V())  // rows 8 and 9 of a block of 10 or 12
     var more = (V(), V(), V(), V())  // rows 10 and 11 of a block of 12
+    // L[i0 + r, l] is read from one of three pointers, to rows 0, 4 and 8 of the block. (From one
+    // pointer, the compiler stepped it from row to row: a chain of 12 additions per l, each
+    // waiting for the one before, as long as the 24 multiply-adds they feed.)
     var a = left + i0 * leftRowStride
+    var a4 = a + 4 * leftRowStride
+    var a8 = a + 8 * leftRowStride
     var b = right
     for _ in 0..<k {
         let b0: V = load(b)
         let b1: V = vectors == 2 ? load(b + w) : V()
         // Row r of the block: its two accumulators take L[i0 + r, l] times the two vectors of R.
         @inline(__always) func row(_ r: Int, _ first: inout V, _ second: inout V) {
-            let x = V(repeating: a[r * leftRowStride])
+            let x = V(repeating: (r < 4 ? a : r < 8 ? a4 : a8)[(r % 4) * leftRowStride])
             first = multiplyAdd(first, x, b0)
             if vectors == 2 { second = multiplyAdd(second, x, b1) }
         }
@@ -103,6 +108,8 @@ private func multiplyAddBlock<V: ProductLanes, Rows: BlockCount, Vectors: BlockC
             row(11, &more.2, &more.3)
         }
         a += leftColumnStride
+        a4 += leftColumnStride
+        a8 += leftColumnStride
         b += rightRowStride
     }
     // The row, if any, is added to the finished sums.
