@@ -393,13 +393,10 @@ lesson.say(raceSentence("After epoch 1", spread(0, epoch: 1), spread(1, epoch: 1
 if epochs > 1 {
     lesson.say(raceSentence("After epoch \(epochs)", spread(0, epoch: epochs), spread(1, epoch: epochs)))
 }
-/// Two rates of one schedule are the same rate when they differ only in their last bits
-/// (8 epochs: 26.142857142857142 and 26.142857142857146).
-func sameRate(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(abs(a), abs(b)) }
 /// "peak rate 30", or "rates up to 3, peak 30" when the cycle never reaches its peak.
 func ratesText(_ r: Int) -> String {
     let top = epochRates(r).max()!
-    return sameRate(top, recipes[r].peakRate)
+    return top == recipes[r].peakRate
         ? "peak rate \(rateText(recipes[r].peakRate))"
         : "rates up to \(rateShort(top)), peak \(rateText(recipes[r].peakRate))"
 }
@@ -460,9 +457,9 @@ for r in recipes.indices where epochs > 1 && !curves[r].isEmpty && !fellBackToGu
     let before = means[dip.high - 1]
     let rates = epochRates(r)
     let top = rates.max()!
-    let cycleRises = !sameRate(top, rates.min()!)
+    let cycleRises = top != rates.min()!
     let dipRates = ((dip.high + 1)...dip.low).map { rates[$0 - 1] }
-    let reachesTop = dipRates.contains { sameRate($0, top) }
+    let reachesTop = dipRates.contains(top)
     let lowest = starts > 1 ? ", and its lowest start to \(fixed(100 * spread(r, epoch: dip.low)!.min, 1)) %," : ","
     // "falls most" when it also falls by two points or more elsewhere.
     let most = dips.filter { depth($0) >= 0.02 }.count > 1 ? " most" : ""
@@ -486,7 +483,7 @@ for r in recipes.indices where epochs > 1 && !curves[r].isEmpty && !fellBackToGu
     if let back = ((dip.low + 1)..<(epochs + 1)).first(where: { means[$0 - 1] > before }) {
         after = "It is back above \(fixed(100 * before, 1)) % by epoch \(back)"
         after +=
-            rates[back - 1] < rates[dip.low - 1] && !sameRate(rates[back - 1], rates[dip.low - 1])
+            rates[back - 1] < rates[dip.low - 1]
             ? ", as the rate comes down." : "."
     } else if dip.low == epochs {
         after = "That was its last epoch."

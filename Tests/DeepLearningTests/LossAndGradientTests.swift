@@ -156,6 +156,23 @@ final class GradientDescentTests: XCTestCase {
         assertClose(0.1, schedule.rate(at: 150), tolerance: 1e-15)
         XCTAssertEqual(LearningRateSchedule.constant(0.7).rate(at: 12), 0.7)
     }
+
+    /// Steps the same distance from either end of the cycle share one rate, bit for bit, and the
+    /// ends and the middle are `low` and `high` exactly, for every cycle length up to 40 (lesson 13
+    /// compares the rates of its epochs with ==; 1 − |2t/T − 1| gave 26.142857142857142 and
+    /// 26.142857142857146 for the middle epochs of 8).
+    func testCyclicalScheduleIsExactlySymmetric() {
+        for (low, high) in [(3.0, 30.0), (0.03, 0.3), (0.05, 0.83), (1.5, 15.0)] {
+            for steps in 1...40 {
+                let schedule = LearningRateSchedule.cyclical(low: low, high: high, steps: steps)
+                for t in 0...steps {
+                    XCTAssertEqual(schedule.rate(at: t), schedule.rate(at: steps - t), "steps \(steps), t \(t)")
+                }
+                XCTAssertEqual(schedule.rate(at: 0), low)
+                if steps % 2 == 0 { XCTAssertEqual(schedule.rate(at: steps / 2), high, "steps \(steps)") }
+            }
+        }
+    }
 }
 
 final class FourthOrderDifferenceTests: XCTestCase {
