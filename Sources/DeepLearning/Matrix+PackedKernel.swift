@@ -207,6 +207,10 @@ private func microKernel<V: ProductLanes>(
     row: UnsafePointer<Double>?, vector: V.Type
 ) {
     let w = V.scalarCount
+    // Each row's two accumulators are written out by name in every part below. Measured against
+    // this by alternating in one process (n = 128 to 1024): with a nested function per part called
+    // once per row, as the register-blocked kernel does, the product ran at 0.88–0.96 of this
+    // speed; with a closure that visits the rows, at 0.52–0.65 (its accumulators lived in memory).
     var c00 = V()
     var c01 = V()
     var c10 = V()
