@@ -108,6 +108,15 @@ func shortVerdict(_ verdict: DescentVerdict, finalLoss: Double = .nan) -> String
     case .crawling: return "crawls: \(above)"
     }
 }
+/// Whether a run crosses the valley at each of its last 10 steps (read across the valley, not
+/// from b alone: a run still far along the floor can zigzag with b on one side of its best).
+func zigzags(_ run: DescentHistory) -> Bool {
+    run.zigzagsAcrossValley(curvature, bottom: exact.parameters, lastSteps: 10)
+}
+/// The run's verdict, its zigzag read across the valley.
+func verdictAcross(_ run: DescentHistory) -> DescentVerdict {
+    descentVerdict(losses: run.losses, outcome: run.outcome, lowestLoss: lowestLoss, alternates: zigzags(run))
+}
 var sweep = Table(["lr", "ρ", "loss after \(sweepSteps) steps", "a", "b", "what happens"])
 var curves: [Series] = []
 var sweepVerdicts: [DescentVerdict] = []
@@ -117,7 +126,7 @@ func logLoss(_ value: Double) -> Double { log10(max(value, 1e-12)) }
 for rate in rates {
     let run = gradientDescent(
         start: [0, 0], steps: sweepSteps, learningRate: { _ in rate }, loss: loss, gradient: gradient)
-    let verdict = run.verdict(lowestLoss: lowestLoss, parameter: 1, best: exact.intercept)
+    let verdict = verdictAcross(run)
     let last = run.parameters.last!
     let finished = run.outcome == .finished
     sweep.add([
@@ -274,20 +283,20 @@ for (name, schedule) in [
 ] {
     let run = gradientDescent(
         start: [0, 0], steps: budget, learningRate: { schedule.rate(at: $0) }, loss: loss, gradient: gradient)
-    let verdict = run.verdict(lowestLoss: lowestLoss, parameter: 1, best: exact.intercept)
+    let verdict = verdictAcross(run)
     let finished = run.outcome == .finished
     let distance = finished ? euclideanDistance(run.parameters.last!, exact.parameters) : .infinity
     schedules.add([
         name, finished ? fixed(run.losses.last!, 6) : "—", finished ? fixed(distance, 4) : "—",
         run.firstStep(reachingLoss: lowestLoss * 1.001).map(String.init) ?? "—",
         !finished
-            ? "diverged" : run.alternates(parameter: 1, around: exact.intercept, lastSteps: 10) ? "zigzag" : "steady"
+            ? "diverged" : zigzags(run) ? "zigzag" : "steady"
     ])
     scheduleCurves.append(Series(name, y: (0...budget).map { schedule.rate(at: $0) }))
     scheduleResults.append(
         (
             name, distance, finished ? run.losses.last! : .infinity, verdict,
-            run.alternates(parameter: 1, around: exact.intercept, lastSteps: 10)
+            zigzags(run)
         ))
 }
 schedules.print()

@@ -81,3 +81,21 @@ public struct LineLossCurvature: Sendable, Equatable {
         return (across, along)
     }
 }
+
+extension DescentHistory {
+    /// Whether a line fit's run crosses the floor of the loss's valley at every one of the last
+    /// `count` steps: the part of p − p* across the valley, `curvature.split(p − p*).across`,
+    /// changes sign at each step,
+    ///
+    ///     across(pₜ) · across(pₜ₊₁) < 0   for each of the last `count` steps.
+    ///
+    /// One parameter crossing its best value (`alternates(parameter:around:lastSteps:)`) misses
+    /// this zigzag while the run is still far along the floor: b can then stay on one side of b*.
+    public func zigzagsAcrossValley(_ curvature: LineLossCurvature, bottom: [Double], lastSteps count: Int) -> Bool {
+        let tail = parameters.suffix(count + 1).map {
+            curvature.split([$0[0] - bottom[0], $0[1] - bottom[1]]).across
+        }
+        guard tail.count == count + 1 else { return false }
+        return zip(tail, tail.dropFirst()).allSatisfy { $0 * $1 < 0 }
+    }
+}

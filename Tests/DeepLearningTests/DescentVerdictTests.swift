@@ -74,6 +74,33 @@ final class DescentVerdictTests: XCTestCase {
 
 /// The curvatures of the line's loss and what they say about a learning rate.
 final class LineLossCurvatureTests: XCTestCase {
+    /// x = 0 and 1: H = [[1, 1], [1, 2]], λ_max = (3 + √5)/2 with eigenvector (1, λ_max − 1)
+    /// across the valley, (−(λ_max − 1), 1) along it (worked out by hand). A run far along the floor
+    /// that flips across it at every step keeps b on one side of b* = 0: only the across-the-valley
+    /// reading sees the zigzag. A run sliding along the floor while its across part shrinks
+    /// without flipping is no zigzag.
+    func testZigzagAcrossTheValleySeenWhereBDoesNotCross() {
+        let curvature = LineLossCurvature(LineData(x: [0, 1], y: [0, 0]))
+        let lambda = (3 + 5.0.squareRoot()) / 2
+        let norm = (1 + (lambda - 1) * (lambda - 1)).squareRoot()
+        let across = (1 / norm, (lambda - 1) / norm)
+        let along = (-(lambda - 1) / norm, 1 / norm)
+        func point(along s: Double, across t: Double) -> [Double] {
+            [s * along.0 + t * across.0, s * along.1 + t * across.1]
+        }
+        let zigzag = DescentHistory(
+            parameters: (0...12).map { point(along: 10, across: $0 % 2 == 0 ? 0.5 : -0.5) },
+            losses: Array(repeating: 1, count: 13), outcome: .finished, lossEvaluations: 13)
+        XCTAssertTrue(zigzag.parameters.allSatisfy { $0[1] > 4 }, "b stays above b* = 0")
+        XCTAssertFalse(zigzag.alternates(parameter: 1, around: 0, lastSteps: 10))
+        XCTAssertTrue(zigzag.zigzagsAcrossValley(curvature, bottom: [0, 0], lastSteps: 10))
+        let slide = DescentHistory(
+            parameters: (0...12).map { point(along: 10 - Double($0), across: 0.5 * pow(0.5, Double($0))) },
+            losses: Array(repeating: 1, count: 13), outcome: .finished, lossEvaluations: 13)
+        XCTAssertFalse(slide.zigzagsAcrossValley(curvature, bottom: [0, 0], lastSteps: 10))
+        XCTAssertFalse(zigzag.zigzagsAcrossValley(curvature, bottom: [0, 0], lastSteps: 20), "too few steps to tell")
+    }
+
     func testEigenvaluesOfKnownPoints() {
         // x = 0 and 1: H = (2/2)[[1, 1], [1, 2]], eigenvalues (3 ± √5)/2.
         let curvature = LineLossCurvature(LineData(x: [0, 1], y: [5, 7]))
