@@ -241,16 +241,17 @@ if let divergedAt {
                 """)
         }
     }
-    // Still climbing at the end: the last epoch gained a point or more of validation accuracy
-    // and reached its best (a run that fell from an earlier best is spoken of below).
-    if epochs > 1 && final.accuracy - validationScores[epochs - 2].accuracy >= 0.01
-        && final.accuracy == bestValidation
+    // Still climbing at the end: the last epoch set a new best, a point or more above every earlier
+    // epoch (a rebound to a best only a little above an earlier one is not called learning; a run
+    // that fell from an earlier best is spoken of below).
+    let earlierBest = epochs > 1 ? validationScores[0..<(epochs - 1)].map(\.accuracy).max()! : 0
+    if epochs > 1 && final.accuracy - earlierBest >= 0.01
         && compareWithChance(accuracy: final.accuracy, classes: 10) == .aboveChance
     {
         lesson.say(
             """
-            Validation accuracy was still rising in the last epoch (\(fixed(100 * validationScores[epochs - 2].accuracy, 2)) → \
-            \(fixed(100 * final.accuracy, 2)) %): this run stopped while it was still learning.
+            That is \(fixed(100 * (final.accuracy - earlierBest), 1)) points above every earlier epoch \
+            (\(fixed(100 * earlierBest, 2)) % at best): this run stopped while it was still learning.
             """)
     }
     if bestValidation - final.accuracy > 0.02 {
