@@ -145,7 +145,7 @@ let curvature = LineLossCurvature(data)
 let limit = curvature.stableLimit
 let exact = leastSquaresLine(data)
 let lowestLoss = meanSquaredError(of: exact, on: data)
-let verdict = history.verdict(lowestLoss: lowestLoss, parameter: 1, best: exact.intercept)
+let verdict = history.verdict(lowestLoss: lowestLoss, curvature: curvature, bottom: exact.parameters)
 let rateText = String(format: "%g", learningRate)
 if case .diverged(let step) = verdict {
     lesson.say(

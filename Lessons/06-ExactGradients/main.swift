@@ -161,7 +161,7 @@ if outcome == .finished {
 loop.print(maxRows: 16)
 let last = path.last!
 let run = DescentHistory(parameters: path, losses: losses, outcome: outcome, lossEvaluations: losses.count)
-let verdict = run.verdict(lowestLoss: lowestLoss, parameter: 1, best: exact.intercept)
+let verdict = run.verdict(lowestLoss: lowestLoss, curvature: curvature, bottom: exact.parameters)
 let offRule = largestParameterGap(last, [3, 8])
 let ruleWords =
     offRule <= 0.2

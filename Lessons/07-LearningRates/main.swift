@@ -113,10 +113,6 @@ func shortVerdict(_ verdict: DescentVerdict, finalLoss: Double = .nan) -> String
 func zigzags(_ run: DescentHistory) -> Bool {
     run.zigzagsAcrossValley(curvature, bottom: exact.parameters, lastSteps: 10)
 }
-/// The run's verdict, its zigzag read across the valley.
-func verdictAcross(_ run: DescentHistory) -> DescentVerdict {
-    descentVerdict(losses: run.losses, outcome: run.outcome, lowestLoss: lowestLoss, alternates: zigzags(run))
-}
 var sweep = Table(["lr", "ρ", "loss after \(sweepSteps) steps", "a", "b", "what happens"])
 var curves: [Series] = []
 var sweepVerdicts: [DescentVerdict] = []
@@ -126,7 +122,7 @@ func logLoss(_ value: Double) -> Double { log10(max(value, 1e-12)) }
 for rate in rates {
     let run = gradientDescent(
         start: [0, 0], steps: sweepSteps, learningRate: { _ in rate }, loss: loss, gradient: gradient)
-    let verdict = verdictAcross(run)
+    let verdict = run.verdict(lowestLoss: lowestLoss, curvature: curvature, bottom: exact.parameters)
     let last = run.parameters.last!
     let finished = run.outcome == .finished
     sweep.add([
@@ -283,7 +279,7 @@ for (name, schedule) in [
 ] {
     let run = gradientDescent(
         start: [0, 0], steps: budget, learningRate: { schedule.rate(at: $0) }, loss: loss, gradient: gradient)
-    let verdict = verdictAcross(run)
+    let verdict = run.verdict(lowestLoss: lowestLoss, curvature: curvature, bottom: exact.parameters)
     let finished = run.outcome == .finished
     let distance = finished ? euclideanDistance(run.parameters.last!, exact.parameters) : .infinity
     schedules.add([

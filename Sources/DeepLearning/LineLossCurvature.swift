@@ -98,4 +98,14 @@ extension DescentHistory {
         guard tail.count == count + 1 else { return false }
         return zip(tail, tail.dropFirst()).allSatisfy { $0 * $1 < 0 }
     }
+
+    /// A line fit's verdict against the lowest possible loss (`descentVerdict`), with its zigzag
+    /// read across the valley at each of the last 10 steps (`zigzagsAcrossValley`).
+    public func verdict(
+        lowestLoss: Double, curvature: LineLossCurvature, bottom: [Double], tolerance: Double = 0.01
+    ) -> DescentVerdict {
+        descentVerdict(
+            losses: losses, outcome: outcome, lowestLoss: lowestLoss,
+            alternates: zigzagsAcrossValley(curvature, bottom: bottom, lastSteps: 10), tolerance: tolerance)
+    }
 }
