@@ -49,8 +49,10 @@ public func isWithin(_ tolerance: Double, ofLowest lowest: Double, loss: Double)
 ///    `alternates`;
 /// 4. otherwise `.bouncing` if `alternates`, else `.crawling`.
 ///
-/// `alternates` says whether a parameter crossed its best value at every one of the last steps
-/// (`DescentHistory.alternates(parameter:around:lastSteps:)`).
+/// `alternates` says whether the run zigzagged at every one of its last steps: a parameter
+/// crossing its best value (`DescentHistory.alternates(parameter:around:lastSteps:)`), or for a
+/// line fit the run crossing the floor of the loss's valley
+/// (`DescentHistory.zigzagsAcrossValley(_:bottom:lastSteps:)`).
 public func descentVerdict(
     losses: [Double], outcome: DescentOutcome, lowestLoss: Double,
     alternates: Bool, tolerance: Double = 0.01
