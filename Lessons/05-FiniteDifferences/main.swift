@@ -264,7 +264,7 @@ switch verdict {
 case .converged:
     descentWords = """
         Gradient descent ended at a straight-line distance of \(gapText) from the least-squares \
-        (a, b), its loss within 1 % of the lowest.
+        (a, b), its loss \(lowestLoss >= 1e-6 ? "within 1 % of the lowest" : "\(aboveLowest(history.losses.last!)) the lowest, 0: the line goes through both points").
         """
 case .climbing:
     descentWords = """

@@ -193,6 +193,9 @@ case .climbing(let lowest, let step):
         ends at a = \(fixed(last[0], 3)), b = \(fixed(last[1], 3)), \(ruleWords).
         """)
 case .converged:
+    // With two points the lowest loss is 0 (the line goes through both): a percentage of it says nothing.
+    let withinWords =
+        lowestLoss >= 1e-6 ? "within 1 % of" : "\(scientific(losses.last! - lowestLoss)) above"
     let fromBest = euclideanDistance(last, exact.parameters)
     let parts = curvature.split(zip(last, exact.parameters).map { $0 - $1 })
     let whereFromBest =
@@ -204,7 +207,7 @@ case .converged:
     lesson.say(
         """
         \nAfter \(iterations) iteration\(iterations == 1 ? "" : "s") a = \(fixed(last[0], 3)), b = \(fixed(last[1], 3)), \
-        \(ruleWords). The loss is within 1 % of the lowest possible, that of the best line for \
+        \(ruleWords). The loss is \(withinWords) the lowest possible, that of the best line for \
         these very points, a = \(fixed(exact.slope, 3)), b = \(fixed(exact.intercept, 3)) \
         \(whereFromBest). The rule behind the data is (3, 8), but \(data.count) noisy points pull their \
         best line away from it.

@@ -44,7 +44,9 @@ public func isWithin(_ tolerance: Double, ofLowest lowest: Double, loss: Double)
 /// Reads a run's verdict from its numbers, in this order:
 ///
 /// 1. stopped early → `.diverged`;
-/// 2. last loss > (1 + 10⁻⁹) × the smallest loss of the run → `.climbing`;
+/// 2. last loss > (1 + 10⁻⁹) × the smallest loss of the run + 10⁻¹² × the starting loss →
+///    `.climbing` (the last term is rounding noise: a line through two points ends at a loss of
+///    about 10⁻³⁰ whose last digits jitter from step to step);
 /// 3. last loss within `tolerance` of `lowestLoss` (see `isWithin`) → `.converged`, zigzagging if
 ///    `alternates`;
 /// 4. otherwise `.bouncing` if `alternates`, else `.crawling`.
@@ -61,7 +63,8 @@ public func descentVerdict(
     guard let last = losses.last, let smallest = losses.min(),
         let smallestAt = losses.firstIndex(of: smallest)
     else { return .crawling }
-    if last > smallest * (1 + 1e-9) + 1e-300 { return .climbing(lowest: smallest, atStep: smallestAt) }
+    let roundingNoise = 1e-12 * abs(losses[0])
+    if last > smallest * (1 + 1e-9) + roundingNoise + 1e-300 { return .climbing(lowest: smallest, atStep: smallestAt) }
     if isWithin(tolerance, ofLowest: lowestLoss, loss: last) { return .converged(zigzagging: alternates) }
     return alternates ? .bouncing : .crawling
 }

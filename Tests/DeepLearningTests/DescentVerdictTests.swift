@@ -23,6 +23,18 @@ final class DescentVerdictTests: XCTestCase {
             .converged(zigzagging: false))
     }
 
+    /// A line through two points ends at a loss of about 1e-30 whose last digits jitter (lesson 5,
+    /// --points 2 --learning-rate 0.8532 --steps 3000 was called climbing): a rise below 1e-12 of
+    /// the starting loss is rounding noise. A real rise from a small loss still counts.
+    func testARiseWithinRoundingNoiseIsNoClimb() {
+        XCTAssertEqual(
+            descentVerdict(losses: [100, 1e-30, 7.9e-30], outcome: .finished, lowestLoss: 0, alternates: true),
+            .converged(zigzagging: true))
+        XCTAssertEqual(
+            descentVerdict(losses: [100, 1e-3, 2e-3], outcome: .finished, lowestLoss: 0, alternates: true),
+            .climbing(lowest: 1e-3, atStep: 1))
+    }
+
     func testWithinOnePercentOfTheLowestConverges() {
         XCTAssertEqual(
             descentVerdict(losses: [98, 0.0818], outcome: .finished, lowestLoss: 0.0817, alternates: true),
