@@ -218,11 +218,22 @@ if case .climbing(let lowest, let step) = verdict {
                 },
             yRange: 0...12),
         name: "line-moves-still")
-    lesson.say("\nThe loss at each step, on a log scale: fast at first, then ever slower as the slopes shrink.\n")
+    // The pace of the fall on the chart: log₁₀ loss per step over the first and the last tenth.
+    let logLosses = history.losses.map { log10(max($0, 1e-12)) }
+    let tenth = max(1, (logLosses.count - 1) / 10)
+    let firstPace = (logLosses[0] - logLosses[tenth]) / Double(tenth)
+    let lastPace = (logLosses[logLosses.count - 1 - tenth] - logLosses.last!) / Double(tenth)
+    let pace =
+        firstPace > 2 * lastPace
+        ? "fast at first, then slower as the slopes shrink"
+        : lastPace > 2 * firstPace
+            ? "slow at first, then faster"
+            : "falling at about the same pace from start to end"
+    lesson.say("\nThe loss at each step, on a log scale: \(pace).\n")
     lesson.show(
         Chart(
             title: "log₁₀(loss) at each step, lr = \(rateText)", xLabel: "step", yLabel: "log₁₀ loss",
-            series: [Series("loss", y: history.losses.map { log10(max($0, 1e-12)) })]),
+            series: [Series("loss", y: logLosses)]),
         name: "loss-falls")
 }
 
