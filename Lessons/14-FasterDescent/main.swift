@@ -318,12 +318,14 @@ lesson.say(
     """)
 let seedBase = lesson.seed &* 1000
 var chosenRates: [Double] = []
+var tiedAtBest: [Int] = []  // methods whose best score is shared by another of their rates
 var sweepTable = Table(["method"] + (0..<3).map { "lr \($0 + 1)" } + ["chosen"])
 for (m, method) in sweep.enumerated() {
     let results = method.rates.map { run(m, rate: $0, seed: seedBase) }
     let scores = results.map { $0?.validation ?? -1 }
     let bestIndex = scores.indices.max { scores[$0] < scores[$1] }!
     chosenRates.append(method.rates[bestIndex])
+    if scores.filter({ $0 == scores[bestIndex] }).count > 1 { tiedAtBest.append(m) }
     sweepTable.add(
         [method.name]
             + zip(method.rates, results).map {
@@ -333,7 +335,16 @@ for (m, method) in sweep.enumerated() {
 }
 sweepTable.print()
 let atEdge = sweep.indices.filter {
-    chosenRates[$0] == sweep[$0].rates.first! || chosenRates[$0] == sweep[$0].rates.last!
+    !tiedAtBest.contains($0)
+        && (chosenRates[$0] == sweep[$0].rates.first! || chosenRates[$0] == sweep[$0].rates.last!)
+}
+if !tiedAtBest.isEmpty {
+    lesson.say(
+        """
+        \n\(listed(tiedAtBest.map { sweep[$0].name })) scored the same at more than one of \
+        \(tiedAtBest.count == 1 ? "its" : "their") rates, so \(tiedAtBest.count == 1 ? "its" : "their") \
+        chosen rate is only the first of the tied ones: a tie-break, not a choice.
+        """)
 }
 if !atEdge.isEmpty {
     lesson.say(
@@ -408,13 +419,24 @@ lesson.show(
             Series("pick", x: [log10(rangeTest.pickedRate)], y: [rangeTest.smoothed[rangeTest.lowest]], style: .points)
         ]),
     name: "range-test")
+// Without a turn, a lowest point in the last tenth of the range means the rates never got big
+// enough; a lowest point earlier means the loss stopped falling without blowing up.
+let lowestNearTheEnd = rangeTest.lowest >= rangeTest.smoothed.count * 9 / 10
 let turnText =
     rangeTest.turn.map { "The smoothed loss turns up at lr \(short(rangeRates[$0])) (batch \($0 + 1))" }
-    ?? "The smoothed loss never rises 1.5× above its lowest inside the range, so the turn lies beyond 100"
+    ?? (lowestNearTheEnd
+        ? "The smoothed loss never rises 1.5× above its lowest inside the range, so the turn lies beyond 100"
+        : "The smoothed loss never rises 1.5× above its lowest inside the range (up to 100)")
 let pastLowest =
-    rangeTest.turn == nil
-    ? "this run never reached a rate big enough to make it turn up"
-    : "past the lowest point the steps are too big"
+    rangeTest.turn != nil
+    ? "past the lowest point the steps are too big"
+    : lowestNearTheEnd
+        ? "this run never reached a rate big enough to make it turn up"
+        : """
+        past its lowest, at batch \(rangeTest.lowest + 1) of \(rangeTest.smoothed.count), the loss stops falling \
+        without rising 1.5× above it: bigger steps stopped helping without blowing up, so this run \
+        gives no clear turn and its pick is a guess
+        """
 lesson.say(
     """
     \nThe lowest smoothed loss, \(fixed(rangeTest.smoothed[rangeTest.lowest], 4)), comes at lr \
