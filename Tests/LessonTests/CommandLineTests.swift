@@ -24,6 +24,16 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(narrow.error, "lesson-3: --width must be from 40 to 300, got 5 (see --help)\n")
     }
 
+    /// Lesson 5's two largest values together would take minutes: stopped at once, in one line.
+    func testLessonFiveBoundsPointsTimesSteps() throws {
+        let result = try LessonRunner.run(5, ["--points", "100000", "--steps", "100000"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(
+            result.error,
+            "lesson-5: --points 100000 with --steps 100000 is 10000000000 point-steps, more than the 50000000 this lesson allows (a few seconds): use fewer points or fewer steps\n"
+        )
+    }
+
     func testHelpListsFlagsWithDefaults() throws {
         let result = try LessonRunner.run(1, ["--help"])
         XCTAssertEqual(result.status, 0)
