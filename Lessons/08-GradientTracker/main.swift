@@ -276,7 +276,7 @@ switch verdict {
 case .diverged:
     lesson.say(
         """
-        \nThe loss exploded: lr = \(learningRate) is above this draw's stable limit \(fixed(limit, 3)) \
+        \nThe loss exploded: lr = \(learningRate) is above this draw's stable limit \(fixed(limit, 3, apartFrom: learningRate)) \
         (lesson 7), so the loop was stopped.
         """)
 case .climbing(let lowestSeen, let step):
@@ -287,7 +287,7 @@ case .climbing(let lowestSeen, let step):
     lesson.say(
         """
         \n\(history) \(fixed(finalLoss, 6)): lr = \(learningRate) is above this draw's stable limit \
-        \(fixed(limit, 3)) (lesson 7), so every step overshoots a little more, and more iterations \
+        \(fixed(limit, 3, apartFrom: learningRate)) (lesson 7), so every step overshoots a little more, and more iterations \
         would only make it worse.
         """)
 case _ where gap < 1e-3:

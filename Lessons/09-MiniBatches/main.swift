@@ -363,7 +363,18 @@ if drawn.isEmpty {
             ? "no lower than" : lastMean >= 0.9 * firstMean ? "hardly lower than" : "only somewhat lower than"
         let stillFalling = lastMean < 0.5 * firstMean
         let swingsWildly = !stillFalling && tail.max()! > 10 * tail.min()!
-        if stillFalling || (!swingsWildly && lastMean < 0.9 * firstMean && lastMean > 1.5 * bestLoss) {
+        if bestLoss < 1e-9 {
+            // A line through every point (two points): every point's own gradient is 0 at the best
+            // line, so a batch's gradient vanishes there too and there is no noisy floor.
+            lesson.say(
+                """
+                \nWith \(data.count) points a line goes through all of them: the best line's loss is 0, \
+                and there every batch's gradient is 0 too, so no noisy floor holds the loss up. Batch \
+                size \(noisy.size)'s mean loss over the last of these epochs, \(scientific(lastMean, 2)), is \
+                \(lastMean < firstMean ? "below" : "not below") that over the first, \(scientific(firstMean, 2)): \
+                \(lastMean < firstMean ? "more epochs bring it closer to 0" : "it is not getting closer at this rate").
+                """)
+        } else if stillFalling || (!swingsWildly && lastMean < 0.9 * firstMean && lastMean > 1.5 * bestLoss) {
             lesson.say(
                 """
                 \nBatch size \(noisy.size)'s loss is still falling on the whole (mean \
@@ -475,7 +486,7 @@ lesson.say(
             """
             \nLook at the end of the paths: \(during) batch size \(run.size)'s path travelled \
             \(fixed(length, 3)) in (a, b) and moved \(fixed(net, 3)) on the whole, so it still heads \
-            one way (along the valley) rather than wandering: it has not yet reached the bottom, \
+            one way rather than wandering: it has not yet reached the bottom, \
             where the noise of its steps would take over.
             """)
     case .stopped:

@@ -35,6 +35,19 @@ public func factorText(_ value: Double) -> String {
     return fixed(value, decimals)
 }
 
+/// `value` with `decimals` decimals, or with as many more (up to 9) as it takes for the printed
+/// number to stay on its side of `other`: a limit of 0.714954 beside a rate of 0.715 prints as
+/// 0.71495, not 0.715, so "0.715 is above the limit" never reads "above 0.715".
+public func fixed(_ value: Double, _ decimals: Int = 3, apartFrom other: Double) -> String {
+    var places = decimals
+    while places < 9, value != other, let printed = Double(fixed(value, places)),
+        printed == other || (printed < other) != (value < other)
+    {
+        places += 1
+    }
+    return fixed(value, places)
+}
+
 /// A number in scientific notation with `digits` significant decimals: "1.2e-07".
 public func scientific(_ value: Double, _ digits: Int = 1) -> String {
     if !value.isFinite { return formatFixed(value, decimals: 0) }

@@ -3,6 +3,14 @@ import LessonSupport
 
 /// The lesson-support text helpers, on hand-made inputs.
 final class TextTests: XCTestCase {
+    /// A limit printed beside a rate stays on its side of it: 0.714954 is not "0.715" beside 0.715.
+    func testFixedApartFromKeepsItsSide() {
+        XCTAssertEqual(fixed(0.714_954, 3, apartFrom: 0.715), "0.71495")
+        XCTAssertEqual(fixed(0.714_954, 3, apartFrom: 0.72), "0.715")
+        XCTAssertEqual(fixed(0.715_04, 3, apartFrom: 0.715), "0.71504")
+        XCTAssertEqual(fixed(0.5, 3, apartFrom: 0.5), "0.500")
+    }
+
     func testListsAreJoinedAsASentenceJoinsThem() {
         XCTAssertEqual(listed([]), "")
         XCTAssertEqual(listed(["2"]), "2")
