@@ -285,7 +285,7 @@ switch verdict {
 case .converged:
     descentWords = """
         Gradient descent ended at a straight-line distance of \(gapText) from the least-squares \
-        (a, b), its loss \(lowestLoss >= 1e-6 ? "within 1 % of the lowest" : "\(aboveLowest(history.losses.last!)) the lowest, 0: the line goes through both points").
+        (a, b), its loss \(lowestLoss >= 1e-6 ? "within 1 % of the lowest" : "\(aboveLowest(history.losses.last!)) the lowest, \(data.count == 2 ? "0: the line goes through both points" : scientific(lowestLoss))").
         """
 case .climbing:
     descentWords = """

@@ -363,7 +363,7 @@ if drawn.isEmpty {
             ? "no lower than" : lastMean >= 0.9 * firstMean ? "hardly lower than" : "only somewhat lower than"
         let stillFalling = lastMean < 0.5 * firstMean
         let swingsWildly = !stillFalling && tail.max()! > 10 * tail.min()!
-        if bestLoss < 1e-9 {
+        if data.count == 2 {
             // A line through every point (two points): every point's own gradient is 0 at the best
             // line, so a batch's gradient vanishes there too and there is no noisy floor.
             lesson.say(

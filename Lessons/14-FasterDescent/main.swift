@@ -419,18 +419,15 @@ lesson.show(
             Series("pick", x: [log10(rangeTest.pickedRate)], y: [rangeTest.smoothed[rangeTest.lowest]], style: .points)
         ]),
     name: "range-test")
-// Without a turn, a lowest point in the last tenth of the range means the rates never got big
-// enough; a lowest point earlier means the loss stopped falling without blowing up.
-let lowestNearTheEnd = rangeTest.lowest >= rangeTest.smoothed.count * 9 / 10
 let turnText =
     rangeTest.turn.map { "The smoothed loss turns up at lr \(short(rangeRates[$0])) (batch \($0 + 1))" }
-    ?? (lowestNearTheEnd
+    ?? (rangeTest.lowestIsNearTheEnd
         ? "The smoothed loss never rises 1.5× above its lowest inside the range, so the turn lies beyond 100"
         : "The smoothed loss never rises 1.5× above its lowest inside the range (up to 100)")
 let pastLowest =
     rangeTest.turn != nil
     ? "past the lowest point the steps are too big"
-    : lowestNearTheEnd
+    : rangeTest.lowestIsNearTheEnd
         ? "this run never reached a rate big enough to make it turn up"
         : """
         past its lowest, at batch \(rangeTest.lowest + 1) of \(rangeTest.smoothed.count), the loss stops falling \

@@ -68,7 +68,12 @@ public struct LearningRateRangeTest: Sendable, Equatable {
     public var rateAtLowest: Double { rates[lowest] }
     /// The picked rate: rate at the lowest smoothed loss / `pickDivisor`.
     public var pickedRate: Double { rateAtLowest / Self.pickDivisor }
-    /// Whether the loss turned up inside the range; if not, the lowest point is the range's end
-    /// or near it and a wider range might find larger good rates.
+    /// Whether the loss turned up inside the range. If not, see `lowestIsNearTheEnd`: a lowest
+    /// point near the range's end says a wider range might find larger good rates; one earlier
+    /// says the loss stopped falling without blowing up, and the range gives no clear turn.
     public var turnsUp: Bool { turn != nil }
+    /// Whether the lowest smoothed loss lies in the last tenth of the range:
+    ///
+    ///     lowest ≥ ⌊9n/10⌋   for n rates
+    public var lowestIsNearTheEnd: Bool { lowest >= smoothed.count * 9 / 10 }
 }

@@ -147,6 +147,21 @@ final class FasterDescentTests: XCTestCase {
         XCTAssertEqual(test.smoothed[1], (0.9 * 0.1 * losses[0] + 0.1 * losses[1]) / (1 - 0.81), accuracy: 1e-12)
     }
 
+    /// Without a turn: a loss falling to the end of 20 rates has its lowest at index 19 (in the
+    /// last tenth, ⌊9·20/10⌋ = 18 on); one that falls a little to index 9 and then stays at 1.3,
+    /// above it but below 1.5 times it (no turn), has its lowest at 9, which is not.
+    func testRangeTestLowestNearTheEndOrNot() {
+        let rates = LearningRateRangeTest.rates(from: 0.001, to: 100, count: 20)
+        let falling = LearningRateRangeTest(rates: rates, losses: (0..<20).map { 2 - 0.05 * Double($0) })
+        XCTAssertFalse(falling.turnsUp)
+        XCTAssertEqual(falling.lowest, 19)
+        XCTAssertTrue(falling.lowestIsNearTheEnd)
+        let stuck = LearningRateRangeTest(rates: rates, losses: (0..<20).map { $0 < 10 ? 1 - 0.01 * Double($0) : 1.3 })
+        XCTAssertFalse(stuck.turnsUp)
+        XCTAssertEqual(stuck.lowest, 9)
+        XCTAssertFalse(stuck.lowestIsNearTheEnd)
+    }
+
     func testOneCycleShape() {
         let cycle = OneCycleSchedule(peak: 1, steps: 11, warmup: 0.3)  // w = 3
         XCTAssertEqual(cycle.rate(at: 0), 0.1, accuracy: 1e-12)
